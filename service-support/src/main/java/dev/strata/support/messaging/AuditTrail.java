@@ -1,0 +1,33 @@
+package dev.strata.support.messaging;
+
+import dev.strata.kernel.messaging.Envelope;
+import dev.strata.kernel.messaging.MessageType;
+import dev.strata.kernel.messaging.contract.AuditEvent;
+import dev.strata.kernel.messaging.contract.AuditEvent.Outcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/** Publishes {@code audit.log} events for this service; agent-service chains them. */
+@ApplicationScoped
+public class AuditTrail {
+
+  private final Emitter<byte[]> emitter;
+  private final String service;
+
+  AuditTrail(@Channel("audit") Emitter<byte[]> emitter,
+      @ConfigProperty(name = "quarkus.application.name") String service) {
+    this.emitter = emitter;
+    this.service = service;
+  }
+
+  public CompletionStage<Void> record(
+      String actor, String action, String resource, Outcome outcome, String correlationId, Map<String, String> details) {
+    AuditEvent event = new AuditEvent(service, actor, action, resource, outcome, Instant.now(), details);
+    return OutboundMessages.send(emitter, MessageType.AUDIT_EVENT, Envelope.of(MessageType.AUDIT_EVENT, event, correlationId));
+  }
+}

@@ -1,0 +1,70 @@
+package dev.strata.support.messaging;
+
+import dev.strata.kernel.messaging.Envelope;
+import dev.strata.kernel.messaging.EnvelopeCodec;
+import dev.strata.kernel.messaging.MessageType;
+import dev.strata.kernel.messaging.Queues;
+import dev.strata.kernel.messaging.UndecodableMessage;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * The one way a consumer handles a delivery: decode the envelope, run the work, ack only once the
+ * work's {@code Uni} completed (its commit), nack otherwise. A nack requeues; the quorum queue's
+ * delivery limit then dead-letters a message that keeps failing, and the last attempt is counted
+ * in {@code strata.messages.dead.lettered}.
+ */
+@ApplicationScoped
+public class InboundMessages {
+
+  private static final Logger LOG = Logger.getLogger(InboundMessages.class);
+
+  private final EnvelopeCodec codec = new EnvelopeCodec();
+  private final MeterRegistry meters;
+
+  InboundMessages(MeterRegistry meters) {
+    this.meters = meters;
+  }
+
+  public <T> Uni<Void> handle(
+      Message<byte[]> message, MessageType<T> type, Function<Envelope<T>, Uni<Void>> work) {
+    Envelope<T> envelope;
+    try {
+      envelope = codec.decode(message.getPayload(), type);
+    } catch (UndecodableMessage e) {
+      return reject(message, type.queue(), "undecodable", e);
+    }
+    return Uni.createFrom().deferred(() -> work.apply(envelope))
+        .onItem().transformToUni(done -> {
+          meters.counter("strata.messages.processed", "queue", type.queue()).increment();
+          return Uni.createFrom().completionStage(message.ack());
+        })
+        .onFailure().recoverWithUni(failure -> reject(message, type.queue(), "failed", failure));
+  }
+
+  private Uni<Void> reject(Message<byte[]> message, String queue, String reason, Throwable failure) {
+    meters.counter("strata.messages.rejected", "queue", queue, "reason", reason).increment();
+    int previousDeliveries = previousDeliveries(message);
+    if (previousDeliveries >= Queues.DELIVERY_LIMIT) {
+      meters.counter("strata.messages.dead.lettered", "queue", queue, "reason", reason).increment();
+      LOG.errorf("message on %s dead-lettered after %d deliveries: %s", queue, previousDeliveries + 1, failure.getMessage());
+    } else {
+      LOG.warnf("message on %s %s (delivery %d of %d): %s",
+          queue, reason, previousDeliveries + 1, Queues.DELIVERY_LIMIT + 1, failure.getMessage());
+    }
+    return Uni.createFrom().completionStage(message.nack(failure));
+  }
+
+  /** How often the broker already handed this message out ({@code x-delivery-count}). */
+  private static int previousDeliveries(Message<?> message) {
+    return message.getMetadata(IncomingRabbitMQMetadata.class)
+        .flatMap(metadata -> metadata.getHeader("x-delivery-count", Object.class))
+        .map(count -> Integer.parseInt(count.toString()))
+        .orElse(0);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.strata.support.messaging;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.strata.kernel.messaging.Queues;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Declares the platform's RabbitMQ topology (ARCHITECTURE.md) before any channel connects: the
+ * {@code strata} topic exchange, every queue as a durable quorum queue bound by its own name, with
+ * a delivery limit and a quorum dead-letter queue {@code <queue>.dlq} behind {@code strata.dlx}.
+ *
+ * <p>Every service declares all queues, not only its own, so a producer never publishes into a
+ * queue that does not exist yet. Declaring is idempotent; the connector itself declares nothing.
+ */
+@ApplicationScoped
+public class RabbitTopology {
+
+  private static final Logger LOG = Logger.getLogger(RabbitTopology.class);
+  private static final Duration STARTUP_PATIENCE = Duration.ofSeconds(30);
+
+  @ConfigProperty(name = "rabbitmq-host", defaultValue = "localhost")
+  String host;
+
+  @ConfigProperty(name = "rabbitmq-port", defaultValue = "5672")
+  int port;
+
+  @ConfigProperty(name = "rabbitmq-username", defaultValue = "guest")
+  String username;
+
+  @ConfigProperty(name = "rabbitmq-password", defaultValue = "guest")
+  String password;
+
+  @ConfigProperty(name = "rabbitmq-virtual-host", defaultValue = "/")
+  String virtualHost;
+
+  // Reactive messaging wires its channels on this same event (default priority): go first.
+  void declareBeforeChannelsConnect(
+      @Observes @Initialized(ApplicationScoped.class) @Priority(Interceptor.Priority.PLATFORM_BEFORE)
+          Object event) {
+    long deadline = System.nanoTime() + STARTUP_PATIENCE.toNanos();
+    while (true) {
+      try {
+        declareAll();
+        return;
+      } catch (IOException | TimeoutException e) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "RabbitMQ at " + host + ":" + port + " is unreachable; start it (bin/infra up) and retry", e);
+        }
+        LOG.warnf("RabbitMQ at %s:%d not reachable yet (%s); retrying", host, port, e.getMessage());
+        sleep();
+      }
+    }
+  }
+
+  /** Declares the exchange, every queue and its dead-letter queue. */
+  public void declareAll() throws IOException, TimeoutException {
+    try (Connection connection = connectionFactory().newConnection("strata-topology");
+        Channel channel = connection.createChannel()) {
+      channel.exchangeDeclare(Queues.EXCHANGE, BuiltinExchangeType.TOPIC, true);
+      channel.exchangeDeclare(Queues.DEAD_LETTER_EXCHANGE, BuiltinExchangeType.DIRECT, true);
+      for (String queue : Queues.ALL) {
+        declare(channel, queue);
+      }
+    }
+  }
+
+  private static void declare(Channel channel, String queue) throws IOException {
+    String deadLetters = Queues.deadLetterQueue(queue);
+    channel.queueDeclare(deadLetters, true, false, false, Map.of("x-queue-type", "quorum"));
+    channel.queueBind(deadLetters, Queues.DEAD_LETTER_EXCHANGE, deadLetters);
+    channel.queueDeclare(queue, true, false, false, Map.of(
+        "x-queue-type", "quorum",
+        "x-delivery-limit", Queues.DELIVERY_LIMIT,
+        "x-dead-letter-exchange", Queues.DEAD_LETTER_EXCHANGE,
+        "x-dead-letter-routing-key", deadLetters));
+    channel.queueBind(queue, Queues.EXCHANGE, queue);
+  }
+
+  /** A factory for the broker the channels use, for code that needs a plain AMQP connection. */
+  public ConnectionFactory connectionFactory() {
+    ConnectionFactory factory = new ConnectionFactory();
+    factory.setHost(host);
+    factory.setPort(port);
+    factory.setUsername(username);
+    factory.setPassword(password);
+    factory.setVirtualHost(virtualHost);
+    factory.setConnectionTimeout(5_000);
+    return factory;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for RabbitMQ", e);
+    }
+  }
+}

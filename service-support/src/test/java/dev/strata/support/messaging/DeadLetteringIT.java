@@ -1,0 +1,89 @@
+package dev.strata.support.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.strata.kernel.messaging.Envelope;
+import dev.strata.kernel.messaging.EnvelopeCodec;
+import dev.strata.kernel.messaging.MessageType;
+import dev.strata.kernel.messaging.Queues;
+import dev.strata.kernel.messaging.contract.NotificationSend;
+import dev.strata.testing.Broker;
+import dev.strata.testing.StrataInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(StrataInfrastructure.class)
+class DeadLetteringIT {
+
+  private static final String QUEUE = Queues.NOTIFICATION_SEND;
+  private static final String DLQ = Queues.deadLetterQueue(QUEUE);
+
+  @Inject ProbeConsumer probe;
+  private Broker broker;
+
+  @BeforeEach
+  void connect() {
+    broker = Broker.connect(Map.of());
+    broker.purge(DLQ);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    broker.close();
+  }
+
+  @Test
+  void invalidJsonEndsInTheDeadLetterQueueAfterTheDeliveryLimitAndIsCounted() throws Exception {
+    double before = deadLettered("undecodable");
+    broker.publishToDefaultExchange(QUEUE, "{not json".getBytes(StandardCharsets.UTF_8), "application/json", UUID.randomUUID().toString());
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> broker.depth(DLQ) == 1);
+    assertThat(broker.depth(QUEUE)).isZero();
+    assertThat(new String(broker.take(DLQ).getBody(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+    assertThat(deadLettered("undecodable")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void anUnknownMessageTypeEndsInTheDeadLetterQueue() throws Exception {
+    String unknown = """
+        {"messageId":"%s","type":"no-such-type","schemaVersion":1,"occurredAt":"2026-01-01T00:00:00Z","payload":{}}"""
+        .formatted(UUID.randomUUID());
+    int acceptedBefore = probe.accepted().size();
+    broker.publishToDefaultExchange(QUEUE, unknown.getBytes(StandardCharsets.UTF_8), "application/json", UUID.randomUUID().toString());
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> broker.depth(DLQ) == 1);
+    assertThat(broker.depth(QUEUE)).isZero();
+    assertThat(probe.accepted()).hasSize(acceptedBefore);
+  }
+
+  @Test
+  void aValidMessageThroughTheDefaultExchangeIsConsumedAndAcked() throws Exception {
+    var payload = new NotificationSend("ops", "http://127.0.0.1:1/hook", "subject", "body-" + UUID.randomUUID(), null);
+    byte[] body = new EnvelopeCodec().encode(Envelope.of(MessageType.NOTIFICATION_SEND, payload, "corr-1"));
+    broker.publishToDefaultExchange(QUEUE, body, "application/json", UUID.randomUUID().toString());
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> probe.accepted().contains(payload));
+    await().atMost(Duration.ofSeconds(5)).until(() -> broker.depth(QUEUE) == 0);
+    assertThat(broker.depth(DLQ)).isZero();
+  }
+
+  private static double deadLettered(String reason) {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics.lines()
+        .filter(line -> line.startsWith("strata_messages_dead_lettered_total{")
+            && line.contains("queue=\"" + QUEUE + "\"") && line.contains("reason=\"" + reason + "\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf('}') + 1).trim().split("\\s+")[0]))
+        .sum();
+  }
+}

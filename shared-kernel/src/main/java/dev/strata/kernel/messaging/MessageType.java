@@ -1,0 +1,39 @@
+package dev.strata.kernel.messaging;
+
+import dev.strata.kernel.messaging.contract.AuditEvent;
+import dev.strata.kernel.messaging.contract.BarBatch;
+import dev.strata.kernel.messaging.contract.DatasetIngested;
+import dev.strata.kernel.messaging.contract.NotificationSend;
+import dev.strata.kernel.messaging.contract.UsageEventBatch;
+import dev.strata.kernel.messaging.contract.WorkflowExecute;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A message contract: its {@code type} name, the queue it travels on, its payload record and the
+ * schema version this code writes. Readers accept every version up to {@link #schemaVersion()}.
+ */
+public record MessageType<T>(String name, String queue, Class<T> payloadType, int schemaVersion) {
+
+  public static final MessageType<BarBatch> BAR_BATCH =
+      new MessageType<>("bar-batch", Queues.INGEST_BARS, BarBatch.class, 1);
+  public static final MessageType<UsageEventBatch> USAGE_EVENT_BATCH =
+      new MessageType<>("usage-event-batch", Queues.INGEST_USAGE, UsageEventBatch.class, 1);
+  public static final MessageType<DatasetIngested> DATASET_INGESTED =
+      new MessageType<>("dataset-ingested", Queues.DATASET_INGESTED, DatasetIngested.class, 1);
+  public static final MessageType<WorkflowExecute> WORKFLOW_EXECUTE =
+      new MessageType<>("workflow-execute", Queues.WORKFLOW_EXECUTE, WorkflowExecute.class, 1);
+  public static final MessageType<NotificationSend> NOTIFICATION_SEND =
+      new MessageType<>("notification-send", Queues.NOTIFICATION_SEND, NotificationSend.class, 1);
+  public static final MessageType<AuditEvent> AUDIT_EVENT =
+      new MessageType<>("audit-event", Queues.AUDIT_LOG, AuditEvent.class, 1);
+
+  /** Every contract the platform knows. */
+  public static final List<MessageType<?>> ALL =
+      List.of(BAR_BATCH, USAGE_EVENT_BATCH, DATASET_INGESTED, WORKFLOW_EXECUTE, NOTIFICATION_SEND, AUDIT_EVENT);
+
+  /** The contract named {@code name}, if there is one. */
+  public static Optional<MessageType<?>> named(String name) {
+    return ALL.stream().filter(type -> type.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.strata.kernel.messaging;
+
+import java.util.List;
+
+/**
+ * The RabbitMQ topology every service declares: one topic exchange, each queue bound with its own
+ * name as routing key, each dead-lettered to {@code <queue>.dlq} after {@link #DELIVERY_LIMIT}
+ * deliveries.
+ */
+public final class Queues {
+
+  /** The topic exchange producers may publish to; the default exchange works too. */
+  public static final String EXCHANGE = "strata";
+
+  /** Where rejected messages go; routes {@code <queue>.dlq} to the queue of that name. */
+  public static final String DEAD_LETTER_EXCHANGE = "strata.dlx";
+
+  /** Deliveries after which the broker dead-letters a message that keeps failing. */
+  public static final int DELIVERY_LIMIT = 5;
+
+  public static final String INGEST_BARS = "ingest.bars";
+  public static final String INGEST_USAGE = "ingest.usage";
+  public static final String DATASET_INGESTED = "dataset.ingested";
+  public static final String WORKFLOW_EXECUTE = "workflow.execute";
+  public static final String NOTIFICATION_SEND = "notification.send";
+  public static final String AUDIT_LOG = "audit.log";
+
+  /** Every queue of the platform, in the order of ARCHITECTURE.md. */
+  public static final List<String> ALL =
+      List.of(INGEST_BARS, INGEST_USAGE, DATASET_INGESTED, WORKFLOW_EXECUTE, NOTIFICATION_SEND, AUDIT_LOG);
+
+  private Queues() {}
+
+  /** The dead-letter queue of {@code queue}. */
+  public static String deadLetterQueue(String queue) {
+    return queue + ".dlq";
+  }
+}

@@ -1,0 +1,29 @@
+package dev.strata.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The Quarkus test resource of every service: makes the real servers available (see
+ * {@link LocalInfrastructure}) and empties the platform's queues so each run starts from nothing.
+ * Postgres schemas are cleaned and migrated by Flyway ({@code %test} clean-at-start).
+ */
+public class StrataInfrastructure implements QuarkusTestResourceLifecycleManager {
+
+  @Override
+  public Map<String, String> start() {
+    Map<String, String> overrides = new HashMap<>(LocalInfrastructure.ensure(LocalInfrastructure.ALL));
+    try (Broker broker = Broker.connect(overrides)) {
+      broker.purgeAll();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not reset the test broker: " + e.getMessage(), e);
+    }
+    return overrides;
+  }
+
+  @Override
+  public void stop() {
+    // local servers outlive the tests; containers are removed by Testcontainers
+  }
+}

@@ -35,7 +35,7 @@ public abstract class OperatorEndpointsContract {
   void prometheusMetricsAreExposed() {
     given().get("/q/metrics").then().statusCode(200)
         .body(containsString("jvm_memory_used_bytes"))
-        .body(containsString("http_server_requests_seconds"));
+        .body(containsString("process_uptime_seconds"));
   }
 
   @Test

@@ -1,0 +1,11 @@
+package dev.strata.agent.adapter.in.rest.llm;
+
+import dev.strata.agent.domain.llm.CacheStats;
+
+/** Answer of {@code GET /llm/cache/stats}; hits and misses are this replica's since it started. */
+public record CacheStatsView(long hits, long misses, double ratio, long entries, long bytes) {
+
+  static CacheStatsView of(CacheStats stats) {
+    return new CacheStatsView(stats.hits(), stats.misses(), stats.ratio(), stats.entries(), stats.bytes());
+  }
+}

@@ -1,0 +1,85 @@
+package dev.strata.agent.adapter.in.rest.llm;
+
+import dev.strata.agent.application.llm.CompleteChat;
+import dev.strata.agent.application.llm.InvalidateCache;
+import dev.strata.agent.application.llm.LlmUnavailable;
+import dev.strata.agent.application.llm.ReadCacheStats;
+import dev.strata.agent.domain.llm.LlmStatus;
+import dev.strata.kernel.error.ProblemType;
+import dev.strata.support.problem.ProblemResponses;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** The LLM gateway over HTTP: cached completions, cache eviction and statistics, and its status. */
+@Path("/llm")
+@Produces(MediaType.APPLICATION_JSON)
+public class LlmResource {
+
+  private final CompleteChat completeChat;
+  private final InvalidateCache invalidateCache;
+  private final ReadCacheStats readCacheStats;
+
+  public LlmResource(CompleteChat completeChat, InvalidateCache invalidateCache, ReadCacheStats readCacheStats) {
+    this.completeChat = completeChat;
+    this.invalidateCache = invalidateCache;
+    this.readCacheStats = readCacheStats;
+  }
+
+  /** A chat completion; {@code X-Cache} and {@code cache} say whether it came from the cache. */
+  @POST
+  @Path("/completions")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<RestResponse<CompletionView>> complete(@Valid @NotNull CompletionBody body) {
+    return completeChat.run(body.toRequest()).map(answer ->
+        RestResponse.ResponseBuilder.ok(CompletionView.of(answer)).header("X-Cache", answer.outcome().name()).build());
+  }
+
+  /** Whether a provider is configured (without one, completions answer 503). */
+  @GET
+  @Path("/status")
+  public LlmStatus status() {
+    return completeChat.status();
+  }
+
+  /** Evicts one answer by the key a completion returned; 404 when it is not cached. */
+  @DELETE
+  @Path("/cache/{key: .+}")
+  public Uni<Void> evict(@PathParam("key") String key) {
+    return invalidateCache.entry(key);
+  }
+
+  /** Evicts every cached answer of one model. */
+  @DELETE
+  @Path("/cache")
+  public Uni<EvictionView> evictModel(@QueryParam("model") String model) {
+    if (model == null || model.isBlank()) {
+      throw new BadRequestException("query parameter 'model' is required");
+    }
+    return invalidateCache.model(model).map(deleted -> new EvictionView(model, deleted));
+  }
+
+  @GET
+  @Path("/cache/stats")
+  public Uni<CacheStatsView> stats() {
+    return readCacheStats.run().map(CacheStatsView::of);
+  }
+
+  @ServerExceptionMapper
+  public Response unavailable(LlmUnavailable e) {
+    return ProblemResponses.of(ProblemType.UNAVAILABLE, e.getMessage());
+  }
+}

@@ -1,0 +1,26 @@
+-- Customers in the Telco layout (the churn app's table), upserted by import and PUT.
+CREATE TABLE IF NOT EXISTS silver.customers (
+  customer_id       VARCHAR PRIMARY KEY,
+  female            BOOLEAN NOT NULL,
+  senior_citizen    BOOLEAN NOT NULL,
+  partner           BOOLEAN NOT NULL,
+  dependents        BOOLEAN NOT NULL,
+  tenure            INTEGER NOT NULL,
+  phone_service     BOOLEAN NOT NULL,
+  multiple_lines    VARCHAR NOT NULL,
+  internet_service  VARCHAR NOT NULL,
+  online_security   VARCHAR NOT NULL,
+  online_backup     VARCHAR NOT NULL,
+  device_protection VARCHAR NOT NULL,
+  tech_support      VARCHAR NOT NULL,
+  streaming_tv      VARCHAR NOT NULL,
+  streaming_movies  VARCHAR NOT NULL,
+  contract          VARCHAR NOT NULL,
+  paperless_billing BOOLEAN NOT NULL,
+  payment_method    VARCHAR NOT NULL,
+  monthly_charges   DOUBLE  NOT NULL,
+  total_charges     DOUBLE,
+  churned           BOOLEAN,
+  churn_date        DATE,
+  updated_at        TIMESTAMPTZ NOT NULL
+);

@@ -1,0 +1,30 @@
+package dev.strata.warehouse.adapter.in.rest;
+
+import dev.strata.kernel.api.CustomerFeatures;
+import dev.strata.warehouse.application.ReadCustomerFeatures;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Gold customer features for scoring-service; the feature order is documented in the README. */
+@Path("/customer-features")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerFeaturesResource {
+
+  private final ReadCustomerFeatures features;
+
+  CustomerFeaturesResource(ReadCustomerFeatures features) {
+    this.features = features;
+  }
+
+  @GET
+  public Uni<CustomerFeatures> get(@QueryParam("customerId") List<String> customerIds,
+      @QueryParam("active") boolean active, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    return features.run(customerIds == null ? List.of() : customerIds, active,
+        Params.integer("limit", limit, ReadCustomerFeatures.DEFAULT_LIMIT), cursor);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.strata.warehouse.adapter.in.rest;
+
+import dev.strata.warehouse.application.CustomerQueries;
+import dev.strata.warehouse.application.ImportCustomers;
+import dev.strata.warehouse.domain.customer.Customer;
+import dev.strata.warehouse.domain.customer.UsageRecord;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Customers and their usage (the churn app's API). */
+@Path("/customers")
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerResource {
+
+  /** What an import did. */
+  public record Imported(int imported) {}
+
+  private final CustomerQueries queries;
+  private final ImportCustomers importCustomers;
+
+  CustomerResource(CustomerQueries queries, ImportCustomers importCustomers) {
+    this.queries = queries;
+    this.importCustomers = importCustomers;
+  }
+
+  @GET
+  public Uni<List<Customer>> list(@QueryParam("active") boolean active, @QueryParam("limit") String limit,
+      @QueryParam("after") String after) {
+    return queries.list(active, Params.integer("limit", limit, 100), after);
+  }
+
+  @GET
+  @Path("/sample")
+  public Uni<List<Customer>> sample(@QueryParam("n") String n) {
+    return queries.sample(Params.integer("n", n, 10));
+  }
+
+  @GET
+  @Path("/{id}")
+  public Uni<Customer> get(@PathParam("id") String id) {
+    return queries.find(id);
+  }
+
+  @PUT
+  @Path("/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<Customer> upsert(@PathParam("id") String id, @Valid @NotNull CustomerBody body) {
+    Customer customer = body.toCustomer(id);
+    return importCustomers.run(List.of(customer)).replaceWith(customer);
+  }
+
+  @GET
+  @Path("/{id}/usage")
+  public Uni<List<UsageRecord>> usage(@PathParam("id") String id, @QueryParam("from") String from,
+      @QueryParam("to") String to, @QueryParam("limit") String limit) {
+    return queries.usage(id, Params.instant("from", from), Params.instant("to", to), Params.integer("limit", limit, 1000));
+  }
+
+  @POST
+  @Path("/import")
+  @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+  public Uni<Imported> importCsv(String csv) {
+    return importCustomers.run(TelcoCsv.parse(csv)).map(Imported::new);
+  }
+}

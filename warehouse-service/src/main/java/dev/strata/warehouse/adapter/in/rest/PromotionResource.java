@@ -1,0 +1,27 @@
+package dev.strata.warehouse.adapter.in.rest;
+
+import dev.strata.warehouse.application.PromoteDatasets;
+import dev.strata.warehouse.domain.promotion.PromotionOutcome;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Promotes every promotable bronze file now (the same work {@code dataset.ingested} triggers). */
+@Path("/promotions")
+@Produces(MediaType.APPLICATION_JSON)
+public class PromotionResource {
+
+  private final PromoteDatasets promote;
+
+  PromotionResource(PromoteDatasets promote) {
+    this.promote = promote;
+  }
+
+  @POST
+  public Uni<List<PromotionOutcome>> promote() {
+    return promote.run("api");
+  }
+}

@@ -1,0 +1,112 @@
+package dev.strata.warehouse.adapter.out.duckdb;
+
+import dev.strata.kernel.messaging.contract.DatasetIdentity;
+import dev.strata.warehouse.domain.ledger.FileIngestion;
+import dev.strata.warehouse.domain.ledger.FileLedger;
+import dev.strata.warehouse.domain.ledger.Watermark;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code ops.file_ingestions}, MERGEd on (run_id, file_id), and the bronze watermark per identity. */
+public class DuckDbFileLedger implements FileLedger {
+
+  private static final String MERGE = """
+      MERGE INTO ops.file_ingestions AS t
+      USING (SELECT ? AS run_id, ? AS file_id, ? AS domain, ? AS source, ? AS dataset, ? AS discriminator,
+                    ? AS ticker, CAST(? AS TIMESTAMPTZ) AS coverage_from, CAST(? AS TIMESTAMPTZ) AS coverage_to,
+                    CAST(? AS BIGINT) AS row_count, ? AS sha256, ? AS path, CAST(? AS TIMESTAMPTZ) AS received_at) AS s
+      ON t.run_id = s.run_id AND t.file_id = s.file_id
+      WHEN NOT MATCHED THEN INSERT (run_id, file_id, domain, source, dataset, discriminator, ticker, coverage_from,
+          coverage_to, row_count, sha256, path, received_at, status)
+        VALUES (s.run_id, s.file_id, s.domain, s.source, s.dataset, s.discriminator, s.ticker, s.coverage_from,
+          s.coverage_to, s.row_count, s.sha256, s.path, s.received_at, 'bronze')""";
+
+  private static final String BRONZE_WATERMARK = """
+      INSERT INTO ops.watermarks (layer, identity_key, coverage_to, updated_at)
+      VALUES ('bronze', ?, CAST(? AS TIMESTAMPTZ), now())
+      ON CONFLICT (layer, identity_key) DO UPDATE
+        SET coverage_to = greatest(ops.watermarks.coverage_to, excluded.coverage_to), updated_at = now()""";
+
+  static final String COLUMNS = "run_id, file_id, domain, source, dataset, discriminator, ticker, coverage_from, "
+      + "coverage_to, row_count, sha256, path, received_at, status";
+
+  private final DuckDbWarehouse warehouse;
+
+  public DuckDbFileLedger(DuckDbWarehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  @Override
+  public void record(FileIngestion file) {
+    warehouse.write(connection -> {
+      try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
+        DatasetIdentity id = file.identity();
+        Object[] values = {file.runId(), file.fileId(), id.domain(), id.source(), id.dataset(),
+            nullToEmpty(id.discriminator()), nullToEmpty(id.ticker()), text(file.coverageFrom()), text(file.coverageTo()),
+            file.rowCount(), file.sha256(), file.path(), text(file.receivedAt())};
+        for (int i = 0; i < values.length; i++) {
+          merge.setObject(i + 1, values[i]);
+        }
+        merge.executeUpdate();
+      }
+      if (file.coverageTo() != null) {
+        try (PreparedStatement watermark = connection.prepareStatement(BRONZE_WATERMARK)) {
+          watermark.setString(1, Watermark.key(file.identity()));
+          watermark.setString(2, file.coverageTo().toString());
+          watermark.executeUpdate();
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public List<FileIngestion> promotable() {
+    return query("SELECT " + COLUMNS + " FROM ops.file_ingestions WHERE status = 'bronze' "
+        + "ORDER BY received_at, run_id, file_id", -1);
+  }
+
+  @Override
+  public List<FileIngestion> recent(int limit) {
+    return query("SELECT " + COLUMNS + " FROM ops.file_ingestions ORDER BY received_at DESC, run_id, file_id LIMIT ?", limit);
+  }
+
+  private List<FileIngestion> query(String sql, int limit) {
+    return warehouse.read(connection -> {
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        if (limit >= 0) {
+          statement.setInt(1, limit);
+        }
+        return read(statement.executeQuery());
+      }
+    });
+  }
+
+  static List<FileIngestion> read(ResultSet rs) throws SQLException {
+    List<FileIngestion> files = new ArrayList<>();
+    while (rs.next()) {
+      var identity = new DatasetIdentity(rs.getString("domain"), rs.getString("source"), rs.getString("dataset"),
+          emptyToNull(rs.getString("discriminator")), emptyToNull(rs.getString("ticker")));
+      files.add(new FileIngestion(rs.getString("run_id"), rs.getString("file_id"), identity,
+          Sql.instant(rs, "coverage_from"), Sql.instant(rs, "coverage_to"), rs.getLong("row_count"),
+          rs.getString("sha256"), rs.getString("path"), Sql.instant(rs, "received_at"), rs.getString("status")));
+    }
+    return files;
+  }
+
+  private static String text(java.time.Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+
+  // NULL discriminator/ticker are stored as '' so the identity compares as the watermark key does
+  private static String nullToEmpty(String value) {
+    return value == null ? "" : value;
+  }
+
+  private static String emptyToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.strata.warehouse.adapter.out.duckdb;
+
+import dev.strata.warehouse.domain.ledger.FileIngestion;
+import dev.strata.warehouse.domain.ledger.Watermark;
+import dev.strata.warehouse.domain.promotion.AuditMetrics;
+import dev.strata.warehouse.domain.promotion.Medallion;
+import dev.strata.warehouse.domain.promotion.PromotionAudit;
+import dev.strata.warehouse.domain.promotion.PromotionOutcome;
+import dev.strata.warehouse.domain.promotion.PromotionPlan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Write-audit-publish on DuckDB, in one writer transaction: the plan's Parquet files are staged in
+ * temp tables, measured and judged by the audit; only then are silver (MERGE, latest ingestion
+ * wins) and gold (the affected range rebuilt) published, the watermarks advanced and the files
+ * marked promoted. A refused audit publishes nothing and records why.
+ */
+public class DuckDbMedallion implements Medallion {
+
+  /** Lake paths are written by ingest-service from safe names; anything else is not read. */
+  private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9=._/-]+");
+
+  private final DuckDbWarehouse warehouse;
+  private final Path lakeRoot;
+  private final PromotionRecords records = new PromotionRecords();
+
+  public DuckDbMedallion(DuckDbWarehouse warehouse, Path lakeRoot) {
+    this.warehouse = warehouse;
+    this.lakeRoot = lakeRoot.toAbsolutePath().normalize();
+  }
+
+  @Override
+  public PromotionOutcome promote(PromotionPlan plan, PromotionAudit audit) {
+    return warehouse.write(connection -> {
+      List<FileIngestion> files = records.stillBronze(connection, plan.files());
+      List<FileIngestion> readable = new ArrayList<>();
+      for (FileIngestion file : files) {
+        if (resolve(file) != null) {
+          readable.add(file);
+        } else {
+          records.mark(connection, file, FileIngestion.REJECTED, plan.promotionId(), "file missing or outside the lake");
+        }
+      }
+      if (readable.isEmpty()) {
+        return new PromotionOutcome(plan.promotionId(), plan.kind(), PromotionOutcome.NOTHING, 0, 0, 0, 0,
+            files.isEmpty() ? List.of() : List.of("no readable bronze file"));
+      }
+      PromotionPlan effective = new PromotionPlan(plan.promotionId(), plan.trigger(), plan.kind(), readable);
+      return promote(connection, effective, LayerSql.of(plan.kind()), audit);
+    });
+  }
+
+  private PromotionOutcome promote(Connection connection, PromotionPlan plan, LayerSql sql, PromotionAudit audit)
+      throws SQLException {
+    var started = java.time.Instant.now();
+    try (Statement st = connection.createStatement()) {
+      stage(st, plan, sql);
+      long bronzeRows = count(st, "SELECT count(*) FROM bronze_input");
+      AuditMetrics metrics = measure(st, sql);
+      List<String> failures = audit.failures(metrics);
+      var outcome = new PromotionOutcome(plan.promotionId(), plan.kind(),
+          failures.isEmpty() ? PromotionOutcome.PUBLISHED : PromotionOutcome.REFUSED, plan.files().size(), bronzeRows,
+          metrics.silverStaged(), metrics.goldStaged(), failures);
+      if (failures.isEmpty()) {
+        st.execute(sql.mergeSilver());
+        st.execute(sql.deleteGold());
+        st.execute("INSERT INTO " + sql.goldTable() + " BY NAME SELECT * FROM stage_gold");
+        records.advance(connection, Watermark.spanning(plan.files()));
+      }
+      String status = failures.isEmpty() ? FileIngestion.PROMOTED : FileIngestion.REJECTED;
+      for (FileIngestion file : plan.files()) {
+        records.mark(connection, file, status, plan.promotionId(), failures.isEmpty() ? null : String.join("; ", failures));
+      }
+      records.insert(connection, plan, outcome, started);
+      for (String temp : List.of("stage_gold", "merged", "ranges", "stage_silver", "bronze_input")) {
+        st.execute("DROP TABLE IF EXISTS " + temp);
+      }
+      return outcome;
+    }
+  }
+
+  private void stage(Statement st, PromotionPlan plan, LayerSql sql) throws SQLException {
+    String files = plan.files().stream().map(file -> Sql.literal(resolve(file).toString()))
+        .collect(Collectors.joining(", ", "[", "]"));
+    st.execute("CREATE OR REPLACE TEMP TABLE bronze_input AS SELECT " + sql.bronzeColumns()
+        + " FROM read_parquet(" + files + ", union_by_name = true)");
+    st.execute("CREATE OR REPLACE TEMP TABLE stage_silver AS SELECT * FROM bronze_input QUALIFY row_number() OVER "
+        + "(PARTITION BY " + sql.key() + " ORDER BY ingested_at DESC, job_id DESC) = 1");
+    st.execute("CREATE OR REPLACE TEMP TABLE ranges AS " + sql.ranges());
+    st.execute("CREATE OR REPLACE TEMP TABLE merged AS SELECT s.* FROM stage_silver s WHERE NOT EXISTS (SELECT 1 FROM "
+        + sql.silverTable() + " t WHERE " + sql.keyMatch() + " AND t.ingested_at > s.ingested_at) UNION ALL "
+        + sql.mergedFromSilver());
+    st.execute("CREATE OR REPLACE TEMP TABLE stage_gold AS " + sql.stageGold());
+  }
+
+  private static AuditMetrics measure(Statement st, LayerSql sql) throws SQLException {
+    String nullKey = java.util.Arrays.stream(sql.key().split(",\\s*")).map(c -> c + " IS NULL")
+        .collect(Collectors.joining(" OR "));
+    long silverDuplicates = count(st, "SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT " + sql.key()
+        + " FROM stage_silver)) FROM stage_silver");
+    long goldDuplicates = count(st, "SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT " + sql.goldKey()
+        + " FROM stage_gold)) FROM stage_gold");
+    return new AuditMetrics(
+        count(st, "SELECT count(*) FROM (SELECT DISTINCT " + sql.key() + " FROM bronze_input)"),
+        count(st, "SELECT count(*) FROM stage_silver"),
+        count(st, "SELECT count(*) FROM stage_silver WHERE " + nullKey),
+        silverDuplicates + goldDuplicates,
+        count(st, sql.ohlcViolations()),
+        count(st, sql.goldExpected()),
+        count(st, "SELECT count(*) FROM stage_gold"));
+  }
+
+  private static long count(Statement st, String sql) throws SQLException {
+    try (var rs = st.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** The file's absolute path inside the lake, or null when it is unsafe or missing. */
+  private Path resolve(FileIngestion file) {
+    if (!SAFE_PATH.matcher(file.path()).matches() || file.path().contains("..")) {
+      return null;
+    }
+    Path path = lakeRoot.resolve(file.path()).normalize();
+    return path.startsWith(lakeRoot) && Files.isRegularFile(path) ? path : null;
+  }
+}

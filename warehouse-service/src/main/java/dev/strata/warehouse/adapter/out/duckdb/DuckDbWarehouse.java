@@ -1,0 +1,95 @@
+package dev.strata.warehouse.adapter.out.duckdb;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The one DuckDB file of the warehouse. All writes go through a single writer connection on a
+ * single thread, so they are serialized without locks; every read gets its own duplicated
+ * connection, so readers see the last committed snapshot and never wait behind a promotion.
+ */
+public final class DuckDbWarehouse implements AutoCloseable {
+
+  private final Path file;
+  private final DuckDBConnection writer;
+  private final ExecutorService writerThread =
+      Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "duckdb-writer"));
+
+  private DuckDbWarehouse(Path file, DuckDBConnection writer) {
+    this.file = file;
+    this.writer = writer;
+  }
+
+  /** Opens (creating if needed) the DuckDB file and its folder. */
+  public static DuckDbWarehouse open(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      var connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+      return new DuckDbWarehouse(file, connection);
+    } catch (Exception e) {
+      throw new WarehouseFailure("cannot open DuckDB file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Runs {@code work} on a fresh reader connection of the caller's thread (never the event loop). */
+  public <T> T read(SqlWork<T> work) {
+    try (Connection reader = writer.duplicate()) {
+      return work.apply(reader);
+    } catch (SQLException e) {
+      throw new WarehouseFailure("DuckDB read failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs {@code work} in one transaction on the writer thread and waits for its commit. */
+  public <T> T write(SqlWork<T> work) {
+    Future<T> result = writerThread.submit(() -> inTransaction(writer, work));
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WarehouseFailure("interrupted while waiting for the DuckDB writer", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new WarehouseFailure("DuckDB write failed: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** Commits when {@code work} returns, rolls back when it throws. */
+  static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
+    connection.setAutoCommit(false);
+    try {
+      T result = work.apply(connection);
+      connection.commit();
+      return result;
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  @Override
+  public void close() {
+    writerThread.shutdown();
+    try {
+      writer.close();
+    } catch (SQLException e) {
+      throw new WarehouseFailure("cannot close DuckDB: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package dev.strata.warehouse.config;
+
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomerFeatures;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomers;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbMedallion;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbQueryRunner;
+import dev.strata.warehouse.application.CustomerQueries;
+import dev.strata.warehouse.application.ImportCustomers;
+import dev.strata.warehouse.application.PromoteDatasets;
+import dev.strata.warehouse.application.ReadCustomerFeatures;
+import dev.strata.warehouse.application.RecordDatasetIngestion;
+import dev.strata.warehouse.application.RunNamedQuery;
+import dev.strata.warehouse.domain.promotion.PromotionAudit;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/** The composition root: builds each use case from its ports. DuckDB work runs on the worker pool. */
+public class UseCases {
+
+  private static Executor blocking() {
+    return Infrastructure.getDefaultWorkerPool();
+  }
+
+  @Produces
+  @Singleton
+  PromoteDatasets promoteDatasets(DuckDbFileLedger ledger, DuckDbMedallion medallion, WarehouseConfig config) {
+    return new PromoteDatasets(ledger, medallion, new PromotionAudit(config.promotion().maxRowLoss()), blocking());
+  }
+
+  @Produces
+  @Singleton
+  RecordDatasetIngestion recordDatasetIngestion(DuckDbFileLedger ledger, PromoteDatasets promote) {
+    return new RecordDatasetIngestion(ledger, promote, Clock.systemUTC(), blocking());
+  }
+
+  @Produces
+  @Singleton
+  ImportCustomers importCustomers(DuckDbCustomers customers) {
+    return new ImportCustomers(customers, blocking());
+  }
+
+  @Produces
+  @Singleton
+  CustomerQueries customerQueries(DuckDbCustomers customers) {
+    return new CustomerQueries(customers, customers, blocking());
+  }
+
+  @Produces
+  @Singleton
+  ReadCustomerFeatures readCustomerFeatures(DuckDbCustomerFeatures features) {
+    return new ReadCustomerFeatures(features, blocking());
+  }
+
+  @Produces
+  @Singleton
+  RunNamedQuery runNamedQuery(DuckDbQueryRunner runner) {
+    return new RunNamedQuery(runner, blocking());
+  }
+}

@@ -1,0 +1,50 @@
+package dev.strata.warehouse.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Configuration of warehouse-service ({@code warehouse.*}). */
+@ConfigMapping(prefix = "warehouse")
+public interface WarehouseConfig {
+
+  Database database();
+
+  Lake lake();
+
+  Migrations migrations();
+
+  Promotion promotion();
+
+  /** The DuckDB file. */
+  interface Database {
+    /** Path of the DuckDB file; its folder is created at start. */
+    @WithDefault("${STRATA_RUN_DIR:${user.home}/.strata/run}/warehouse/strata.duckdb")
+    Path path();
+  }
+
+  /** The bronze Parquet lake written by ingest-service. */
+  interface Lake {
+    /** Root folder; {@code dataset.ingested} paths are relative to it. */
+    @WithDefault("${STRATA_RUN_DIR:${user.home}/.strata/run}/lake")
+    Path root();
+  }
+
+  /** DuckDB schema migrations. */
+  interface Migrations {
+    /**
+     * Where {@code <version>_<name>.sql} scripts are read from, in order: {@code classpath:<folder>}
+     * or {@code filesystem:<path>}. A location that does not exist contributes nothing.
+     */
+    @WithDefault("classpath:duckdb/warehouse")
+    List<String> locations();
+  }
+
+  /** Bronze → silver → gold promotion. */
+  interface Promotion {
+    /** The row loss between layers (0.01 = 1 %) above which the audit refuses to publish. */
+    @WithDefault("0.01")
+    double maxRowLoss();
+  }
+}

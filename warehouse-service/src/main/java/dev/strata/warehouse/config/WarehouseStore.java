@@ -1,0 +1,79 @@
+package dev.strata.warehouse.config;
+
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomerFeatures;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomers;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbMedallion;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbQueryRunner;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbSchemaHistory;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbWarehouse;
+import dev.strata.warehouse.adapter.out.files.MigrationFolders;
+import dev.strata.warehouse.application.ApplyMigrations;
+import dev.strata.warehouse.domain.migration.Migration;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
+
+/**
+ * Opens the DuckDB file and migrates it before anything can use it (a refused migration stops
+ * the start), then offers the DuckDB adapters of the ports.
+ */
+public class WarehouseStore {
+
+  private static final Logger LOG = Logger.getLogger(WarehouseStore.class);
+
+  // @Startup: a refused migration must stop the service at start, not at its first request
+  @Produces
+  @Singleton
+  @io.quarkus.runtime.Startup
+  DuckDbWarehouse warehouse(WarehouseConfig config) {
+    DuckDbWarehouse warehouse = DuckDbWarehouse.open(config.database().path());
+    try {
+      var migrations = new ApplyMigrations(
+          new MigrationFolders(config.migrations().locations(), Thread.currentThread().getContextClassLoader()),
+          new DuckDbSchemaHistory(warehouse));
+      for (Migration migration : migrations.run()) {
+        LOG.infof("applied DuckDB migration %s (sha256 %s)", migration.fileName(), migration.sha256());
+      }
+    } catch (RuntimeException e) {
+      warehouse.close();
+      throw e;
+    }
+    return warehouse;
+  }
+
+  void close(@Disposes DuckDbWarehouse warehouse) {
+    warehouse.close();
+  }
+
+  @Produces
+  @Singleton
+  DuckDbFileLedger ledger(DuckDbWarehouse warehouse) {
+    return new DuckDbFileLedger(warehouse);
+  }
+
+  @Produces
+  @Singleton
+  DuckDbMedallion medallion(DuckDbWarehouse warehouse, WarehouseConfig config) {
+    return new DuckDbMedallion(warehouse, config.lake().root());
+  }
+
+  @Produces
+  @Singleton
+  DuckDbCustomers customers(DuckDbWarehouse warehouse) {
+    return new DuckDbCustomers(warehouse);
+  }
+
+  @Produces
+  @Singleton
+  DuckDbCustomerFeatures customerFeatures(DuckDbWarehouse warehouse) {
+    return new DuckDbCustomerFeatures(warehouse);
+  }
+
+  @Produces
+  @Singleton
+  DuckDbQueryRunner queries(DuckDbWarehouse warehouse) {
+    return new DuckDbQueryRunner(warehouse);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.strata.warehouse.domain.ledger;
+
+import dev.strata.kernel.messaging.contract.DatasetIdentity;
+import java.time.Instant;
+
+/**
+ * A bronze file the lake announced, as the ledger ({@code ops.file_ingestions}) keeps it. Its
+ * identity is (run id, file id): a redelivered announcement is the same entry.
+ *
+ * @param path relative to the lake root
+ * @param status {@code bronze} until promoted, then {@code promoted}, or {@code rejected} when an
+ *     audit check refused its promotion
+ */
+public record FileIngestion(
+    String runId,
+    String fileId,
+    DatasetIdentity identity,
+    Instant coverageFrom,
+    Instant coverageTo,
+    long rowCount,
+    String sha256,
+    String path,
+    Instant receivedAt,
+    String status) {
+
+  public static final String BRONZE = "bronze";
+  public static final String PROMOTED = "promoted";
+  public static final String REJECTED = "rejected";
+}

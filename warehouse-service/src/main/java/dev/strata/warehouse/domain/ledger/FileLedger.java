@@ -1,0 +1,16 @@
+package dev.strata.warehouse.domain.ledger;
+
+import java.util.List;
+
+/** The ledger of bronze files ({@code ops.file_ingestions}). */
+public interface FileLedger {
+
+  /** MERGEs the entry on (run id, file id); a second record of the same file changes nothing. */
+  void record(FileIngestion file);
+
+  /** Files not yet promoted (nor rejected), oldest first. */
+  List<FileIngestion> promotable();
+
+  /** The most recent entries, newest first. */
+  List<FileIngestion> recent(int limit);
+}

@@ -1,0 +1,91 @@
+package dev.strata.agent.adapter.in.rest;
+
+import dev.strata.agent.application.CreateResource;
+import dev.strata.agent.application.DeleteResource;
+import dev.strata.agent.application.GetResource;
+import dev.strata.agent.application.ListResources;
+import dev.strata.agent.application.ReviseResource;
+import dev.strata.agent.domain.agent.Agent;
+import dev.strata.kernel.error.DomainException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** CRUD for agents. */
+@Path("/agents")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "agents")
+public class AgentResource {
+
+  private final GetResource<Agent> get;
+  private final ListResources<Agent> list;
+  private final CreateResource<Agent> create;
+  private final ReviseResource<Agent> revise;
+  private final DeleteResource<Agent> delete;
+  private final Clock clock;
+
+  AgentResource(GetResource<Agent> get, ListResources<Agent> list, CreateResource<Agent> create,
+      ReviseResource<Agent> revise, DeleteResource<Agent> delete, Clock clock) {
+    this.get = get;
+    this.list = list;
+    this.create = create;
+    this.revise = revise;
+    this.delete = delete;
+    this.clock = clock;
+  }
+
+  @GET
+  public Uni<PageView<AgentView>> list(@QueryParam("type") String type, @QueryParam("status") String status,
+      @QueryParam("model") String model, @QueryParam("q") String q, @QueryParam("sort") String sort,
+      @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    var filters = new HashMap<String, String>();
+    filters.put("type", type);
+    filters.put("status", status);
+    filters.put("model", model);
+    return list.run(Paging.query(filters, q, sort, offset, limit)).map(page -> PageView.of(page, AgentView::of));
+  }
+
+  @GET
+  @Path("/{id}")
+  public Uni<AgentView> get(@PathParam("id") String id) {
+    return get.run(Paging.id(id)).map(AgentView::of);
+  }
+
+  @POST
+  public Uni<Response> create(@NotNull @Valid AgentRequest body) {
+    Agent agent = Agent.create(body.name(), body.type(), body.model(), body.systemPrompt(), body.config(), body.status(), clock.instant());
+    return create.run(agent).map(saved -> Response.created(URI.create("/agents/" + saved.id())).entity(AgentView.of(saved)).build());
+  }
+
+  @PUT
+  @Path("/{id}")
+  public Uni<AgentView> update(@PathParam("id") String id, @NotNull @Valid AgentRequest body) {
+    if (body.version() == null) {
+      throw new DomainException.Invalid("version is required to update (the version you last read)");
+    }
+    return revise.run(Paging.id(id), current -> current.revise(body.name(), body.type(), body.model(), body.systemPrompt(),
+        body.config(), body.status(), body.version(), clock.instant())).map(AgentView::of);
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Uni<Response> delete(@PathParam("id") String id) {
+    return delete.run(Paging.id(id)).map(x -> Response.noContent().build());
+  }
+}

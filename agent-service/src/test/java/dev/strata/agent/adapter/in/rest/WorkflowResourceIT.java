@@ -1,0 +1,65 @@
+package dev.strata.agent.adapter.in.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.strata.testing.StrataInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(StrataInfrastructure.class)
+class WorkflowResourceIT {
+
+  static String workflow(String steps) {
+    return """
+        {"name":"greeting","description":"says hi","steps":%s}""".formatted(steps);
+  }
+
+  private static void refused(String steps, String why) {
+    given().contentType(ContentType.JSON).body(workflow(steps)).post("/workflows").then()
+        .statusCode(422).contentType("application/problem+json").body("detail", containsString(why));
+  }
+
+  @Test
+  void aValidDefinitionIsStoredAndReadBack() {
+    String id = given().contentType(ContentType.JSON).body(workflow("""
+        [{"id":"greet","kind":"template","params":{"text":"Hello {{input.name}}"}},
+         {"id":"shout","kind":"template","params":{"text":"{{steps.greet}}!"}}]"""))
+        .post("/workflows").then().statusCode(201).extract().path("id");
+    given().get("/workflows/" + id).then().statusCode(200)
+        .body("steps[1].params.text", equalTo("{{steps.greet}}!")).body("steps[0].kind", equalTo("template"));
+    given().contentType(ContentType.JSON).body(workflow("""
+        [{"id":"greet","kind":"template","params":{"text":"Hi"}}]""").replace("}]", "}],\"version\":0"))
+        .put("/workflows/" + id).then().statusCode(200).body("version", equalTo(1));
+  }
+
+  @Test
+  void anUnknownKindADanglingReferenceAndACycleAreRefused() {
+    refused("""
+        [{"id":"a","kind":"teleport","params":{}}]""", "unknown step kind");
+    refused("""
+        [{"id":"a","kind":"template","params":{"text":"{{steps.nowhere}}"}}]""", "unknown step");
+    refused("""
+        [{"id":"a","kind":"template","params":{"text":"{{steps.b}}"}},
+         {"id":"b","kind":"template","params":{"text":"{{steps.a}}"}}]""", "cycle");
+    refused("""
+        [{"id":"a","kind":"template","params":{"text":"{{steps.a}}"}}]""", "cycle");
+    refused("""
+        [{"id":"a","kind":"http","params":{}}]""", "needs 'url'");
+    refused("""
+        [{"id":"a","kind":"template","params":{"text":"x"}},{"id":"a","kind":"template","params":{"text":"y"}}]""", "unique");
+  }
+
+  @Test
+  void aWorkflowOfAMissingAgentIsAConflictAndAnEmptyOneInvalid() {
+    given().contentType(ContentType.JSON).body(workflow("""
+        [{"id":"a","kind":"template","params":{"text":"x"}}]""").replace("\"steps\"", "\"agentId\":\"00000000-0000-0000-0000-000000000001\",\"steps\""))
+        .post("/workflows").then().statusCode(409).contentType("application/problem+json");
+    given().contentType(ContentType.JSON).body(workflow("[]")).post("/workflows").then().statusCode(422);
+    given().queryParam("agentId", "nope").get("/workflows").then().statusCode(400);
+  }
+}

@@ -1,0 +1,107 @@
+package dev.strata.scoring.adapter.in.rest;
+
+import dev.strata.scoring.application.ManageModelVersions;
+import dev.strata.scoring.application.TrainModel;
+import dev.strata.scoring.domain.model.ModelCard;
+import dev.strata.scoring.domain.model.ModelTask;
+import dev.strata.scoring.domain.training.TrainingJob;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.PartType;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+/** Model administration and training (problem+json errors). */
+@Path("/")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Models")
+public class ModelsResource {
+
+  private final ManageModelVersions versions;
+  private final TrainModel training;
+
+  public ModelsResource(ManageModelVersions versions, TrainModel training) {
+    this.versions = versions;
+    this.training = training;
+  }
+
+  /** What an uploader says about the ONNX file (features in the model's input column order). */
+  public record UploadMetadata(
+      @NotNull ModelTask task,
+      @NotEmpty List<@NotNull String> features,
+      Integer positiveIndex,
+      Map<String, Double> metrics,
+      @Pattern(regexp = "[0-9a-fA-F]{64}") String sha256,
+      @Pattern(regexp = "[a-z][a-z0-9_-]{0,63}") String alias) {}
+
+  /** Which version an alias should name. */
+  public record AliasTarget(@NotNull @Pattern(regexp = "[1-9][0-9]{0,8}") String version) {}
+
+  @GET
+  @Path("models/{name}/versions")
+  public ManageModelVersions.Listing list(@PathParam("name") String name) {
+    return versions.list(name);
+  }
+
+  @POST
+  @Path("models/{name}/versions")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response upload(@PathParam("name") String name, @RestForm("model") FileUpload model,
+      @RestForm("metadata") @PartType(MediaType.APPLICATION_JSON) @Valid UploadMetadata metadata) {
+    if (model == null || metadata == null) {
+      throw new BadRequestException("multipart parts 'model' (the ONNX file) and 'metadata' (JSON) are required");
+    }
+    ModelCard card = versions.upload(name, read(model), new ManageModelVersions.Upload(metadata.task(),
+        metadata.features(), metadata.positiveIndex(), metadata.metrics(), metadata.sha256(), metadata.alias()));
+    return Response.created(URI.create("/v2/models/" + name + "/versions/" + card.version())).entity(card).build();
+  }
+
+  @PUT
+  @Path("models/{name}/aliases/{alias}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public ManageModelVersions.Listing setAlias(@PathParam("name") String name, @PathParam("alias") String alias,
+      @NotNull @Valid AliasTarget target) {
+    versions.setAlias(name, alias, target.version());
+    return versions.list(name);
+  }
+
+  @POST
+  @Path("models/{name}/train")
+  public Response train(@PathParam("name") String name) {
+    TrainingJob job = training.start(name);
+    return Response.accepted(job).location(URI.create("/trainings/" + job.id())).build();
+  }
+
+  @GET
+  @Path("trainings/{id}")
+  public TrainingJob job(@PathParam("id") String id) {
+    return training.job(id);
+  }
+
+  private static byte[] read(FileUpload upload) {
+    try {
+      return Files.readAllBytes(upload.uploadedFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package dev.strata.scoring.adapter.in.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.strata.kernel.error.DomainException;
+import dev.strata.scoring.application.DescribeModel;
+import dev.strata.scoring.application.InferWithModel;
+import dev.strata.scoring.domain.inference.TensorSpec;
+import dev.strata.scoring.domain.model.ModelUnavailable;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The Open Inference Protocol v2 (KServe) REST API. Unlike the rest of the service, its errors
+ * are {@code {"error": "..."}} as the protocol prescribes: 400 for a bad request, 404 for an
+ * unknown model or version, 503 for a model that cannot serve.
+ */
+@Path("/v2")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Open Inference Protocol v2")
+public class OipResource {
+
+  private final InferWithModel infer;
+  private final DescribeModel describe;
+  private final OipCodec codec;
+  private final String serverVersion;
+
+  public OipResource(InferWithModel infer, DescribeModel describe, ObjectMapper json,
+      @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String serverVersion) {
+    this.infer = infer;
+    this.describe = describe;
+    this.codec = new OipCodec(json);
+    this.serverVersion = serverVersion;
+  }
+
+  @GET
+  public Map<String, Object> server() {
+    return Map.of("name", "strata-scoring", "version", serverVersion, "extensions", List.of());
+  }
+
+  @GET
+  @Path("health/live")
+  public Map<String, Boolean> live() {
+    return Map.of("live", true);
+  }
+
+  @GET
+  @Path("health/ready")
+  public Response ready() {
+    List<String> notServing = describe.championsNotServing();
+    return notServing.isEmpty()
+        ? Response.ok(Map.of("ready", true)).build()
+        : Response.status(503).entity(Map.of("ready", false, "error", "champion models not serving: " + notServing)).build();
+  }
+
+  @GET
+  @Path("models/{name}")
+  public Response metadata(@PathParam("name") String name) {
+    return guard(() -> metadataOf(name, Optional.empty()));
+  }
+
+  @GET
+  @Path("models/{name}/versions/{version}")
+  public Response metadata(@PathParam("name") String name, @PathParam("version") String version) {
+    return guard(() -> metadataOf(name, Optional.of(version)));
+  }
+
+  @GET
+  @Path("models/{name}/ready")
+  public Response modelReady(@PathParam("name") String name) {
+    return guard(() -> readiness(name, Optional.empty()));
+  }
+
+  @GET
+  @Path("models/{name}/versions/{version}/ready")
+  public Response modelReady(@PathParam("name") String name, @PathParam("version") String version) {
+    return guard(() -> readiness(name, Optional.of(version)));
+  }
+
+  @POST
+  @Path("models/{name}/infer")
+  @Consumes(MediaType.WILDCARD)
+  public Response infer(@PathParam("name") String name, byte[] body) {
+    return guard(() -> inferOn(name, Optional.empty(), body));
+  }
+
+  @POST
+  @Path("models/{name}/versions/{version}/infer")
+  @Consumes(MediaType.WILDCARD)
+  public Response infer(@PathParam("name") String name, @PathParam("version") String version, byte[] body) {
+    return guard(() -> inferOn(name, Optional.of(version), body));
+  }
+
+  private Response inferOn(String name, Optional<String> version, byte[] body) {
+    OipCodec.InferRequest request = codec.read(body);
+    InferWithModel.Inference result = infer.run(name, version, request.inputs(), request.outputs());
+    ObjectNode answer = codec.write(result.card().name(), result.card().version(), request.id(), result.outputs());
+    return Response.ok(answer).build();
+  }
+
+  private Response metadataOf(String name, Optional<String> version) {
+    DescribeModel.Description d = describe.describe(name, version);
+    return Response.ok(Map.of(
+        "name", d.card().name(),
+        "versions", d.versions(),
+        "platform", "onnxruntime_onnx",
+        "inputs", d.signature().inputs().stream().map(OipResource::tensor).toList(),
+        "outputs", d.signature().outputs().stream().map(OipResource::tensor).toList())).build();
+  }
+
+  private Response readiness(String name, Optional<String> version) {
+    boolean ready = describe.ready(name, version);
+    return Response.status(ready ? 200 : 503).entity(Map.of("name", name, "ready", ready)).build();
+  }
+
+  private static Map<String, Object> tensor(TensorSpec spec) {
+    return Map.of("name", spec.name(), "datatype", spec.datatype().name(), "shape", spec.shape());
+  }
+
+  private static Response guard(Supplier<Response> call) {
+    try {
+      return call.get();
+    } catch (DomainException.NotFound e) {
+      return error(404, e.getMessage());
+    } catch (DomainException e) {
+      return error(400, e.getMessage());
+    } catch (ModelUnavailable e) {
+      return error(503, e.getMessage());
+    }
+  }
+
+  private static Response error(int status, String message) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Map.of("error", message)).build();
+  }
+}

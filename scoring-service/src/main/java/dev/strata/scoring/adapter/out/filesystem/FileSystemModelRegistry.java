@@ -1,0 +1,180 @@
+package dev.strata.scoring.adapter.out.filesystem;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.strata.kernel.error.DomainException;
+import dev.strata.kernel.value.SafeName;
+import dev.strata.scoring.domain.model.ModelCard;
+import dev.strata.scoring.domain.model.ModelRef;
+import dev.strata.scoring.domain.model.ModelRegistry;
+import dev.strata.scoring.domain.model.Sha256;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The registry as a folder: {@code <model>/<version>/model.onnx + model.json} and
+ * {@code <model>/aliases.json}. A version is staged in a hidden folder and renamed into place, so
+ * readers never see half a version; aliases are replaced atomically. Cards are cached forever
+ * (versions are immutable), aliases until their file changes, so another replica's or a
+ * restarted trainer's registrations show up on the next call.
+ */
+public class FileSystemModelRegistry implements ModelRegistry {
+
+  private static final String VERSION = "[1-9][0-9]{0,8}";
+  private final Path root;
+  private final ObjectMapper json;
+  private final Map<ModelRef, ModelCard> cards = new ConcurrentHashMap<>();
+  private final Map<String, CachedAliases> aliases = new ConcurrentHashMap<>();
+
+  private record CachedAliases(FileTime modified, Map<String, String> byAlias) {}
+
+  public FileSystemModelRegistry(Path root, ObjectMapper json) {
+    this.root = root;
+    this.json = json.copy()
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(SerializationFeature.INDENT_OUTPUT);
+  }
+
+  @Override
+  public synchronized ModelCard register(ModelCard card, byte[] onnx) {
+    Path modelDir = root.resolve(SafeName.IDENTIFIER.require(card.name()));
+    try {
+      Files.createDirectories(modelDir);
+      Path staging = Files.createTempDirectory(modelDir, ".staging-");
+      Files.write(staging.resolve("model.onnx"), onnx);
+      String digest = Sha256.hex(onnx);
+      while (true) {
+        String version = String.valueOf(latest(modelDir) + 1);
+        ModelCard registered = card.registeredAs(version, digest);
+        json.writeValue(staging.resolve("model.json").toFile(), registered);
+        Path target = modelDir.resolve(version);
+        try {
+          Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+          return registered;
+        } catch (IOException raced) {
+          if (!Files.exists(target)) {
+            throw raced;
+          }
+          // another writer (another replica on a shared volume) took this number; take the next
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not register a version of " + card.name(), e);
+    }
+  }
+
+  @Override
+  public List<String> models() {
+    try (Stream<Path> dirs = list(root)) {
+      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+          .filter(SafeName.IDENTIFIER::accepts).sorted().toList();
+    }
+  }
+
+  @Override
+  public List<ModelCard> versions(String model) {
+    Path modelDir = root.resolve(SafeName.IDENTIFIER.require(model));
+    try (Stream<Path> dirs = list(modelDir)) {
+      return dirs.map(p -> p.getFileName().toString()).filter(v -> v.matches(VERSION))
+          .sorted(Comparator.comparingLong(Long::parseLong))
+          .flatMap(v -> card(new ModelRef(model, v)).stream()).toList();
+    }
+  }
+
+  @Override
+  public Optional<ModelCard> card(ModelRef ref) {
+    ModelCard cached = cards.get(ref);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Path file = root.resolve(ref.name()).resolve(ref.version()).resolve("model.json");
+    try {
+      ModelCard card = json.readValue(file.toFile(), ModelCard.class);
+      cards.put(ref, card);
+      return Optional.of(card);
+    } catch (java.io.FileNotFoundException | NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable " + file, e);
+    }
+  }
+
+  @Override
+  public byte[] artifact(ModelRef ref) {
+    try {
+      return Files.readAllBytes(root.resolve(ref.name()).resolve(ref.version()).resolve("model.onnx"));
+    } catch (NoSuchFileException e) {
+      throw new DomainException.NotFound("model " + ref + " has no model.onnx");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Map<String, String> aliases(String model) {
+    Path file = root.resolve(SafeName.IDENTIFIER.require(model)).resolve("aliases.json");
+    try {
+      FileTime modified = Files.getLastModifiedTime(file);
+      CachedAliases cached = aliases.get(model);
+      if (cached != null && cached.modified().equals(modified)) {
+        return cached.byAlias();
+      }
+      Map<String, String> read = Map.copyOf(json.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
+      aliases.put(model, new CachedAliases(modified, read));
+      return read;
+    } catch (NoSuchFileException e) {
+      return Map.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException("unreadable " + file, e);
+    }
+  }
+
+  @Override
+  public synchronized void setAlias(String model, String alias, String version) {
+    SafeName.IDENTIFIER.require(alias);
+    ModelRef ref = new ModelRef(model, version);
+    if (card(ref).isEmpty()) {
+      throw new DomainException.NotFound("model '" + model + "' has no version " + version);
+    }
+    Map<String, String> updated = new LinkedHashMap<>(aliases(model));
+    updated.put(alias, version);
+    Path modelDir = root.resolve(model);
+    try {
+      Path staging = Files.createTempFile(modelDir, ".aliases-", ".json");
+      json.writeValue(staging.toFile(), updated);
+      Files.move(staging, modelDir.resolve("aliases.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      aliases.remove(model);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not set alias " + alias + " of " + model, e);
+    }
+  }
+
+  private long latest(Path modelDir) {
+    try (Stream<Path> dirs = list(modelDir)) {
+      return dirs.map(p -> p.getFileName().toString()).filter(v -> v.matches(VERSION))
+          .mapToLong(Long::parseLong).max().orElse(0);
+    }
+  }
+
+  private static Stream<Path> list(Path dir) {
+    try {
+      return Files.isDirectory(dir) ? Files.list(dir) : Stream.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.strata.scoring.application;
+
+import dev.strata.scoring.domain.inference.ModelSignature;
+import dev.strata.scoring.domain.inference.ScoringModels;
+import dev.strata.scoring.domain.inference.Tensor;
+import dev.strata.scoring.domain.model.ModelCard;
+import dev.strata.scoring.domain.model.ModelRegistry;
+import dev.strata.scoring.domain.model.ModelResolution;
+import java.util.List;
+import java.util.Optional;
+
+/** Runs one inference request against a version (or the champion) of a model. */
+public class InferWithModel {
+
+  private final ModelRegistry registry;
+  private final ScoringModels models;
+
+  public InferWithModel(ModelRegistry registry, ScoringModels models) {
+    this.registry = registry;
+    this.models = models;
+  }
+
+  /** The version that answered and its outputs. */
+  public record Inference(ModelCard card, List<Tensor> outputs) {}
+
+  public Inference run(String model, Optional<String> version, List<Tensor> inputs, List<String> outputs) {
+    ModelCard card = ModelResolution.resolve(registry, model, version);
+    ModelSignature signature = models.signature(card);
+    signature.check(inputs, outputs);
+    return new Inference(card, models.infer(card, inputs, outputs));
+  }
+}

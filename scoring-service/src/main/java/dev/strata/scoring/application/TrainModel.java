@@ -1,0 +1,102 @@
+package dev.strata.scoring.application;
+
+import dev.strata.kernel.api.CustomerFeatures;
+import dev.strata.kernel.error.DomainException;
+import dev.strata.scoring.domain.customer.CustomerFeatureSource;
+import dev.strata.scoring.domain.model.FeatureSpec;
+import dev.strata.scoring.domain.model.ModelCard;
+import dev.strata.scoring.domain.model.ModelRegistry;
+import dev.strata.scoring.domain.training.Evaluation;
+import dev.strata.scoring.domain.training.HoldoutSplit;
+import dev.strata.scoring.domain.training.LabeledRow;
+import dev.strata.scoring.domain.training.ModelTrainer;
+import dev.strata.scoring.domain.training.PromotionGate;
+import dev.strata.scoring.domain.training.Recipe;
+import dev.strata.scoring.domain.training.TrainedModel;
+import dev.strata.scoring.domain.training.TrainingJob;
+import dev.strata.scoring.domain.model.ModelTask;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * Trains a known model from warehouse gold features on a background executor: fetch → split →
+ * fit → evaluate on the held-out split → register → champion if the gate admits it, challenger
+ * otherwise. Progress is readable while it runs.
+ */
+public class TrainModel {
+
+  private final TrainingData data;
+  private final ModelTrainer trainer;
+  private final ModelRegistry registry;
+  private final PromotionGate gate;
+  private final Executor executor;
+  private final Clock clock;
+  private final TrainingSettings settings;
+  private final Map<String, TrainingJob> jobs = new ConcurrentHashMap<>();
+
+  /** Held-out fraction, seed and warehouse page size of every run. */
+  public record TrainingSettings(double holdoutFraction, long seed, int pageSize) {}
+
+  public TrainModel(CustomerFeatureSource source, ModelTrainer trainer, ModelRegistry registry,
+      PromotionGate gate, Executor executor, Clock clock, TrainingSettings settings) {
+    this.data = new TrainingData(source, settings.pageSize());
+    this.trainer = trainer;
+    this.registry = registry;
+    this.gate = gate;
+    this.executor = executor;
+    this.clock = clock;
+    this.settings = settings;
+  }
+
+  public TrainingJob start(String model) {
+    Recipe recipe = Recipe.of(model);
+    TrainingJob job = TrainingJob.queued(UUID.randomUUID().toString(), model, clock.instant());
+    jobs.put(job.id(), job);
+    executor.execute(() -> run(job.id(), recipe));
+    return job;
+  }
+
+  public TrainingJob job(String id) {
+    TrainingJob job = jobs.get(id);
+    if (job == null) {
+      throw new DomainException.NotFound("no training job " + id);
+    }
+    return job;
+  }
+
+  private void run(String id, Recipe recipe) {
+    try {
+      TrainingData.Labelled labelled = data.fetch(recipe, rows -> progress(id, "fetching", rows));
+      int rows = labelled.rows().size();
+      HoldoutSplit split = HoldoutSplit.of(labelled.rows(), settings.holdoutFraction());
+      progress(id, "training", rows);
+      TrainedModel trained = trainer.train(recipe.task(), labelled.featureNames(), split.training(), settings.seed());
+      progress(id, "evaluating", rows);
+      Map<String, Double> metrics = evaluate(recipe.task(), trained, split);
+      progress(id, "registering", rows);
+      ModelCard card = new ModelCard(recipe.model(), "1", recipe.task(), clock.instant(), metrics,
+          trained.featureOrder().stream().map(FeatureSpec::number).toList(), trained.inputName(),
+          trained.outputName(), trained.positiveIndex(), null, labelled.fingerprint());
+      ModelCard registered = registry.register(card, trained.onnx());
+      boolean champion = gate.admits(metrics);
+      registry.setAlias(recipe.model(), champion ? ModelRegistry.CHAMPION : ModelRegistry.CHALLENGER, registered.version());
+      jobs.computeIfPresent(id, (key, job) -> job.succeeded(registered.version(), champion, metrics));
+    } catch (RuntimeException e) {
+      jobs.computeIfPresent(id, (key, job) -> job.failed(e.getMessage()));
+    }
+  }
+
+  private static Map<String, Double> evaluate(ModelTask task, TrainedModel trained, HoldoutSplit split) {
+    double[] predicted = trained.predictor().predict(split.holdout().stream().map(LabeledRow::values).toList());
+    return task == ModelTask.CLASSIFICATION
+        ? Evaluation.classifier(predicted, split.holdout())
+        : Evaluation.regressor(predicted, split.holdout());
+  }
+
+  private void progress(String id, String stage, int rows) {
+    jobs.computeIfPresent(id, (key, job) -> job.at(stage, rows));
+  }
+}

@@ -1,0 +1,51 @@
+package dev.strata.scoring.config;
+
+import dev.strata.scoring.application.DescribeModel;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready when the registry folder is writable and every champion model loads. The folder is made
+ * at startup and champions are loaded then, so the first request does not pay for it.
+ */
+@Readiness
+@ApplicationScoped
+public class ModelsReadiness implements HealthCheck {
+
+  private final Path folder;
+  private final DescribeModel describe;
+
+  public ModelsReadiness(ScoringConfig config, DescribeModel describe) {
+    this.folder = config.registry().folder();
+    this.describe = describe;
+  }
+
+  void warmUp(@Observes StartupEvent started) {
+    try {
+      Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the model registry folder " + folder, e);
+    }
+    describe.championsNotServing();
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    boolean writable = Files.isDirectory(folder) && Files.isWritable(folder);
+    List<String> notServing = writable ? describe.championsNotServing() : List.of();
+    return HealthCheckResponse.named("model-registry")
+        .status(writable && notServing.isEmpty())
+        .withData("folder", folder.toString())
+        .withData("championsNotServing", String.join(",", notServing))
+        .build();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.strata.scoring.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+
+/** Everything scoring-service is configured with ({@code scoring.*}). */
+@ConfigMapping(prefix = "scoring")
+public interface ScoringConfig {
+
+  Registry registry();
+
+  Training training();
+
+  Batch batch();
+
+  Onnx onnx();
+
+  /** The model registry folder. */
+  interface Registry {
+    /** Root of {@code <model>/<version>/model.onnx}; default {@code ${STRATA_RUN_DIR}/models}. */
+    Path folder();
+  }
+
+  /** In-platform training. */
+  interface Training {
+    /** The promotion gate: a new version becomes champion only with held-out AUC at least this. */
+    @WithDefault("0.80")
+    double minAuc();
+
+    /** Share of customers held out for evaluation. */
+    @WithDefault("0.2")
+    double holdoutFraction();
+
+    /** Seed of the SGD shuffle, so a retrain on the same data gives the same model. */
+    @WithDefault("42")
+    long seed();
+
+    /** Passes over the training rows. */
+    @WithDefault("15")
+    int epochs();
+
+    /** Rows per warehouse page while reading training data (warehouse allows at most 10000). */
+    @WithDefault("5000")
+    int pageSize();
+  }
+
+  /** Customer scoring. */
+  interface Batch {
+    /** Customers fetched and scored per chunk (warehouse allows at most 10000). */
+    @WithDefault("1000")
+    int chunkSize();
+  }
+
+  /** ONNX Runtime. */
+  interface Onnx {
+    /** Threads per inference call; 1 suits many concurrent small requests. */
+    @WithDefault("1")
+    int intraOpThreads();
+  }
+}

@@ -1,0 +1,92 @@
+package dev.strata.scoring.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.scoring.adapter.out.filesystem.FileSystemModelRegistry;
+import dev.strata.scoring.adapter.out.onnx.OnnxScoringModels;
+import dev.strata.scoring.adapter.out.tribuo.TribuoModelTrainer;
+import dev.strata.scoring.application.ChunkScorer;
+import dev.strata.scoring.application.DescribeModel;
+import dev.strata.scoring.application.InferWithModel;
+import dev.strata.scoring.application.ManageModelVersions;
+import dev.strata.scoring.application.ScoreCustomers;
+import dev.strata.scoring.application.TrainModel;
+import dev.strata.scoring.domain.customer.CustomerFeatureSource;
+import dev.strata.scoring.domain.inference.ScoringModels;
+import dev.strata.scoring.domain.model.ModelRegistry;
+import dev.strata.scoring.domain.training.ModelTrainer;
+import dev.strata.scoring.domain.training.PromotionGate;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The composition root: adapters behind ports, use cases built from them. */
+@ApplicationScoped
+public class ScoringProducers {
+
+  @Produces
+  @ApplicationScoped
+  ModelRegistry registry(ScoringConfig config, ObjectMapper json) {
+    return new FileSystemModelRegistry(config.registry().folder(), json);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ScoringModels scoringModels(ModelRegistry registry, ScoringConfig config) {
+    return new OnnxScoringModels(registry, config.onnx().intraOpThreads());
+  }
+
+  @Produces
+  @ApplicationScoped
+  ModelTrainer trainer(ScoringConfig config) {
+    return new TribuoModelTrainer(config.training().epochs());
+  }
+
+  /** Training is CPU-heavy: one run at a time, never on an event-loop or request thread. */
+  @Produces
+  @ApplicationScoped
+  @Named("training")
+  ExecutorService trainingExecutor() {
+    return Executors.newSingleThreadExecutor(Thread.ofPlatform().name("model-training").daemon().factory());
+  }
+
+  void shutdown(@Disposes @Named("training") ExecutorService executor) {
+    executor.shutdownNow();
+  }
+
+  @Produces
+  @ApplicationScoped
+  InferWithModel inferWithModel(ModelRegistry registry, ScoringModels models) {
+    return new InferWithModel(registry, models);
+  }
+
+  @Produces
+  @ApplicationScoped
+  DescribeModel describeModel(ModelRegistry registry, ScoringModels models) {
+    return new DescribeModel(registry, models);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ManageModelVersions manageModelVersions(ModelRegistry registry, ScoringModels models) {
+    return new ManageModelVersions(registry, models, Clock.systemUTC());
+  }
+
+  @Produces
+  @ApplicationScoped
+  TrainModel trainModel(CustomerFeatureSource source, ModelTrainer trainer, ModelRegistry registry,
+      @Named("training") ExecutorService executor, ScoringConfig config) {
+    ScoringConfig.Training training = config.training();
+    return new TrainModel(source, trainer, registry, new PromotionGate(training.minAuc()), executor,
+        Clock.systemUTC(), new TrainModel.TrainingSettings(training.holdoutFraction(), training.seed(), training.pageSize()));
+  }
+
+  @Produces
+  @ApplicationScoped
+  ScoreCustomers scoreCustomers(CustomerFeatureSource source, ModelRegistry registry, ScoringModels models, ScoringConfig config) {
+    return new ScoreCustomers(source, registry, new ChunkScorer(models), config.batch().chunkSize());
+  }
+}

@@ -1,0 +1,34 @@
+package dev.strata.scoring.domain.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where model versions live: each version an immutable ONNX artifact plus its {@link ModelCard},
+ * and per model a set of aliases ({@code champion}, {@code challenger}) naming versions. A version
+ * registered by anyone is visible to the next call, without restart.
+ */
+public interface ModelRegistry {
+
+  String CHAMPION = "champion";
+  String CHALLENGER = "challenger";
+
+  /** Stores a new version of {@code card.name()}; the registry assigns the version and digest. */
+  ModelCard register(ModelCard card, byte[] onnx);
+
+  /** Every model that has at least one version, by name. */
+  List<String> models();
+
+  /** The versions of a model, oldest first; empty when the model is unknown. */
+  List<ModelCard> versions(String model);
+
+  Optional<ModelCard> card(ModelRef ref);
+
+  /** The stored ONNX bytes of a version (not yet verified against the card's digest). */
+  byte[] artifact(ModelRef ref);
+
+  Map<String, String> aliases(String model);
+
+  void setAlias(String model, String alias, String version);
+}

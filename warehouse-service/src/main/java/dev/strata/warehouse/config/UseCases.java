@@ -5,8 +5,10 @@ import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomers;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbMedallion;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbQueryRunner;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbRunOverviews;
 import dev.strata.warehouse.application.CustomerQueries;
 import dev.strata.warehouse.application.ImportCustomers;
+import dev.strata.warehouse.application.OpsQueries;
 import dev.strata.warehouse.application.PromoteDatasets;
 import dev.strata.warehouse.application.ReadCustomerFeatures;
 import dev.strata.warehouse.application.RecordDatasetIngestion;
@@ -53,6 +55,12 @@ public class UseCases {
   @Singleton
   ReadCustomerFeatures readCustomerFeatures(DuckDbCustomerFeatures features) {
     return new ReadCustomerFeatures(features, blocking());
+  }
+
+  @Produces
+  @Singleton
+  OpsQueries opsQueries(DuckDbRunOverviews runs, DuckDbFileLedger ledger) {
+    return new OpsQueries(runs, ledger, blocking());
   }
 
   @Produces

@@ -5,6 +5,7 @@ import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomers;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbMedallion;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbQueryRunner;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbRunOverviews;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbSchemaHistory;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbWarehouse;
 import dev.strata.warehouse.adapter.out.files.MigrationFolders;
@@ -69,6 +70,12 @@ public class WarehouseStore {
   @Singleton
   DuckDbCustomerFeatures customerFeatures(DuckDbWarehouse warehouse) {
     return new DuckDbCustomerFeatures(warehouse);
+  }
+
+  @Produces
+  @Singleton
+  DuckDbRunOverviews runOverviews(DuckDbWarehouse warehouse) {
+    return new DuckDbRunOverviews(warehouse);
   }
 
   @Produces

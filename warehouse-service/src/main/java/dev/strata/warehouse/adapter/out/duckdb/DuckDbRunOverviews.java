@@ -1,0 +1,55 @@
+package dev.strata.warehouse.adapter.out.duckdb;
+
+import dev.strata.warehouse.domain.ledger.RunOverview;
+import dev.strata.warehouse.domain.ledger.RunOverviews;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Ingest runs summarized from {@code ops.file_ingestions}. */
+public class DuckDbRunOverviews implements RunOverviews {
+
+  private static final String SQL = """
+      SELECT run_id, min(received_at) AS started_at, max(received_at) AS last_file_at, count(*) AS files,
+        sum(row_count) AS rows,
+        CASE WHEN bool_or(status = 'rejected') THEN 'rejected'
+             WHEN bool_and(status = 'promoted') THEN 'promoted' ELSE 'pending' END AS status
+      FROM ops.file_ingestions %s GROUP BY run_id ORDER BY started_at DESC, run_id LIMIT ?""";
+
+  private final DuckDbWarehouse warehouse;
+
+  public DuckDbRunOverviews(DuckDbWarehouse warehouse) {
+    this.warehouse = warehouse;
+  }
+
+  @Override
+  public List<RunOverview> list(int limit) {
+    return query(SQL.formatted(""), null, limit);
+  }
+
+  @Override
+  public Optional<RunOverview> find(String runId) {
+    return query(SQL.formatted("WHERE run_id = ?"), runId, 1).stream().findFirst();
+  }
+
+  private List<RunOverview> query(String sql, String runId, int limit) {
+    return warehouse.read(connection -> {
+      try (PreparedStatement st = connection.prepareStatement(sql)) {
+        int index = 1;
+        if (runId != null) {
+          st.setString(index++, runId);
+        }
+        st.setInt(index, limit);
+        List<RunOverview> runs = new ArrayList<>();
+        try (var rs = st.executeQuery()) {
+          while (rs.next()) {
+            runs.add(new RunOverview(rs.getString("run_id"), Sql.instant(rs, "started_at"), Sql.instant(rs, "last_file_at"),
+                rs.getInt("files"), rs.getLong("rows"), rs.getString("status")));
+          }
+        }
+        return runs;
+      }
+    });
+  }
+}

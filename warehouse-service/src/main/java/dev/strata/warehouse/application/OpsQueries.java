@@ -1,0 +1,39 @@
+package dev.strata.warehouse.application;
+
+import dev.strata.kernel.error.DomainException;
+import dev.strata.warehouse.domain.ledger.FileIngestion;
+import dev.strata.warehouse.domain.ledger.FileLedger;
+import dev.strata.warehouse.domain.ledger.RunOverview;
+import dev.strata.warehouse.domain.ledger.RunOverviews;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/** Read models of the operations UI: ingest runs and the file ledger. */
+public class OpsQueries {
+
+  public static final int MAX_LIMIT = 1000;
+
+  private final RunOverviews runs;
+  private final FileLedger ledger;
+  private final Executor blocking;
+
+  public OpsQueries(RunOverviews runs, FileLedger ledger, Executor blocking) {
+    this.runs = runs;
+    this.ledger = ledger;
+    this.blocking = blocking;
+  }
+
+  public Uni<List<RunOverview>> runs(int limit) {
+    return Uni.createFrom().item(() -> runs.list(Math.clamp(limit, 1, MAX_LIMIT))).runSubscriptionOn(blocking);
+  }
+
+  public Uni<RunOverview> run(String runId) {
+    return Uni.createFrom().item(() -> runs.find(runId)
+        .orElseThrow(() -> new DomainException.NotFound("no ingest run " + runId))).runSubscriptionOn(blocking);
+  }
+
+  public Uni<List<FileIngestion>> fileIngestions(int limit) {
+    return Uni.createFrom().item(() -> ledger.recent(Math.clamp(limit, 1, MAX_LIMIT))).runSubscriptionOn(blocking);
+  }
+}

@@ -1,0 +1,162 @@
+package dev.strata.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The four services as an operator runs them: their packaged jars ({@code target/quarkus-app}) as
+ * separate processes in the prod profile, on ports 1808x, a database ({@code strata_e2e}), a
+ * RabbitMQ vhost ({@code strata-e2e}) and a Redis database (2) of their own, so the suite can run
+ * beside a platform started with {@code bin/strata up}.
+ */
+final class PackagedServices implements AutoCloseable {
+
+  enum Service {
+    INGEST("ingest-service", 18081), WAREHOUSE("warehouse-service", 18082),
+    SCORING("scoring-service", 18083), AGENT("agent-service", 18084);
+
+    final String module;
+    final int port;
+
+    Service(String module, int port) {
+      this.module = module;
+      this.port = port;
+    }
+
+    URI uri(String path) {
+      return URI.create("http://127.0.0.1:" + port + path);
+    }
+  }
+
+  private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  private final Path runDir;
+  private final Map<Service, Process> processes = new LinkedHashMap<>();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  PackagedServices(Path runDir) {
+    this.runDir = runDir;
+  }
+
+  void startAll() {
+    for (Service service : Service.values()) {
+      start(service);
+    }
+    for (Service service : Service.values()) {
+      awaitReady(service, Duration.ofMinutes(3));
+    }
+  }
+
+  void start(Service service) {
+    Path jar = ROOT.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify builds them before e2e)");
+    }
+    try {
+      Files.createDirectories(runDir.resolve("logs"));
+      ProcessBuilder builder = new ProcessBuilder(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString()))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve("logs/" + service.module + ".log").toFile()));
+      builder.environment().putAll(environment(service));
+      processes.put(service, builder.start());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start " + service.module, e);
+    }
+  }
+
+  /** Stops one service the way Kubernetes does (SIGTERM), then starts it again and waits for READY. */
+  void restart(Service service) {
+    stop(service);
+    start(service);
+    awaitReady(service, Duration.ofMinutes(3));
+  }
+
+  void stop(Service service) {
+    Process process = processes.remove(service);
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  void awaitReady(Service service, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (System.nanoTime() < deadline) {
+      Process process = processes.get(service);
+      if (process != null && !process.isAlive()) {
+        throw new IllegalStateException(service.module + " exited; see " + runDir.resolve("logs/" + service.module + ".log"));
+      }
+      if (ready(service)) {
+        return;
+      }
+      sleep(500);
+    }
+    throw new IllegalStateException(service.module + " not ready after " + patience);
+  }
+
+  private boolean ready(Service service) {
+    try {
+      HttpResponse<Void> response = http.send(
+          HttpRequest.newBuilder(service.uri("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+          HttpResponse.BodyHandlers.discarding());
+      return response.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private Map<String, String> environment(Service service) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("QUARKUS_HTTP_PORT", String.valueOf(service.port));
+    env.put("STRATA_RUN_DIR", runDir.toString());
+    env.put("DB_USERNAME", "strata");
+    env.put("DB_PASSWORD", "strata");
+    env.put("QUARKUS_DATASOURCE_USERNAME", "strata");
+    env.put("QUARKUS_DATASOURCE_PASSWORD", "strata");
+    env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/strata_e2e");
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/strata_e2e");
+    env.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:6379/2");
+    env.put("RABBITMQ_VHOST", "strata-e2e");
+    env.put("RABBITMQ_USERNAME", "strata");
+    env.put("RABBITMQ_PASSWORD", "strata");
+    env.put("WAREHOUSE_URL", "http://127.0.0.1:" + Service.WAREHOUSE.port);
+    env.put("SCORING_URL", "http://127.0.0.1:" + Service.SCORING.port);
+    env.put("QUARKUS_REST_CLIENT_WAREHOUSE_URL", "http://127.0.0.1:" + Service.WAREHOUSE.port);
+    env.put("QUARKUS_REST_CLIENT_SCORING_URL", "http://127.0.0.1:" + Service.SCORING.port);
+    return env;
+  }
+
+  @Override
+  public void close() {
+    List.copyOf(processes.keySet()).reversed().forEach(this::stop);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.strata.ingest.adapter.in.messaging;
+
+import dev.strata.ingest.application.IngestBars;
+import dev.strata.ingest.application.IngestBarsCommand;
+import dev.strata.ingest.domain.bar.ValidationMode;
+import dev.strata.kernel.messaging.Envelope;
+import dev.strata.kernel.messaging.MessageType;
+import dev.strata.kernel.messaging.contract.BarBatch;
+import dev.strata.support.messaging.InboundMessages;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * {@code ingest.bars}: a producer cannot be answered, so bad rows are dropped and recorded on the
+ * job (GET /jobs/{id}) rather than failing the message; a batch with a bad symbol or frame keeps
+ * failing and is dead-lettered. Without a job id the message id is used, so a redelivery is idempotent.
+ */
+@ApplicationScoped
+public class BarBatchConsumer {
+
+  private final InboundMessages inbound;
+  private final IngestBars ingestBars;
+
+  BarBatchConsumer(InboundMessages inbound, IngestBars ingestBars) {
+    this.inbound = inbound;
+    this.ingestBars = ingestBars;
+  }
+
+  @Incoming("bars")
+  public Uni<Void> consume(Message<byte[]> message) {
+    return inbound.handle(message, MessageType.BAR_BATCH, this::ingest);
+  }
+
+  private Uni<Void> ingest(Envelope<BarBatch> envelope) {
+    BarBatch batch = envelope.payload();
+    String jobId = batch.jobId() != null ? batch.jobId() : envelope.messageId().toString();
+    return ingestBars.run(new IngestBarsCommand(batch.symbol(), batch.frame(), batch.bars(), jobId,
+        ValidationMode.DROP_BAD_ROWS, false, "producer")).replaceWithVoid();
+  }
+}

@@ -1,0 +1,148 @@
+package dev.strata.ingest.adapter.out.parquet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.ingest.domain.bar.BarPartition;
+import dev.strata.ingest.domain.bar.ValidBar;
+import dev.strata.ingest.domain.lake.BronzeLake;
+import dev.strata.ingest.domain.lake.LandedFile;
+import dev.strata.ingest.domain.usage.ValidUsageEvent;
+import dev.strata.kernel.error.DomainException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The bronze lake as Hive-partitioned Parquet files under one root. A file is written as a hidden
+ * temp file in its partition, then renamed atomically into place under the partition's lock, so a
+ * reader globbing {@code *.parquet} sees a whole file or none; temp files a crashed writer left
+ * behind are swept by the next writer of the partition.
+ */
+public final class ParquetBronzeLake implements BronzeLake {
+
+  /** Version of the Parquet column layout, recorded in each manifest. */
+  public static final int SCHEMA_VERSION = 1;
+  static final String TEMP_PREFIX = ".tmp-";
+
+  private final Path root;
+  private final DuckDbParquetWriter writer;
+  private final ObjectMapper json;
+  private final PartitionLocks locks = new PartitionLocks();
+  private final Consumer<Path> beforeRename;
+
+  public ParquetBronzeLake(Path root, ObjectMapper json) {
+    this(root, json, written -> { });
+  }
+
+  /** {@code beforeRename} runs between the temp write and the rename: the seam a crash test uses. */
+  public ParquetBronzeLake(Path root, ObjectMapper json, Consumer<Path> beforeRename) {
+    this.root = root.toAbsolutePath().normalize();
+    this.json = json;
+    this.writer = new DuckDbParquetWriter(json);
+    this.beforeRename = beforeRename;
+  }
+
+  @Override
+  public LandedFile writeBars(BarPartition partition, String jobId, List<ValidBar> bars, Instant ingestedAt, boolean overwrite) {
+    Coverage coverage = new Coverage(bars.size(), bars.getFirst().ts(), bars.getLast().ts());
+    return land(partition.folder(), jobId, overwrite, coverage, temp -> writer.bars(temp, partition, jobId, bars, ingestedAt));
+  }
+
+  @Override
+  public LandedFile writeUsage(LocalDate day, String jobId, List<ValidUsageEvent> events, Instant ingestedAt, boolean overwrite) {
+    Coverage coverage = new Coverage(events.size(), events.getFirst().ts(), events.getLast().ts());
+    return land("dataset=usage/date=" + day, jobId, overwrite, coverage, temp -> writer.usage(temp, jobId, events, ingestedAt));
+  }
+
+  @Override
+  public void remove(List<LandedFile> files) {
+    for (LandedFile file : files) {
+      Path parquet = resolve(file.path());
+      locks.locked(parquet.getParent(), () -> {
+        deleteQuietly(parquet);
+        deleteQuietly(manifestOf(parquet));
+        return null;
+      });
+    }
+  }
+
+  private LandedFile land(String folder, String jobId, boolean overwrite, Coverage coverage, ParquetWrite write) {
+    Path partition = resolve(folder);
+    Path target = partition.resolve(jobId + ".parquet");
+    return locks.locked(partition, () -> {
+      if (Files.exists(target) && !overwrite) {
+        throw new DomainException.Conflict("file " + folder + "/" + target.getFileName() + " exists; resubmit with overwrite=true to replace it");
+      }
+      sweepTempFiles(partition);
+      Path temp = partition.resolve(TEMP_PREFIX + jobId + ".parquet");
+      try {
+        write.to(temp);
+        beforeRename.accept(temp);
+        String sha256 = Checksums.sha256(temp);
+        String path = root.relativize(target).toString().replace('\\', '/');
+        LandedFile landed = new LandedFile(path, coverage.rows(), coverage.from(), coverage.to(), sha256, SCHEMA_VERSION);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        writeManifest(target, landed);
+        return landed;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot land " + target, e);
+      } catch (SQLException e) {
+        throw new IllegalStateException("DuckDB could not write " + target + ": " + e.getMessage(), e);
+      } finally {
+        deleteQuietly(temp);
+      }
+    });
+  }
+
+  private void writeManifest(Path parquet, LandedFile landed) throws IOException {
+    Manifest manifest = new Manifest(landed.path(), landed.rowCount(), landed.from(), landed.to(), landed.sha256(),
+        landed.schemaVersion(), Instant.now());
+    Path manifestFile = manifestOf(parquet);
+    Path temp = manifestFile.resolveSibling(TEMP_PREFIX + manifestFile.getFileName());
+    json.writeValue(temp.toFile(), manifest);
+    Files.move(temp, manifestFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static Path manifestOf(Path parquet) {
+    String name = parquet.getFileName().toString();
+    return parquet.resolveSibling(name.substring(0, name.length() - ".parquet".length()) + ".manifest.json");
+  }
+
+  private Path resolve(String relative) {
+    Path resolved = root.resolve(relative).normalize();
+    if (!resolved.startsWith(root)) {
+      throw new DomainException.Invalid("path escapes the lake root");
+    }
+    return resolved;
+  }
+
+  /** Called under the partition lock: any temp file present was left by a writer that died. */
+  private static void sweepTempFiles(Path partition) {
+    try (var files = Files.list(partition)) {
+      files.filter(file -> file.getFileName().toString().startsWith(TEMP_PREFIX)).forEach(ParquetBronzeLake::deleteQuietly);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + file, e);
+    }
+  }
+
+  private record Coverage(long rows, Instant from, Instant to) {}
+
+  @FunctionalInterface
+  private interface ParquetWrite {
+    void to(Path temp) throws SQLException, IOException;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.strata.ingest.adapter.out.parquet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Serialises writers of one partition folder: across processes with an OS file lock on
+ * {@code <folder>/.lock}, and across threads of this process with a lock per folder (the OS lock
+ * is held per process, so two threads would otherwise both get it).
+ */
+final class PartitionLocks {
+
+  static final String LOCK_FILE = ".lock";
+
+  private final ConcurrentHashMap<Path, ReentrantLock> local = new ConcurrentHashMap<>();
+
+  <T> T locked(Path folder, Supplier<T> work) {
+    ReentrantLock threadLock = local.computeIfAbsent(folder, any -> new ReentrantLock());
+    threadLock.lock();
+    try {
+      Files.createDirectories(folder);
+      try (FileChannel channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock processLock = channel.lock()) {
+        return work.get();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock partition " + folder, e);
+    } finally {
+      threadLock.unlock();
+    }
+  }
+}

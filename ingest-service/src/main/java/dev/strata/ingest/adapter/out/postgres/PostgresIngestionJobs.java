@@ -1,0 +1,136 @@
+package dev.strata.ingest.adapter.out.postgres;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.ingest.domain.bar.RejectedRow;
+import dev.strata.ingest.domain.job.IngestionJob;
+import dev.strata.ingest.domain.job.IngestionJobs;
+import dev.strata.ingest.domain.job.JobKind;
+import dev.strata.ingest.domain.job.JobStatus;
+import dev.strata.ingest.domain.lake.LandedFile;
+import dev.strata.kernel.messaging.Envelope;
+import dev.strata.kernel.messaging.EnvelopeCodec;
+import dev.strata.kernel.messaging.contract.DatasetIngested;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** Ingestion jobs in {@code ingest.ingestion_job}; completion writes the outbox in the same transaction. */
+public final class PostgresIngestionJobs implements IngestionJobs {
+
+  private static final String BEGIN = """
+      INSERT INTO ingestion_job (id, kind, status, symbol, frame, created_at, updated_at)
+      VALUES ($1, $2, 'IN_PROGRESS', $3, $4, $5, $5)
+      ON CONFLICT (id) DO UPDATE SET status = 'IN_PROGRESS', accepted = 0, rejections = '[]', files = '[]',
+        error = NULL, updated_at = EXCLUDED.updated_at
+      WHERE ingestion_job.status = 'FAILED' OR (ingestion_job.status = 'IN_PROGRESS' AND ingestion_job.updated_at < $6)
+        OR ($7 AND ingestion_job.status = 'COMPLETED')
+      RETURNING id""";
+  private static final String FINISH = """
+      UPDATE ingestion_job SET status = $2, accepted = $3, rejections = $4::jsonb, files = $5::jsonb, error = $6, updated_at = $7
+      WHERE id = $1""";
+  private static final String OUTBOX = """
+      INSERT INTO outbox (message_id, message_type, queue, correlation_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)""";
+
+  private static final TypeReference<List<RejectedRow>> REJECTIONS = new TypeReference<>() { };
+  private static final TypeReference<List<LandedFile>> FILES = new TypeReference<>() { };
+
+  private final Pool pool;
+  private final ObjectMapper json;
+  private final EnvelopeCodec codec = new EnvelopeCodec();
+  private final Duration staleAfter;
+  private final Runnable afterCommit;
+
+  /**
+   * @param staleAfter an IN_PROGRESS job untouched this long is taken to be from a crashed run
+   * @param afterCommit nudges the outbox relay once new messages are committed
+   */
+  public PostgresIngestionJobs(Pool pool, ObjectMapper json, Duration staleAfter, Runnable afterCommit) {
+    this.pool = pool;
+    this.json = json;
+    this.staleAfter = staleAfter;
+    this.afterCommit = afterCommit;
+  }
+
+  @Override
+  public CompletionStage<Optional<IngestionJob>> find(String id) {
+    return find(pool, id).subscribeAsCompletionStage();
+  }
+
+  @Override
+  public CompletionStage<Optional<IngestionJob>> begin(IngestionJob started, boolean overwrite) {
+    OffsetDateTime now = utc(started.updatedAt());
+    Tuple row = Tuple.from(Arrays.asList(started.id(), started.kind().name(), started.symbol(), started.frame(), now,
+        now.minus(staleAfter), overwrite));
+    return pool.preparedQuery(BEGIN).execute(row)
+        .flatMap(claimed -> claimed.rowCount() == 1
+            ? io.smallrye.mutiny.Uni.createFrom().item(Optional.<IngestionJob>empty())
+            : find(pool, started.id()))
+        .subscribeAsCompletionStage();
+  }
+
+  @Override
+  public CompletionStage<Void> finish(IngestionJob job, List<Envelope<DatasetIngested>> events) {
+    Tuple update = Tuple.from(Arrays.asList(job.id(), job.status().name(), job.accepted(), write(job.rejections()),
+        write(job.files()), job.error(), utc(job.updatedAt())));
+    return pool.withTransaction(connection -> connection.preparedQuery(FINISH).execute(update)
+            .flatMap(done -> events.isEmpty()
+                ? io.smallrye.mutiny.Uni.createFrom().voidItem()
+                : connection.preparedQuery(OUTBOX).executeBatch(events.stream().map(this::outboxRow).toList()).replaceWithVoid()))
+        .invoke(done -> {
+          if (!events.isEmpty()) {
+            afterCommit.run();
+          }
+        })
+        .subscribeAsCompletionStage();
+  }
+
+  private Tuple outboxRow(Envelope<DatasetIngested> envelope) {
+    return Tuple.of(envelope.messageId(), envelope.type(), dev.strata.kernel.messaging.MessageType.DATASET_INGESTED.queue(),
+        envelope.correlationId(), io.vertx.core.buffer.Buffer.buffer(codec.encode(envelope)), utc(envelope.occurredAt()));
+  }
+
+  private io.smallrye.mutiny.Uni<Optional<IngestionJob>> find(SqlClient client, String id) {
+    return client.preparedQuery("SELECT * FROM ingestion_job WHERE id = $1").execute(Tuple.of(id))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(toJob(rows.iterator().next())));
+  }
+
+  private IngestionJob toJob(Row row) {
+    String error = row.getString("error");
+    return new IngestionJob(row.getString("id"), JobKind.valueOf(row.getString("kind")), JobStatus.valueOf(row.getString("status")),
+        row.getString("symbol"), row.getString("frame"), row.getInteger("accepted"),
+        read(row.getValue("rejections").toString(), REJECTIONS), read(row.getValue("files").toString(), FILES),
+        error,
+        row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant());
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write job details as JSON", e);
+    }
+  }
+
+  private <T> T read(String text, TypeReference<T> type) {
+    try {
+      return json.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored job details are not valid JSON", e);
+    }
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.strata.ingest.adapter.out.rabbitmq;
+
+import dev.strata.support.messaging.OutboundMessages;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+
+/**
+ * Relays the outbox to RabbitMQ: rows are locked ({@code SKIP LOCKED}, so replicas share the work),
+ * published with publisher confirms and marked sent in the same transaction. A crash between the
+ * confirm and the commit re-sends a message; consumers de-duplicate on its {@code messageId}.
+ */
+@ApplicationScoped
+public class RabbitOutboxRelay {
+
+  private static final Logger LOG = Logger.getLogger(RabbitOutboxRelay.class);
+  private static final String PENDING = """
+      SELECT message_id, message_type, queue, correlation_id, body FROM outbox
+      WHERE sent_at IS NULL ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED""";
+
+  private final Pool pool;
+  private final Emitter<byte[]> emitter;
+  private final AtomicBoolean running = new AtomicBoolean();
+
+  RabbitOutboxRelay(Pool pool, @Channel("dataset-ingested") Emitter<byte[]> emitter) {
+    this.pool = pool;
+    this.emitter = emitter;
+  }
+
+  /** Relays now, without waiting for the next scheduled run. */
+  public void nudge() {
+    relay().subscribe().with(sent -> { }, failure -> LOG.warnf("outbox relay failed: %s", failure.getMessage()));
+  }
+
+  @Scheduled(every = "${ingest.outbox.relay-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> scheduled() {
+    return relay().onFailure().invoke(failure -> LOG.warnf("outbox relay failed: %s", failure.getMessage()))
+        .onFailure().recoverWithNull().replaceWithVoid();
+  }
+
+  /** Sends every unsent message; the item is how many were sent. */
+  public Uni<Integer> relay() {
+    if (!running.compareAndSet(false, true)) {
+      return Uni.createFrom().item(0);
+    }
+    return pool.withTransaction(connection -> connection.query(PENDING).execute().flatMap(rows -> {
+          List<Uni<UUID>> sends = new ArrayList<>();
+          rows.forEach(row -> sends.add(send(row)));
+          if (sends.isEmpty()) {
+            return Uni.createFrom().item(0);
+          }
+          return Uni.join().all(sends).andFailFast().flatMap(ids -> connection
+              .preparedQuery("UPDATE outbox SET sent_at = now() WHERE message_id = ANY($1)")
+              .execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWith(ids.size()));
+        }))
+        .eventually(() -> running.set(false));
+  }
+
+  private Uni<UUID> send(Row row) {
+    UUID id = row.getUUID("message_id");
+    OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
+        .withMessageId(id.toString())
+        .withCorrelationId(row.getString("correlation_id"))
+        .withType(row.getString("message_type"))
+        .withContentType("application/json")
+        .withRoutingKey(row.getString("queue"))
+        .withDeliveryMode(2)
+        .build();
+    return Uni.createFrom().completionStage(() -> OutboundMessages.send(emitter, row.getBuffer("body").getBytes(), metadata))
+        .replaceWith(id);
+  }
+}

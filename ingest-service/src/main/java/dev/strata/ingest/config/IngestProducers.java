@@ -1,0 +1,105 @@
+package dev.strata.ingest.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.ingest.adapter.out.parquet.BarSql;
+import dev.strata.ingest.adapter.out.parquet.DuckDbLakeReader;
+import dev.strata.ingest.adapter.out.parquet.ParquetBronzeLake;
+import dev.strata.ingest.adapter.out.postgres.PostgresIngestionJobs;
+import dev.strata.ingest.adapter.out.rabbitmq.RabbitOutboxRelay;
+import dev.strata.ingest.application.FindJob;
+import dev.strata.ingest.application.IngestBars;
+import dev.strata.ingest.application.IngestUsage;
+import dev.strata.ingest.application.JobLifecycle;
+import dev.strata.ingest.application.ReadBars;
+import dev.strata.ingest.application.ReadJobBars;
+import dev.strata.ingest.domain.job.IngestionJobs;
+import dev.strata.ingest.domain.lake.BronzeLake;
+import dev.strata.ingest.domain.lake.LakeReader;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+
+/** The composition root: builds the use cases from their ports' adapters. */
+@ApplicationScoped
+public class IngestProducers {
+
+  private final IngestConfig config;
+  private final Executor blocking = Infrastructure.getDefaultWorkerPool();
+
+  IngestProducers(IngestConfig config) {
+    this.config = config;
+  }
+
+  @Produces
+  @Singleton
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Produces
+  @Singleton
+  BronzeLake bronzeLake(ObjectMapper json) {
+    try {
+      Files.createDirectories(config.lake().root());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the lake root " + config.lake().root(), e);
+    }
+    return new ParquetBronzeLake(config.lake().root(), json);
+  }
+
+  @Produces
+  @Singleton
+  LakeReader lakeReader() {
+    var session = config.session();
+    return new DuckDbLakeReader(config.lake().root(), new BarSql(session.zone(), session.open(), session.close()));
+  }
+
+  @Produces
+  @Singleton
+  IngestionJobs ingestionJobs(Pool pool, ObjectMapper json, RabbitOutboxRelay relay) {
+    return new PostgresIngestionJobs(pool, json, config.jobs().staleAfter(), relay::nudge);
+  }
+
+  @Produces
+  @Singleton
+  JobLifecycle jobLifecycle(IngestionJobs jobs, BronzeLake lake, Clock clock) {
+    return new JobLifecycle(jobs, lake, blocking, clock);
+  }
+
+  @Produces
+  @Singleton
+  IngestBars ingestBars(JobLifecycle lifecycle, BronzeLake lake, Clock clock) {
+    return new IngestBars(lifecycle, lake, clock);
+  }
+
+  @Produces
+  @Singleton
+  IngestUsage ingestUsage(JobLifecycle lifecycle, BronzeLake lake, Clock clock) {
+    return new IngestUsage(lifecycle, lake, clock);
+  }
+
+  @Produces
+  @Singleton
+  FindJob findJob(IngestionJobs jobs) {
+    return new FindJob(jobs);
+  }
+
+  @Produces
+  @Singleton
+  ReadJobBars readJobBars(FindJob findJob, LakeReader reader) {
+    return new ReadJobBars(findJob, reader, blocking);
+  }
+
+  @Produces
+  @Singleton
+  ReadBars readBars(LakeReader reader) {
+    return new ReadBars(reader);
+  }
+}

@@ -1,0 +1,48 @@
+package dev.strata.ingest.application;
+
+import dev.strata.ingest.domain.bar.BarPartition;
+import dev.strata.ingest.domain.bar.ValidBar;
+import dev.strata.ingest.domain.lake.BronzeLake;
+import dev.strata.ingest.domain.lake.LandedFile;
+import dev.strata.ingest.domain.usage.ValidUsageEvent;
+import dev.strata.kernel.error.DomainException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** A lake of file names in memory; {@code failOnWrite} makes the n-th write (1-based) blow up. */
+final class InMemoryLake implements BronzeLake {
+
+  final Map<String, LandedFile> files = new TreeMap<>();
+  int writes;
+  int failOnWrite = -1;
+
+  @Override
+  public LandedFile writeBars(BarPartition partition, String jobId, List<ValidBar> bars, Instant ingestedAt, boolean overwrite) {
+    return land(partition.folder() + "/" + jobId + ".parquet", bars.size(), bars.getFirst().ts(), bars.getLast().ts(), overwrite);
+  }
+
+  @Override
+  public LandedFile writeUsage(LocalDate day, String jobId, List<ValidUsageEvent> events, Instant ingestedAt, boolean overwrite) {
+    return land("dataset=usage/date=" + day + "/" + jobId + ".parquet", events.size(), events.getFirst().ts(), events.getLast().ts(), overwrite);
+  }
+
+  @Override
+  public void remove(List<LandedFile> landed) {
+    landed.forEach(file -> files.remove(file.path()));
+  }
+
+  private LandedFile land(String path, int rows, Instant from, Instant to, boolean overwrite) {
+    if (++writes == failOnWrite) {
+      throw new IllegalStateException("disk full");
+    }
+    if (files.containsKey(path) && !overwrite) {
+      throw new DomainException.Conflict("file " + path + " exists");
+    }
+    LandedFile file = new LandedFile(path, rows, from, to, "sha-" + writes, 1);
+    files.put(path, file);
+    return file;
+  }
+}

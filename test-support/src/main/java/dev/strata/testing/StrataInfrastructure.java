@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The Quarkus test resource of every service: makes the real servers available (see
- * {@link LocalInfrastructure}) and empties the platform's queues so each run starts from nothing.
+ * {@link LocalInfrastructure}), trusts the {@link TestTokens} key, and empties the platform's queues so each run starts from nothing.
  * Postgres schemas are cleaned and migrated by Flyway ({@code %test} clean-at-start).
  */
 public class StrataInfrastructure implements QuarkusTestResourceLifecycleManager {
@@ -14,6 +14,7 @@ public class StrataInfrastructure implements QuarkusTestResourceLifecycleManager
   @Override
   public Map<String, String> start() {
     Map<String, String> overrides = new HashMap<>(LocalInfrastructure.ensure(LocalInfrastructure.ALL));
+    overrides.put("mp.jwt.verify.publickey.location", TestTokens.publicKeyLocation());
     try (Broker broker = Broker.connect(overrides)) {
       broker.purgeAll();
     } catch (Exception e) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.error.Problem;
 import dev.strata.kernel.error.ProblemType;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -57,6 +60,17 @@ public class ProblemMappers {
             .sorted((a, b) -> a.field().compareTo(b.field()))
             .collect(Collectors.toList());
     return ProblemResponses.of(ProblemType.INVALID_REQUEST, "request is invalid", violations);
+  }
+
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthenticated(RuntimeException e) {
+    return Response.fromResponse(ProblemResponses.of(ProblemType.UNAUTHORIZED, "a valid bearer token is required"))
+        .header("WWW-Authenticate", "Bearer").build();
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return ProblemResponses.of(ProblemType.FORBIDDEN, "the token's roles do not allow this");
   }
 
   @ServerExceptionMapper

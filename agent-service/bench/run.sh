@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# LLM cache benchmark (issue 5): cached hits over HTTP with wrk at 50 connections, next to
+# redis-benchmark GET at 50 clients in the same run. Needs the packaged service
+# (./mvnw -pl agent-service package -DskipTests), Postgres/Redis/RabbitMQ up (bin/infra up), wrk.
+# Run it under the shared lock so no build disturbs it:
+#   flock /tmp/strata-maven.lock agent-service/bench/run.sh
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+module="$(dirname "$here")"
+java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+port="${BENCH_PORT:-18084}"
+stub_port="${BENCH_STUB_PORT:-18999}"
+duration="${BENCH_DURATION:-30s}"
+redis_db="${BENCH_REDIS_DB:-2}"
+log="$(mktemp -d)"
+
+cleanup() {
+  [ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null || true
+  [ -n "${stub_pid:-}" ] && kill "$stub_pid" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+python3 "$here/stub_llm.py" "$stub_port" & stub_pid=$!
+
+LLM_BASE_URL="http://127.0.0.1:$stub_port/v1" LLM_MODEL=bench-model \
+REDIS_URL="redis://127.0.0.1:6379/$redis_db" DB_PASSWORD="${DB_PASSWORD:-strata}" \
+QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+  "$java" -jar "$module/target/quarkus-app/quarkus-run.jar" >"$log/app.log" 2>&1 & app_pid=$!
+
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/q/health/live" >/dev/null && break
+  sleep 0.5
+done
+redis-cli -n "$redis_db" flushdb >/dev/null
+
+body='{"messages":[{"role":"system","content":"be brief"},{"role":"user","content":"What is churn?"}],"temperature":0}'
+echo "prime: $(curl -sf -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/llm/completions" | grep -o '"cache":"[A-Z]*"')"
+echo "check: $(curl -sf -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/llm/completions" | grep -o '"cache":"[A-Z]*"')"
+
+echo "== warm-up (10s, not recorded)"
+wrk -t2 -c50 -d10s -s "$here/hit.lua" "http://127.0.0.1:$port/llm/completions" >/dev/null
+
+echo "== wrk: cached hits over HTTP, 50 connections, $duration"
+wrk -t2 -c50 -d"$duration" --latency -s "$here/hit.lua" "http://127.0.0.1:$port/llm/completions"
+
+echo "== redis-benchmark: GET, 50 clients"
+redis-benchmark -h 127.0.0.1 -p 6379 -t get -c 50 -n 1000000 -d 300 --dbnum "$redis_db" -q 2>/dev/null | tail -n 3 || true
+redis-benchmark -h 127.0.0.1 -p 6379 -t get -c 50 -n 1000000 -d 300 --dbnum "$redis_db" 2>/dev/null | sed -n '/Summary/,$p'
+
+echo "== gateway stats after the run"
+curl -sf "http://127.0.0.1:$port/llm/cache/stats"; echo

@@ -1,0 +1,85 @@
+package dev.strata.scoring;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.aMapWithSize;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import dev.strata.testing.StrataInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** POST /scores/customers through the feature port, with the champion churn and risk models. */
+@QuarkusTest
+@QuarkusTestResource(StrataInfrastructure.class)
+@QuarkusTestResource(TemporaryModelFolder.class)
+class ScoringIT {
+
+  @Inject TelcoCustomerFeatures telco;
+
+  @BeforeEach
+  void champions() {
+    Champions.ensure();
+  }
+
+  @Test
+  void customersGivenByIdGetAChurnProbabilityAndRevenueAtRiskWithBothModelVersions() {
+    given().contentType(ContentType.JSON).body(Map.of("customerIds", List.of("C00002", "C00003", "C99999")))
+        .post("/scores/customers").then().statusCode(200)
+        .body("scores", hasSize(2))
+        .body("scores.customerId", containsInAnyOrder("C00002", "C00003"))
+        .body("scores.churnProbability", everyItem(greaterThanOrEqualTo(0f)))
+        .body("scores.churnProbability", everyItem(lessThanOrEqualTo(1f)))
+        .body("scores.risk", everyItem(greaterThanOrEqualTo(0f)))
+        .body("models", aMapWithSize(2)).body("models", hasKey("churn_model")).body("models", hasKey("risk_model"));
+  }
+
+  @Test
+  void allActiveCustomersAreScoredAcrossSeveralChunks() {
+    long active = telco.rows().stream().filter(r -> !r.churned()).count();
+    given().contentType(ContentType.JSON).body(Map.of("all", true))
+        .post("/scores/customers").then().statusCode(200).body("scores", hasSize((int) active));
+  }
+
+  @Test
+  void aChurnerScoresHigherThanALoyalCustomerOnAverage() {
+    List<String> churners = telco.rows().stream().filter(r -> r.churned()).limit(100).map(r -> r.customerId()).toList();
+    List<String> loyal = telco.rows().stream().filter(r -> !r.churned()).limit(100).map(r -> r.customerId()).toList();
+    double churnerMean = meanProbability(churners);
+    double loyalMean = meanProbability(loyal);
+    org.assertj.core.api.Assertions.assertThat(churnerMean).isGreaterThan(loyalMean);
+  }
+
+  @Test
+  void aRequestWithNeitherIdsNorAllOrWithBothIsInvalid() {
+    for (Object body : List.of(Map.of(), Map.of("customerIds", List.of("C00002"), "all", true))) {
+      given().contentType(ContentType.JSON).body(body).post("/scores/customers")
+          .then().statusCode(422).contentType("application/problem+json");
+    }
+  }
+
+  @Test
+  void aMalformedCustomerIdOrUnknownFieldIsAClientError() {
+    given().contentType(ContentType.JSON).body(Map.of("customerIds", List.of("../etc/passwd")))
+        .post("/scores/customers").then().statusCode(422).contentType("application/problem+json");
+    given().contentType(ContentType.JSON).body(Map.of("customers", List.of("C00002")))
+        .post("/scores/customers").then().statusCode(400).contentType("application/problem+json");
+  }
+
+  private static double meanProbability(List<String> ids) {
+    List<Float> probabilities = given().contentType(ContentType.JSON).body(Map.of("customerIds", ids))
+        .post("/scores/customers").then().statusCode(200).extract().jsonPath().getList("scores.churnProbability", Float.class);
+    return probabilities.stream().mapToDouble(Float::doubleValue).average().orElseThrow();
+  }
+}

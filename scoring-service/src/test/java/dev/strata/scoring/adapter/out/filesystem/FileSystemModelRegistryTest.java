@@ -1,0 +1,81 @@
+package dev.strata.scoring.adapter.out.filesystem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.strata.kernel.error.DomainException;
+import dev.strata.scoring.domain.model.FeatureSpec;
+import dev.strata.scoring.domain.model.ModelCard;
+import dev.strata.scoring.domain.model.ModelRef;
+import dev.strata.scoring.domain.model.ModelRegistry;
+import dev.strata.scoring.domain.model.ModelTask;
+import dev.strata.scoring.domain.model.Sha256;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSystemModelRegistryTest {
+
+  @TempDir Path folder;
+  private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+
+  private static ModelCard card(String name) {
+    return new ModelCard(name, "1", ModelTask.CLASSIFICATION, Instant.parse("2026-01-01T00:00:00Z"), Map.of("auc", 0.84),
+        List.of(FeatureSpec.number("tenure")), "input", "output", 1, null, "fp");
+  }
+
+  @Test
+  void versionsAreNumberedFromOneAndLaidOutAsModelVersionFolders() throws Exception {
+    var registry = new FileSystemModelRegistry(folder, json);
+    ModelCard first = registry.register(card("churn_model"), new byte[] {1, 2, 3});
+    ModelCard second = registry.register(card("churn_model"), new byte[] {4, 5});
+
+    assertThat(first.version()).isEqualTo("1");
+    assertThat(second.version()).isEqualTo("2");
+    assertThat(Files.readAllBytes(folder.resolve("churn_model/2/model.onnx"))).containsExactly(4, 5);
+    String written = Files.readString(folder.resolve("churn_model/1/model.json"));
+    assertThat(written).contains("\"trained_at\"", "\"sha256\" : \"" + Sha256.hex(new byte[] {1, 2, 3}) + "\"", "\"training_fingerprint\"");
+    assertThat(registry.versions("churn_model")).extracting(ModelCard::version).containsExactly("1", "2");
+    assertThat(registry.models()).containsExactly("churn_model");
+  }
+
+  @Test
+  void aVersionOrAliasWrittenByAnotherProcessIsSeenWithoutRestart() {
+    var serving = new FileSystemModelRegistry(folder, json);
+    var trainer = new FileSystemModelRegistry(folder, json);
+    assertThat(serving.versions("churn_model")).isEmpty();
+    assertThat(serving.aliases("churn_model")).isEmpty();
+
+    ModelCard registered = trainer.register(card("churn_model"), new byte[] {9});
+    trainer.setAlias("churn_model", ModelRegistry.CHAMPION, registered.version());
+
+    assertThat(serving.card(new ModelRef("churn_model", "1"))).contains(registered);
+    assertThat(serving.aliases("churn_model")).containsEntry(ModelRegistry.CHAMPION, "1");
+  }
+
+  @Test
+  void anAliasMovesToAnotherVersionButNeverToOneThatDoesNotExist() {
+    var registry = new FileSystemModelRegistry(folder, json);
+    registry.register(card("risk_model"), new byte[] {1});
+    registry.register(card("risk_model"), new byte[] {2});
+    registry.setAlias("risk_model", ModelRegistry.CHAMPION, "1");
+    registry.setAlias("risk_model", ModelRegistry.CHAMPION, "2");
+
+    assertThat(registry.aliases("risk_model")).containsEntry(ModelRegistry.CHAMPION, "2");
+    assertThatThrownBy(() -> registry.setAlias("risk_model", ModelRegistry.CHALLENGER, "3")).isInstanceOf(DomainException.NotFound.class);
+  }
+
+  @Test
+  void namesThatCouldLeaveTheFolderAreRefused() {
+    var registry = new FileSystemModelRegistry(folder, json);
+    assertThatThrownBy(() -> registry.register(card("../escape"), new byte[] {1})).isInstanceOf(DomainException.Invalid.class);
+    assertThatThrownBy(() -> registry.versions("..")).isInstanceOf(DomainException.Invalid.class);
+    assertThatThrownBy(() -> new ModelRef("churn_model", "../1")).isInstanceOf(DomainException.Invalid.class);
+  }
+}

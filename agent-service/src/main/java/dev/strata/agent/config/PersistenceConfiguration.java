@@ -17,8 +17,8 @@ public class PersistenceConfiguration {
 
   @Produces
   @Singleton
-  UnitOfWork unitOfWork() {
-    return new PanacheUnitOfWork();
+  UnitOfWork unitOfWork(io.vertx.core.Vertx vertx) {
+    return new PanacheUnitOfWork(vertx);
   }
 
   @Produces

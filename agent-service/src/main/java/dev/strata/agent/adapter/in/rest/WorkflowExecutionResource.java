@@ -1,0 +1,36 @@
+package dev.strata.agent.adapter.in.rest;
+
+import dev.strata.agent.adapter.in.rest.ExecutionView.StartRequest;
+import dev.strata.agent.application.StartExecution;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code POST /workflows/{id}/executions}: start an execution, idempotent on the {@code Idempotency-Key} header. */
+@Path("/workflows/{id}/executions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "executions")
+public class WorkflowExecutionResource {
+
+  private final StartExecution start;
+
+  WorkflowExecutionResource(StartExecution start) {
+    this.start = start;
+  }
+
+  /** 202 with the new execution; 200 with the existing one when the key was used before. */
+  @POST
+  public Uni<Response> start(@PathParam("id") String workflowId, @HeaderParam("Idempotency-Key") String key, StartRequest body) {
+    Map<String, Object> input = body == null || body.input() == null ? Map.of() : body.input();
+    return start.run(Paging.id(workflowId), ExecutionResource.key(key), input).map(ExecutionResource::answer);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.strata.agent.adapter.out.rabbitmq;
+
+import dev.strata.kernel.messaging.MessageType;
+import dev.strata.support.messaging.OutboundMessages;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows and marks them published, in one transaction that holds the
+ * rows ({@code FOR UPDATE SKIP LOCKED}) so replicas share the work. A crash between confirm and
+ * commit republishes a row: consumers are idempotent on its message id.
+ */
+public class OutboxRelay {
+
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  private static final String CLAIM = """
+      SELECT id, message_type, body, correlation_id FROM agent.outbox
+      WHERE published_at IS NULL ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED""";
+  private static final String MARK = "UPDATE agent.outbox SET published_at = now() WHERE id = ANY($1)";
+
+  private final Pool pool;
+  private final Emitter<byte[]> emitter;
+  private final int batchSize;
+  private final AtomicBoolean busy = new AtomicBoolean();
+
+  public OutboxRelay(Pool pool, Emitter<byte[]> emitter, int batchSize) {
+    this.pool = pool;
+    this.emitter = emitter;
+    this.batchSize = batchSize;
+  }
+
+  /** One relay round (skipped while the previous one still runs); drains while batches are full. */
+  public void tick() {
+    if (!busy.compareAndSet(false, true)) {
+      return;
+    }
+    drain().subscribe().with(x -> busy.set(false), failure -> {
+      busy.set(false);
+      LOG.warnf("outbox relay round failed, will retry: %s", failure.getMessage());
+    });
+  }
+
+  private Uni<Void> drain() {
+    return pool.withTransaction(this::relayBatch)
+        .chain(published -> published == batchSize ? drain() : Uni.createFrom().voidItem());
+  }
+
+  private Uni<Integer> relayBatch(SqlConnection connection) {
+    return connection.preparedQuery(CLAIM).execute(Tuple.of(batchSize)).chain(rows -> {
+      List<UUID> ids = new ArrayList<>();
+      List<Uni<Void>> sends = new ArrayList<>();
+      for (Row row : rows) {
+        ids.add(row.getUUID("id"));
+        sends.add(send(row));
+      }
+      if (ids.isEmpty()) {
+        return Uni.createFrom().item(0);
+      }
+      return Uni.join().all(sends).andFailFast()
+          .chain(x -> connection.preparedQuery(MARK).execute(Tuple.of(ids.toArray(UUID[]::new))))
+          .map(x -> ids.size());
+    });
+  }
+
+  private Uni<Void> send(Row row) {
+    MessageType<?> type = MessageType.named(row.getString("message_type")).orElseThrow();
+    var metadata = OutgoingRabbitMQMetadata.builder()
+        .withMessageId(row.getUUID("id").toString())
+        .withCorrelationId(row.getString("correlation_id"))
+        .withType(type.name())
+        .withContentType("application/json")
+        .withRoutingKey(type.queue())
+        .withDeliveryMode(2)
+        .build();
+    byte[] body = row.getBuffer("body").getBytes();
+    return Uni.createFrom().completionStage(() -> OutboundMessages.send(emitter, body, metadata));
+  }
+}

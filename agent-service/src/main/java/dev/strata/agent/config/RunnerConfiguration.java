@@ -1,0 +1,113 @@
+package dev.strata.agent.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.agent.adapter.out.http.HttpStepEffect;
+import dev.strata.agent.adapter.out.http.RestStepEffects;
+import dev.strata.agent.adapter.out.http.ScoringApi;
+import dev.strata.agent.adapter.out.http.WarehouseApi;
+import dev.strata.agent.adapter.out.postgres.PostgresCheckpoints;
+import dev.strata.agent.adapter.out.postgres.PostgresExecutions;
+import dev.strata.agent.adapter.out.postgres.PostgresOutbox;
+import dev.strata.agent.adapter.out.rabbitmq.OutboxRelay;
+import dev.strata.agent.application.GetResource;
+import dev.strata.agent.application.ListResources;
+import dev.strata.agent.application.PerformStep;
+import dev.strata.agent.application.ReadCheckpoints;
+import dev.strata.agent.application.ReviseResource;
+import dev.strata.agent.application.RunExecution;
+import dev.strata.agent.application.StartExecution;
+import dev.strata.agent.application.llm.ChatAnswer;
+import dev.strata.agent.application.llm.CompleteChat;
+import dev.strata.agent.domain.execution.Checkpoints;
+import dev.strata.agent.domain.execution.Execution;
+import dev.strata.agent.domain.execution.Executions;
+import dev.strata.agent.domain.execution.Outbox;
+import dev.strata.agent.domain.execution.RetryPolicy;
+import dev.strata.agent.domain.execution.StepEffects;
+import dev.strata.agent.domain.llm.ChatMessage;
+import dev.strata.agent.domain.llm.ChatRequest;
+import dev.strata.agent.domain.shared.UnitOfWork;
+import dev.strata.agent.domain.workflow.StepKind;
+import dev.strata.agent.domain.workflow.Workflows;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Composition root of executions: repositories, outbox and its relay, step effects, the runner. */
+@ApplicationScoped
+public class RunnerConfiguration {
+
+  @Produces @Singleton Executions executions() { return new PostgresExecutions(); }
+  @Produces @Singleton Checkpoints checkpoints() { return new PostgresCheckpoints(); }
+  @Produces @Singleton Outbox outbox() { return new PostgresOutbox(); }
+
+  @Produces @Singleton GetResource<Execution> getExecution(Executions r, UnitOfWork u) { return new GetResource<>(r, u, "execution"); }
+  @Produces @Singleton ListResources<Execution> listExecutions(Executions r, UnitOfWork u) { return new ListResources<>(r, u); }
+  @Produces @Singleton ReviseResource<Execution> reviseExecution(Executions r, UnitOfWork u) { return new ReviseResource<>(r, u, "execution"); }
+
+  @Produces @Singleton
+  ReadCheckpoints readCheckpoints(Executions executions, Checkpoints checkpoints, UnitOfWork unitOfWork) {
+    return new ReadCheckpoints(executions, checkpoints, unitOfWork);
+  }
+
+  @Produces @Singleton
+  StartExecution startExecution(Executions e, Workflows w, Checkpoints c, Outbox o, UnitOfWork u, Clock clock) {
+    return new StartExecution(e, w, c, o, u, clock);
+  }
+
+  @Produces @Singleton
+  PerformStep performStep(AgentConfig config, CompleteChat completeChat, @RestClient ScoringApi scoring,
+      @RestClient WarehouseApi warehouse, ObjectMapper mapper) {
+    var runner = config.runner();
+    Map<StepKind, StepEffects> effects = Map.of(
+        StepKind.HTTP, new HttpStepEffect(),
+        StepKind.LLM, llm(completeChat),
+        StepKind.SCORE, RestStepEffects.score(scoring, mapper),
+        StepKind.WAREHOUSE_QUERY, RestStepEffects.warehouseQuery(warehouse, mapper));
+    return new PerformStep(effects, new RetryPolicy(runner.maxAttempts(), runner.initialBackoff(), runner.stepTimeout()));
+  }
+
+  /** The {@code llm} step through the LLM gateway (its cache included): {@code prompt}, optional {@code system}, {@code model}. */
+  private static StepEffects llm(CompleteChat completeChat) {
+    return (step, input) -> {
+      List<ChatMessage> messages = new ArrayList<>();
+      String system = step.param("system", "");
+      if (!system.isBlank()) {
+        messages.add(new ChatMessage("system", system));
+      }
+      messages.add(ChatMessage.user(step.param("prompt", "")));
+      var request = new ChatRequest(step.param("model", null), messages, 0.0, null, null, null, null, null, null, null);
+      return completeChat.run(request).map(ChatAnswer::text).map(text -> (Object) text).subscribeAsCompletionStage();
+    };
+  }
+
+  @Produces @Singleton
+  RunExecution runExecution(Executions e, Checkpoints c, Workflows w, Outbox o, UnitOfWork u, PerformStep step, Clock clock,
+      MeterRegistry meters) {
+    var committed = meters.counter("strata.workflow.steps.committed");
+    return new RunExecution(e, c, w, o, u, step, clock, checkpoint -> committed.increment());
+  }
+
+  @Produces @Singleton
+  OutboxRelay outboxRelay(Pool pool, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<byte[]> emitter,
+      AgentConfig config) {
+    return new OutboxRelay(pool, emitter, config.outbox().batchSize());
+  }
+
+  void startRelay(@Observes StartupEvent event, OutboxRelay relay, Vertx vertx, AgentConfig config) {
+    vertx.setPeriodic(config.outbox().pollInterval().toMillis(), id -> relay.tick());
+  }
+}

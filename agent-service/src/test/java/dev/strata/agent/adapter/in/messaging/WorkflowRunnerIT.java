@@ -1,0 +1,199 @@
+package dev.strata.agent.adapter.in.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.strata.agent.domain.execution.Checkpoint;
+import dev.strata.agent.domain.execution.Checkpoints;
+import dev.strata.agent.domain.execution.Execution;
+import dev.strata.agent.domain.execution.Executions;
+import dev.strata.agent.domain.shared.UnitOfWork;
+import dev.strata.agent.domain.workflow.ExecutionState;
+import dev.strata.agent.support.WebhookReceiver;
+import dev.strata.kernel.messaging.Envelope;
+import dev.strata.kernel.messaging.EnvelopeCodec;
+import dev.strata.kernel.messaging.MessageType;
+import dev.strata.kernel.messaging.Queues;
+import dev.strata.kernel.messaging.contract.WorkflowExecute;
+import dev.strata.testing.Broker;
+import dev.strata.testing.StrataInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(StrataInfrastructure.class)
+class WorkflowRunnerIT {
+
+  @Inject Executions executions;
+  @Inject Checkpoints checkpoints;
+  @Inject UnitOfWork unitOfWork;
+
+  private WebhookReceiver receiver;
+  private Broker broker;
+  private final EnvelopeCodec codec = new EnvelopeCodec();
+
+  @BeforeEach
+  void open() {
+    receiver = new WebhookReceiver();
+    broker = Broker.connect(Map.of());
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    receiver.close();
+    broker.close();
+  }
+
+  private String workflow(String steps) {
+    return given().contentType(ContentType.JSON).body("""
+        {"name":"runner test","steps":%s}""".formatted(steps)).post("/workflows").then().statusCode(201).extract().path("id");
+  }
+
+  private String threeSteps(String tag) {
+    return workflow("""
+        [{"id":"greet","kind":"template","params":{"text":"Hello {{input.name}}"}},
+         {"id":"call","kind":"http","params":{"url":"%s","body":"{\\"said\\":\\"{{steps.greet}}\\"}"}},
+         {"id":"done","kind":"template","params":{"text":"{{steps.greet}} / {{steps.call.status}}"}}]"""
+        .formatted(receiver.url("/" + tag)));
+  }
+
+  private String start(String workflowId, String key) {
+    return given().contentType(ContentType.JSON).header("Idempotency-Key", key).body("{\"input\":{\"name\":\"Ada\"}}")
+        .post("/workflows/" + workflowId + "/executions").then().extract().path("id");
+  }
+
+  private void awaitStatus(String executionId, String status) {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        given().get("/executions/" + executionId).then().body("status", equalTo(status)));
+  }
+
+  private void publish(Envelope<WorkflowExecute> envelope) throws Exception {
+    broker.publishToDefaultExchange(Queues.WORKFLOW_EXECUTE, codec.encode(envelope), "application/json", envelope.messageId().toString());
+  }
+
+  @Test
+  void aThreeStepWorkflowCompletesWithACheckpointPerStep() {
+    String id = start(threeSteps("three"), "three-" + UUID.randomUUID());
+    awaitStatus(id, "SUCCEEDED");
+    given().get("/executions/" + id).then().body("output", equalTo("Hello Ada / 200"));
+    assertThat(receiver.calls("/three")).singleElement().extracting(WebhookReceiver.Call::body).isEqualTo("{\"said\":\"Hello Ada\"}");
+    given().get("/executions/" + id + "/checkpoints").then().statusCode(200)
+        .body("size()", equalTo(3)).body("[2].stepId", equalTo("done")).body("[0].parentId", equalTo(null));
+    List<String> ids = given().get("/executions/" + id + "/checkpoints").then().extract().path("id");
+    given().get("/executions/" + id + "/checkpoints/" + ids.get(1)).then().statusCode(200).body("parentId", equalTo(ids.get(0)));
+  }
+
+  @Test
+  void theSameIdempotencyKeyStartsOneExecution() {
+    String workflowId = threeSteps("idem");
+    String key = "idem-" + UUID.randomUUID();
+    String first = start(workflowId, key);
+    given().contentType(ContentType.JSON).header("Idempotency-Key", key).body("{}")
+        .post("/workflows/" + workflowId + "/executions").then().statusCode(200).body("id", equalTo(first));
+    awaitStatus(first, "SUCCEEDED");
+    given().queryParam("workflowId", workflowId).get("/executions").then().body("total", equalTo(1));
+    assertThat(receiver.calls("/idem")).hasSize(1);
+  }
+
+  @Test
+  void duplicateMessagesRunTheExecutionOnce() throws Exception {
+    String workflowId = threeSteps("dup");
+    var envelope = Envelope.of(MessageType.WORKFLOW_EXECUTE,
+        new WorkflowExecute(null, UUID.fromString(workflowId), Map.of("name", "Bob"), null), "dup");
+    publish(envelope);
+    publish(envelope);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("workflowId", workflowId)
+        .queryParam("status", "SUCCEEDED").get("/executions").then().body("total", equalTo(1)));
+    String executionId = given().queryParam("workflowId", workflowId).get("/executions").then().extract().path("items[0].id");
+    publish(Envelope.of(MessageType.WORKFLOW_EXECUTE, new WorkflowExecute(UUID.fromString(executionId), UUID.fromString(workflowId), Map.of(), null), "again"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> broker.depth(Queues.WORKFLOW_EXECUTE) == 0);
+    given().queryParam("workflowId", workflowId).get("/executions").then().body("total", equalTo(1));
+    assertThat(receiver.calls("/dup")).hasSize(1);
+  }
+
+  @Test
+  void aRunnerThatDiedAfterStepTwoCommittedResumesAtStepThreeWithoutRepeatingSideEffects() throws Throwable {
+    String workflowId = workflow("""
+        [{"id":"a","kind":"http","params":{"url":"%s"}},{"id":"b","kind":"http","params":{"url":"%s"}},
+         {"id":"c","kind":"http","params":{"url":"%s","body":"{{steps.a.status}}-{{steps.b.status}}"}}]"""
+        .formatted(receiver.url("/a"), receiver.url("/b"), receiver.url("/c")));
+    // what a runner leaves behind when it dies right after committing step 2: the row and two checkpoints
+    UUID executionId = UUID.randomUUID();
+    Instant now = Instant.now();
+    ExecutionState afterA = ExecutionState.start(Map.of()).with("a", Map.of("status", 200, "body", "{}"));
+    ExecutionState afterB = afterA.with("b", Map.of("status", 200, "body", "{}"));
+    UUID first = UUID.randomUUID();
+    VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().completionStage(() -> unitOfWork.write(() ->
+        executions.create(Execution.pending(executionId, UUID.fromString(workflowId), Map.of(), null, null, now))
+            .thenCompose(e -> checkpoints.append(new Checkpoint(first, executionId, 0, "a", afterA, null, now)))
+            .thenCompose(c -> checkpoints.append(new Checkpoint(UUID.randomUUID(), executionId, 1, "b", afterB, first, now)))
+            .thenCompose(c -> executions.get(executionId))
+            .thenCompose(e -> executions.update(e.orElseThrow().stepDone(1, now))))));
+
+    publish(Envelope.of(MessageType.WORKFLOW_EXECUTE, new WorkflowExecute(executionId, UUID.fromString(workflowId), Map.of(), null), "redelivered"));
+
+    awaitStatus(executionId.toString(), "SUCCEEDED");
+    assertThat(receiver.calls("/a")).isEmpty();
+    assertThat(receiver.calls("/b")).isEmpty();
+    assertThat(receiver.calls("/c")).singleElement().extracting(WebhookReceiver.Call::body).isEqualTo("200-200");
+    given().get("/executions/" + executionId + "/checkpoints").then().body("size()", equalTo(3));
+  }
+
+  @Test
+  void aStepThatKeepsFailingIsRetriedThenTheExecutionFailsWithTheErrorRecorded() {
+    receiver.answer("/broken", 503);
+    String workflowId = workflow("""
+        [{"id":"call","kind":"http","params":{"url":"%s"}}]""".formatted(receiver.url("/broken")));
+    String id = start(workflowId, "fail-" + UUID.randomUUID());
+    awaitStatus(id, "FAILED");
+    given().get("/executions/" + id).then().body("error", org.hamcrest.Matchers.containsString("503"));
+    assertThat(receiver.calls("/broken")).hasSize(3);
+    given().post("/executions/" + id + "/cancel").then().statusCode(409).contentType("application/problem+json");
+  }
+
+  @Test
+  void aForkFromACheckpointRunsOnlyTheLaterStepsAndRecordsItsParent() {
+    String id = start(threeSteps("fork"), "fork-" + UUID.randomUUID());
+    awaitStatus(id, "SUCCEEDED");
+    String greetCheckpoint = given().get("/executions/" + id + "/checkpoints").then().extract().path("[0].id");
+    String forked = given().header("Idempotency-Key", "fork-of-" + id)
+        .post("/executions/" + id + "/checkpoints/" + greetCheckpoint + "/fork").then().statusCode(202)
+        .body("forkedFrom", equalTo(greetCheckpoint)).extract().path("id");
+    awaitStatus(forked, "SUCCEEDED");
+    given().get("/executions/" + forked + "/checkpoints").then()
+        .body("size()", equalTo(2)).body("[0].stepIndex", equalTo(1)).body("[0].parentId", equalTo(greetCheckpoint));
+    assertThat(receiver.calls("/fork")).hasSize(2);
+  }
+
+  @Test
+  void aPoisonMessageEndsInTheDeadLetterQueue() throws Exception {
+    String dlq = Queues.deadLetterQueue(Queues.WORKFLOW_EXECUTE);
+    broker.purge(dlq);
+    publish(Envelope.of(MessageType.WORKFLOW_EXECUTE, new WorkflowExecute(null, UUID.randomUUID(), Map.of(), null), "poison"));
+    await().atMost(Duration.ofSeconds(60)).until(() -> broker.depth(dlq) == 1);
+  }
+
+  @Test
+  void startingRequiresAnIdempotencyKeyAndAnExistingWorkflow() {
+    given().contentType(ContentType.JSON).body("{}").post("/workflows/" + UUID.randomUUID() + "/executions").then()
+        .statusCode(400).contentType("application/problem+json");
+    given().contentType(ContentType.JSON).header("Idempotency-Key", "k").body("{}").post("/workflows/" + UUID.randomUUID() + "/executions")
+        .then().statusCode(404).contentType("application/problem+json");
+    given().get("/executions/" + UUID.randomUUID() + "/checkpoints").then().statusCode(404);
+    given().get("/executions/nope").then().statusCode(400);
+  }
+}

@@ -17,6 +17,19 @@ public interface WarehouseConfig {
 
   Promotion promotion();
 
+  Keymap keymap();
+
+  /** The dataset keymap, validated at start. */
+  interface Keymap {
+    /** {@code classpath:<resource>} or {@code filesystem:<path>} of the YAML keymap. */
+    @WithDefault("classpath:keymap/datasets.yaml")
+    String location();
+
+    /** Refuse to start when the keymap and the datasets the code promotes differ (else warn). */
+    @WithDefault("false")
+    boolean strict();
+  }
+
   /** The DuckDB file. */
   interface Database {
     /** Path of the DuckDB file; its folder is created at start. */

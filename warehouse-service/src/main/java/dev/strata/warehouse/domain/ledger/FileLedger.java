@@ -11,6 +11,12 @@ public interface FileLedger {
   /** Files not yet promoted (nor rejected), oldest first. */
   List<FileIngestion> promotable();
 
+  /**
+   * How far {@code layer} ({@code bronze}, {@code silver}, {@code gold}) covers the identity: the
+   * latest coverage_to recorded; NULL discriminator and ticker compare as empty.
+   */
+  java.util.Optional<java.time.Instant> coveredTo(String layer, dev.strata.kernel.messaging.contract.DatasetIdentity identity);
+
   /** The most recent entries, newest first. */
   List<FileIngestion> recent(int limit);
 }

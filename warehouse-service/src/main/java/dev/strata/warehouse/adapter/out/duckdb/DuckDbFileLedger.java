@@ -42,6 +42,7 @@ public class DuckDbFileLedger implements FileLedger {
   @Override
   public void record(FileIngestion file) {
     warehouse.write(connection -> {
+      int inserted;
       try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
         DatasetIdentity id = file.identity();
         Object[] values = {file.runId(), file.fileId(), id.domain(), id.source(), id.dataset(),
@@ -50,9 +51,10 @@ public class DuckDbFileLedger implements FileLedger {
         for (int i = 0; i < values.length; i++) {
           merge.setObject(i + 1, values[i]);
         }
-        merge.executeUpdate();
+        inserted = merge.executeUpdate();
       }
-      if (file.coverageTo() != null) {
+      // a redelivered announcement must not move the watermark either
+      if (inserted > 0 && file.coverageTo() != null) {
         try (PreparedStatement watermark = connection.prepareStatement(BRONZE_WATERMARK)) {
           watermark.setString(1, Watermark.key(file.identity()));
           watermark.setString(2, file.coverageTo().toString());
@@ -67,6 +69,20 @@ public class DuckDbFileLedger implements FileLedger {
   public List<FileIngestion> promotable() {
     return query("SELECT " + COLUMNS + " FROM ops.file_ingestions WHERE status = 'bronze' "
         + "ORDER BY received_at, run_id, file_id", -1);
+  }
+
+  @Override
+  public java.util.Optional<java.time.Instant> coveredTo(String layer, DatasetIdentity identity) {
+    return warehouse.read(connection -> {
+      try (PreparedStatement st = connection.prepareStatement(
+          "SELECT coverage_to FROM ops.watermarks WHERE layer = ? AND identity_key = ?")) {
+        st.setString(1, layer);
+        st.setString(2, Watermark.key(identity));
+        try (var rs = st.executeQuery()) {
+          return rs.next() ? java.util.Optional.of(Sql.instant(rs, "coverage_to")) : java.util.Optional.empty();
+        }
+      }
+    });
   }
 
   @Override

@@ -80,7 +80,8 @@ public final class ParquetBronzeLake implements BronzeLake {
         throw new DomainException.Conflict("file " + folder + "/" + target.getFileName() + " exists; resubmit with overwrite=true to replace it");
       }
       sweepTempFiles(partition);
-      Path temp = partition.resolve(TEMP_PREFIX + jobId + ".parquet");
+      // the temp name must not end in .parquet, or a reader globbing *.parquet would see the half-written file
+      Path temp = partition.resolve(TEMP_PREFIX + jobId + ".parquet.partial");
       try {
         write.to(temp);
         beforeRename.accept(temp);

@@ -49,7 +49,7 @@ public final class IngestUsage {
         : landing.isEmpty() ? "no event passed validation" : null;
     return new LandingPlan(IngestionJob.pending(jobId, JobKind.USAGE, null, null, now), command.overwrite(),
         landing.size(), validation.rejected(), refusal,
-        overwrite -> write(byDay(landing), jobId, now, overwrite), file -> USAGE);
+        overwrite -> write(byDay(landing), jobId, now, overwrite), file -> USAGE, Map.of());
   }
 
   private static Map<LocalDate, List<ValidUsageEvent>> byDay(List<ValidUsageEvent> events) {

@@ -2,8 +2,8 @@ package dev.strata.ingest.application;
 
 import dev.strata.ingest.domain.bar.Frame;
 import dev.strata.ingest.domain.lake.Aggregation;
-import dev.strata.ingest.domain.lake.LakeReader;
 import dev.strata.ingest.domain.lake.LakeReader.BarQuery;
+import dev.strata.ingest.domain.lake.LakeReader;
 import dev.strata.ingest.domain.lake.StoredBar;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.value.SafeName;

@@ -19,6 +19,8 @@ public interface IngestConfig {
 
   Outbox outbox();
 
+  Alpaca alpaca();
+
   /** The Parquet lake. */
   interface Lake {
     /** Root folder of the lake; warehouse-service reads the same folder. */
@@ -50,5 +52,36 @@ public interface IngestConfig {
     /** How often unsent messages are relayed when no commit nudged the relay. */
     @WithDefault("2s")
     String relayEvery();
+  }
+
+  /** The Alpaca market-data v2 provider (keys from the environment: ALPACA_KEY_ID, ALPACA_SECRET_KEY). */
+  interface Alpaca {
+    @WithDefault("https://data.alpaca.markets")
+    java.net.URI baseUrl();
+
+    @WithDefault("${ALPACA_KEY_ID:}")
+    String keyId();
+
+    @WithDefault("${ALPACA_SECRET_KEY:}")
+    String secretKey();
+
+    /** The provider's rate limit; the token bucket keeps under it. */
+    @WithDefault("200")
+    int requestsPerMinute();
+
+    /** Attempts of one request when the provider answers 429 or 5xx. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    @WithDefault("PT0.5S")
+    Duration firstBackoff();
+
+    /** The longest wait between attempts, even when Retry-After asks for more. */
+    @WithDefault("PT30S")
+    Duration maxBackoff();
+
+    /** Folder of the raw response archive (bronze JSON, one file per response with its request). */
+    @WithDefault("${STRATA_RUN_DIR:${user.home}/.strata/run}/lake/raw")
+    java.nio.file.Path archive();
   }
 }

@@ -1,20 +1,29 @@
 package dev.strata.ingest.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.ingest.adapter.out.alpaca.AlpacaMarketData;
 import dev.strata.ingest.adapter.out.parquet.BarSql;
 import dev.strata.ingest.adapter.out.parquet.DuckDbLakeReader;
 import dev.strata.ingest.adapter.out.parquet.ParquetBronzeLake;
+import dev.strata.ingest.adapter.out.postgres.PostgresCheckpoints;
 import dev.strata.ingest.adapter.out.postgres.PostgresIngestionJobs;
+import dev.strata.ingest.adapter.out.postgres.PostgresSymbolDays;
 import dev.strata.ingest.adapter.out.rabbitmq.RabbitOutboxRelay;
+import dev.strata.ingest.application.DomainEvents;
 import dev.strata.ingest.application.FindJob;
 import dev.strata.ingest.application.IngestBars;
 import dev.strata.ingest.application.IngestUsage;
 import dev.strata.ingest.application.JobLifecycle;
+import dev.strata.ingest.application.PullBars;
 import dev.strata.ingest.application.ReadBars;
 import dev.strata.ingest.application.ReadJobBars;
+import dev.strata.ingest.application.RecordSymbolDays;
+import dev.strata.ingest.domain.calendar.NyseCalendar;
 import dev.strata.ingest.domain.job.IngestionJobs;
 import dev.strata.ingest.domain.lake.BronzeLake;
 import dev.strata.ingest.domain.lake.LakeReader;
+import dev.strata.ingest.domain.symbolbars.BarsLanded;
+import dev.strata.ingest.domain.symbolbars.SymbolDays;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +38,8 @@ import java.util.concurrent.Executor;
 /** The composition root: builds the use cases from their ports' adapters. */
 @ApplicationScoped
 public class IngestProducers {
+
+  private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IngestProducers.class);
 
   private final IngestConfig config;
   private final Executor blocking = Infrastructure.getDefaultWorkerPool();
@@ -75,8 +86,23 @@ public class IngestProducers {
 
   @Produces
   @Singleton
-  IngestBars ingestBars(JobLifecycle lifecycle, BronzeLake lake, Clock clock) {
-    return new IngestBars(lifecycle, lake, clock);
+  IngestBars ingestBars(JobLifecycle lifecycle, BronzeLake lake, Clock clock, DomainEvents events) {
+    return new IngestBars(lifecycle, lake, clock, events);
+  }
+
+  @Produces
+  @Singleton
+  SymbolDays symbolDays(Pool pool) {
+    return new PostgresSymbolDays(pool);
+  }
+
+  /** In-process domain events and their handlers; a failing handler is logged, never propagated. */
+  @Produces
+  @Singleton
+  DomainEvents domainEvents(SymbolDays symbolDays) {
+    DomainEvents events = new DomainEvents(failure -> LOG.warnf("a domain event handler failed: %s", failure.getMessage()));
+    events.subscribe(BarsLanded.class, new RecordSymbolDays(symbolDays)::on);
+    return events;
   }
 
   @Produces
@@ -95,6 +121,16 @@ public class IngestProducers {
   @Singleton
   ReadJobBars readJobBars(FindJob findJob, LakeReader reader) {
     return new ReadJobBars(findJob, reader, blocking);
+  }
+
+  @Produces
+  @Singleton
+  PullBars pullBars(LakeReader reader, Pool pool, IngestBars ingestBars, ObjectMapper json) {
+    var alpaca = config.alpaca();
+    var settings = new AlpacaMarketData.Settings(alpaca.baseUrl(), alpaca.keyId(), alpaca.secretKey(),
+        alpaca.requestsPerMinute(), alpaca.maxAttempts(), alpaca.firstBackoff(), alpaca.maxBackoff());
+    return new PullBars(new AlpacaMarketData(settings, alpaca.archive(), json), reader, new PostgresCheckpoints(pool),
+        ingestBars, new NyseCalendar(), blocking);
   }
 
   @Produces

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the lake root is a writable folder: without it no batch can land. */
+/** Ready only while the lake root is (or can be made) a writable folder: without it no batch can land. */
 @Readiness
 @ApplicationScoped
 public class LakeReadiness implements HealthCheck {
@@ -21,7 +21,17 @@ public class LakeReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    boolean writable = Files.isDirectory(root) && Files.isWritable(root);
+    boolean writable = ensureFolder() && Files.isWritable(root);
     return HealthCheckResponse.named("parquet-lake").status(writable).withData("root", root.toString()).build();
+  }
+
+  /** A fresh installation has no lake yet: creating the root is part of being ready. */
+  private boolean ensureFolder() {
+    try {
+      Files.createDirectories(root);
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 }

@@ -1,0 +1,37 @@
+package dev.strata.ingest.adapter.in.rest;
+
+import dev.strata.ingest.application.PullBars;
+import dev.strata.ingest.application.PullBarsCommand;
+import dev.strata.ingest.application.PullReport;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+
+/** {@code POST /pulls}: backfill a symbol's missing trading days from the market-data provider. */
+@Path("/pulls")
+public class PullsResource {
+
+  /** The symbol, frame and trading days to fill. */
+  public record PullRequest(@NotBlank String symbol, @NotBlank String frame, @NotNull LocalDate from, @NotNull LocalDate to) {}
+
+  private final PullBars pullBars;
+
+  PullsResource(PullBars pullBars) {
+    this.pullBars = pullBars;
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Uni<PullReport> pull(@Valid @NotNull PullRequest request) {
+    return Uni.createFrom().deferred(() ->
+        pullBars.run(new PullBarsCommand(request.symbol(), request.frame(), request.from(), request.to())));
+  }
+}

@@ -16,7 +16,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
 rm -rf "$WORK" && mkdir -p "$WORK/data"
 python3 "$ROOT/ingest-service/bench/generate.py" "$TOTAL" "$CHUNK" "$WORK/data"
-(cd "$ROOT" && JAVA_HOME=$JAVA_HOME ./mvnw -B -ntp -o -q -pl ingest-service package -DskipTests)
+(cd "$ROOT" && JAVA_HOME=$JAVA_HOME ./mvnw -B -ntp -o -q -pl migrations,ingest-service package -DskipTests)
 CP="$M2/org/duckdb/duckdb_jdbc/1.4.4.0/duckdb_jdbc-1.4.4.0.jar:$M2/com/rabbitmq/amqp-client/5.20.0/amqp-client-5.20.0.jar:$(ls $M2/org/slf4j/slf4j-api/*/slf4j-api-*.jar | tail -1)"
 
 start_service() {
@@ -28,7 +28,9 @@ start_service() {
   for _ in $(seq 120); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && return; sleep 0.5; done
   echo "service did not start"; tail -50 "$WORK/service.log"; exit 1
 }
-stop_service() { kill "$PID"; wait "$PID" 2>/dev/null || true; }
+stop_service() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; }
+PID=
+trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null' EXIT
 peak_rss_mb() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$PID/status"; }
 report() { printf '%-28s %9d bars %8.2f s %10.0f bars/s  peak RSS %s MB\n' "$1" "$TOTAL" "$2" "$(echo "$TOTAL / $2" | bc -l)" "$3"; }
 now() { date +%s.%N; }

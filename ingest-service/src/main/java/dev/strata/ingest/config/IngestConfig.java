@@ -59,11 +59,10 @@ public interface IngestConfig {
     @WithDefault("https://data.alpaca.markets")
     java.net.URI baseUrl();
 
-    @WithDefault("${ALPACA_KEY_ID:}")
-    String keyId();
+    /** Empty when no provider account is configured: pulls then fail with the provider's 401/403. */
+    java.util.Optional<String> keyId();
 
-    @WithDefault("${ALPACA_SECRET_KEY:}")
-    String secretKey();
+    java.util.Optional<String> secretKey();
 
     /** The provider's rate limit; the token bucket keeps under it. */
     @WithDefault("200")

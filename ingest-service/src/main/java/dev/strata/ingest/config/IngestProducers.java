@@ -127,7 +127,7 @@ public class IngestProducers {
   @Singleton
   PullBars pullBars(LakeReader reader, Pool pool, IngestBars ingestBars, ObjectMapper json) {
     var alpaca = config.alpaca();
-    var settings = new AlpacaMarketData.Settings(alpaca.baseUrl(), alpaca.keyId(), alpaca.secretKey(),
+    var settings = new AlpacaMarketData.Settings(alpaca.baseUrl(), alpaca.keyId().orElse(""), alpaca.secretKey().orElse(""),
         alpaca.requestsPerMinute(), alpaca.maxAttempts(), alpaca.firstBackoff(), alpaca.maxBackoff());
     return new PullBars(new AlpacaMarketData(settings, alpaca.archive(), json), reader, new PostgresCheckpoints(pool),
         ingestBars, new NyseCalendar(), blocking);

@@ -24,22 +24,29 @@ import org.duckdb.DuckDBConnection;
 final class DuckDbParquetWriter {
 
   private static final String BARS_TABLE = """
-      CREATE TABLE bars (symbol VARCHAR, frame VARCHAR, ts TIMESTAMPTZ, open DOUBLE, high DOUBLE, low DOUBLE,
+      CREATE TEMP TABLE bars (symbol VARCHAR, frame VARCHAR, ts TIMESTAMPTZ, open DOUBLE, high DOUBLE, low DOUBLE,
         close DOUBLE, volume DOUBLE, outlier BOOLEAN, job_id VARCHAR, ingested_at TIMESTAMPTZ)""";
   private static final String USAGE_TABLE = """
-      CREATE TABLE usage (customer_id VARCHAR, ts TIMESTAMPTZ, event VARCHAR, quantity DOUBLE,
+      CREATE TEMP TABLE usage (customer_id VARCHAR, ts TIMESTAMPTZ, event VARCHAR, quantity DOUBLE,
         attributes VARCHAR, job_id VARCHAR, ingested_at TIMESTAMPTZ)""";
 
   private final ObjectMapper json;
+  /** One in-memory database for the process: opening a database per file costs more than writing it. */
+  private final DuckDBConnection database;
 
   DuckDbParquetWriter(ObjectMapper json) {
     this.json = json;
+    try {
+      this.database = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open an in-memory DuckDB", e);
+    }
   }
 
   void bars(Path file, BarPartition partition, String jobId, List<ValidBar> bars, Instant ingestedAt) throws SQLException {
     OffsetDateTime ingested = utc(ingestedAt);
     try (DuckDBConnection connection = open(BARS_TABLE)) {
-      try (DuckDBAppender appender = connection.createAppender("bars")) {
+      try (DuckDBAppender appender = connection.createAppender("temp", "main", "bars")) {
         for (ValidBar bar : bars) {
           appender.beginRow().append(partition.symbol()).append(partition.frame().value()).append(utc(bar.ts()))
               .append(bar.open()).append(bar.high()).append(bar.low()).append(bar.close()).append(bar.volume())
@@ -53,7 +60,7 @@ final class DuckDbParquetWriter {
   void usage(Path file, String jobId, List<ValidUsageEvent> events, Instant ingestedAt) throws SQLException {
     OffsetDateTime ingested = utc(ingestedAt);
     try (DuckDBConnection connection = open(USAGE_TABLE)) {
-      try (DuckDBAppender appender = connection.createAppender("usage")) {
+      try (DuckDBAppender appender = connection.createAppender("temp", "main", "usage")) {
         for (ValidUsageEvent event : events) {
           appender.beginRow().append(event.customerId()).append(utc(event.ts())).append(event.event())
               .append(event.quantity()).append(attributes(event)).append(jobId).append(ingested).endRow();
@@ -63,8 +70,9 @@ final class DuckDbParquetWriter {
     }
   }
 
-  private static DuckDBConnection open(String table) throws SQLException {
-    DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+  /** A connection of its own (temp tables are per connection, so concurrent writers never meet). */
+  private DuckDBConnection open(String table) throws SQLException {
+    DuckDBConnection connection = (DuckDBConnection) database.duplicate();
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET TimeZone = 'UTC'");
       statement.execute(table);

@@ -94,6 +94,16 @@ public final class RunExecution {
       return finish(executionId, execution -> execution.succeed(from.state().outputs().get(steps.getLast().id()), clock.instant()));
     }
     Step step = steps.get(from.nextStep());
+    return live(executionId).chain(live -> live ? perform(executionId, steps, step, from) : Uni.createFrom().voidItem());
+  }
+
+  /** False once the execution ended meanwhile (a cancel): its next step must not start. */
+  private Uni<Boolean> live(UUID executionId) {
+    return Async.<Boolean>uni(() -> unitOfWork.read(() -> executions.get(executionId)
+        .thenApply(found -> found.map(execution -> !execution.status().terminal()).orElse(false))));
+  }
+
+  private Uni<Void> perform(UUID executionId, List<Step> steps, Step step, Resumption from) {
     return performStep.run(executionId, step, from.state())
         .onFailure().recoverWithUni(failure -> finish(executionId,
             execution -> execution.fail("step '" + step.id() + "' failed: " + message(failure), clock.instant())).replaceWith((PerformStep.Outcome) null))

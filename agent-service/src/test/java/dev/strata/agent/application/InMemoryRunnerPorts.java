@@ -1,0 +1,139 @@
+package dev.strata.agent.application;
+
+import dev.strata.agent.domain.execution.Checkpoint;
+import dev.strata.agent.domain.execution.Checkpoints;
+import dev.strata.agent.domain.execution.Execution;
+import dev.strata.agent.domain.execution.Executions;
+import dev.strata.agent.domain.execution.Outbox;
+import dev.strata.agent.domain.shared.Page;
+import dev.strata.agent.domain.shared.Query;
+import dev.strata.agent.domain.shared.UnitOfWork;
+import dev.strata.kernel.error.DomainException;
+import dev.strata.kernel.messaging.Envelope;
+import dev.strata.kernel.messaging.MessageType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/** In-memory fakes of the runner's ports; the unit of work commits nothing it does not finish. */
+final class InMemoryRunnerPorts {
+
+  final Map<UUID, Execution> executions = new ConcurrentHashMap<>();
+  final List<Checkpoint> checkpoints = new ArrayList<>();
+  final List<Envelope<?>> outbox = new ArrayList<>();
+
+  static <T> CompletionStage<T> done(T value) {
+    return CompletableFuture.completedFuture(value);
+  }
+
+  final UnitOfWork unitOfWork = new UnitOfWork() {
+    @Override
+    public <T> CompletionStage<T> write(Supplier<CompletionStage<T>> work) {
+      return work.get();
+    }
+
+    @Override
+    public <T> CompletionStage<T> read(Supplier<CompletionStage<T>> work) {
+      return work.get();
+    }
+  };
+
+  final Outbox outboxPort = new Outbox() {
+    @Override
+    public <T> CompletionStage<Void> enqueue(MessageType<T> type, Envelope<T> envelope) {
+      outbox.add(envelope);
+      return done(null);
+    }
+  };
+
+  final Checkpoints checkpointsPort = new Checkpoints() {
+    @Override
+    public synchronized CompletionStage<Checkpoint> append(Checkpoint checkpoint) {
+      if (checkpoints.stream().anyMatch(c -> c.executionId().equals(checkpoint.executionId()) && c.stepIndex() == checkpoint.stepIndex())) {
+        return CompletableFuture.failedFuture(new DomainException.Conflict("step already checkpointed"));
+      }
+      checkpoints.add(checkpoint);
+      return done(checkpoint);
+    }
+
+    @Override
+    public CompletionStage<Optional<Checkpoint>> get(UUID id) {
+      return done(checkpoints.stream().filter(c -> c.id().equals(id)).findFirst());
+    }
+
+    @Override
+    public CompletionStage<Optional<Checkpoint>> latest(UUID executionId) {
+      return done(checkpoints.stream().filter(c -> c.executionId().equals(executionId)).max(Comparator.comparingInt(Checkpoint::stepIndex)));
+    }
+
+    @Override
+    public CompletionStage<List<Checkpoint>> of(UUID executionId) {
+      return done(checkpoints.stream().filter(c -> c.executionId().equals(executionId)).toList());
+    }
+  };
+
+  final Executions executionsPort = new Executions() {
+    @Override
+    public CompletionStage<Optional<Execution>> byIdempotencyKey(UUID workflowId, String key) {
+      return done(executions.values().stream().filter(e -> e.workflowId().equals(workflowId) && key.equals(e.idempotencyKey())).findFirst());
+    }
+
+    @Override
+    public CompletionStage<Optional<Execution>> get(UUID id) {
+      return done(Optional.ofNullable(executions.get(id)));
+    }
+
+    @Override
+    public CompletionStage<Page<Execution>> list(Query query) {
+      return done(new Page<>(List.copyOf(executions.values()), executions.size(), 0, query.limit()));
+    }
+
+    @Override
+    public CompletionStage<Long> count(Query query) {
+      return done((long) executions.size());
+    }
+
+    @Override
+    public CompletionStage<Execution> create(Execution execution) {
+      executions.put(execution.id(), execution);
+      return done(execution);
+    }
+
+    @Override
+    public CompletionStage<List<Execution>> createMany(List<Execution> all) {
+      all.forEach(this::create);
+      return done(all);
+    }
+
+    @Override
+    public CompletionStage<Execution> createDeferred(Execution execution) {
+      return create(execution);
+    }
+
+    @Override
+    public synchronized CompletionStage<Execution> update(Execution execution) {
+      Execution stored = executions.get(execution.id());
+      if (stored.version() != execution.version()) {
+        return CompletableFuture.failedFuture(new DomainException.Conflict("stale"));
+      }
+      Execution next = new Execution(execution.id(), execution.workflowId(), execution.status(), execution.input(), execution.output(),
+          execution.error(), execution.idempotencyKey(), execution.forkedFrom(), execution.nextStep(), execution.version() + 1,
+          execution.createdAt(), execution.updatedAt());
+      executions.put(next.id(), next);
+      return done(next);
+    }
+
+    @Override
+    public CompletionStage<Void> delete(UUID id) {
+      executions.remove(id);
+      return done(null);
+    }
+  };
+}

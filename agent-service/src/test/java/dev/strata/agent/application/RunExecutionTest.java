@@ -1,0 +1,120 @@
+package dev.strata.agent.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.strata.agent.domain.execution.Execution;
+import dev.strata.agent.domain.execution.ExecutionStatus;
+import dev.strata.agent.domain.execution.RetryPolicy;
+import dev.strata.agent.domain.execution.StepEffects;
+import dev.strata.agent.domain.shared.Page;
+import dev.strata.agent.domain.shared.Query;
+import dev.strata.agent.domain.workflow.Step;
+import dev.strata.agent.domain.workflow.StepKind;
+import dev.strata.agent.domain.workflow.Workflow;
+import dev.strata.agent.domain.workflow.WorkflowDefinition;
+import dev.strata.agent.domain.workflow.Workflows;
+import dev.strata.kernel.messaging.Envelope;
+import dev.strata.kernel.messaging.MessageType;
+import dev.strata.kernel.messaging.contract.WorkflowExecute;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class RunExecutionTest {
+
+  private final InMemoryRunnerPorts ports = new InMemoryRunnerPorts();
+  private final List<String> calls = new CopyOnWriteArrayList<>();
+  private final Workflow workflow = Workflow.create("three", "", null, new WorkflowDefinition(List.of(
+      new Step("a", StepKind.HTTP, Map.of("url", "http://a")),
+      new Step("b", StepKind.HTTP, Map.of("url", "http://b")),
+      new Step("c", StepKind.HTTP, Map.of("url", "http://c", "body", "{{steps.a}}+{{steps.b}}")))), Instant.now());
+  private final Workflows workflows = new Workflows() {
+    public CompletionStage<Optional<Workflow>> get(UUID id) { return CompletableFuture.completedFuture(Optional.of(workflow)); }
+    public CompletionStage<Page<Workflow>> list(Query q) { throw new UnsupportedOperationException(); }
+    public CompletionStage<Long> count(Query q) { throw new UnsupportedOperationException(); }
+    public CompletionStage<Workflow> create(Workflow w) { throw new UnsupportedOperationException(); }
+    public CompletionStage<List<Workflow>> createMany(List<Workflow> w) { throw new UnsupportedOperationException(); }
+    public CompletionStage<Workflow> createDeferred(Workflow w) { throw new UnsupportedOperationException(); }
+    public CompletionStage<Workflow> update(Workflow w) { throw new UnsupportedOperationException(); }
+    public CompletionStage<Void> delete(UUID id) { throw new UnsupportedOperationException(); }
+  };
+  private final StepEffects http = (step, input) -> {
+    calls.add(step.param("url", "") + " " + step.param("body", ""));
+    return CompletableFuture.completedFuture(step.id().toUpperCase());
+  };
+
+  private RunExecution runner(StepEffects effect, RunExecution.StepCommitted hook) {
+    var perform = new PerformStep(Map.of(StepKind.HTTP, effect), new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(5)));
+    return new RunExecution(ports.executionsPort, ports.checkpointsPort, workflows, ports.outboxPort, ports.unitOfWork, perform, Clock.systemUTC(), hook);
+  }
+
+  private Envelope<WorkflowExecute> message(UUID executionId) {
+    return Envelope.of(MessageType.WORKFLOW_EXECUTE, new WorkflowExecute(executionId, workflow.id(), Map.of(), null), "t");
+  }
+
+  @Test
+  void aRunnerThatDiesAfterStepTwoCommitsIsResumedAtStepThreeAndRepeatsNoSideEffect() {
+    UUID id = UUID.randomUUID();
+    AtomicBoolean crashed = new AtomicBoolean();
+    RunExecution dying = runner(http, checkpoint -> {
+      if (checkpoint.stepIndex() == 1 && crashed.compareAndSet(false, true)) {
+        throw new IllegalStateException("process killed");
+      }
+    });
+    assertThatThrownBy(() -> dying.run(message(id)).await().indefinitely()).hasMessageContaining("killed");
+    assertThat(ports.executions.get(id).status()).isEqualTo(ExecutionStatus.RUNNING);
+
+    runner(http, checkpoint -> { }).run(message(id)).await().indefinitely();
+
+    assertThat(calls).containsExactly("http://a ", "http://b ", "http://c A+B");
+    assertThat(ports.executions.get(id).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(ports.executions.get(id).output()).isEqualTo("C");
+    assertThat(ports.checkpoints).extracting(c -> c.stepId()).containsExactly("a", "b", "c");
+  }
+
+  @Test
+  void aFinishedExecutionIsNotRunAgainByADuplicateMessage() {
+    UUID id = UUID.randomUUID();
+    runner(http, c -> { }).run(message(id)).await().indefinitely();
+    runner(http, c -> { }).run(message(id)).await().indefinitely();
+    assertThat(calls).hasSize(3);
+  }
+
+  @Test
+  void aFlakyStepIsRetriedAndAStepThatKeepsFailingFailsTheExecutionWithItsError() {
+    List<String> attempts = new CopyOnWriteArrayList<>();
+    StepEffects flaky = (step, input) -> {
+      attempts.add(step.id());
+      return step.id().equals("a") && attempts.size() < 3 || step.id().equals("b")
+          ? CompletableFuture.failedFuture(new IllegalStateException("boom " + step.id()))
+          : CompletableFuture.completedFuture("ok");
+    };
+    UUID id = UUID.randomUUID();
+    runner(flaky, c -> { }).run(message(id)).await().indefinitely();
+    Execution failed = ports.executions.get(id);
+    assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(failed.error()).contains("step 'b'").contains("boom b");
+    assertThat(attempts).containsExactly("a", "a", "a", "b", "b", "b");
+  }
+
+  @Test
+  void aCancelledExecutionStopsBeforeItsNextStep() {
+    UUID id = UUID.randomUUID();
+    runner(http, checkpoint -> {
+      Execution current = ports.executions.get(id);
+      ports.executions.put(id, current.cancel(Instant.now()));
+    }).run(message(id)).await().indefinitely();
+    assertThat(calls).hasSize(1);
+    assertThat(ports.executions.get(id).status()).isEqualTo(ExecutionStatus.CANCELLED);
+  }
+}

@@ -65,6 +65,13 @@ class ProviderPullIT {
       assertThat(archived).extracting(node -> node.get("status").asInt()).containsExactlyInAnyOrder(429, 200);
       assertThat(archived).allSatisfy(node -> assertThat(node.at("/request/url").asText()).contains("/v2/stocks/AAPLG/bars"));
     }
+    try (Stream<Path> files = Files.list(config.alpaca().archive().resolve("source=alpaca/symbol=AAPLG"))) {
+      var mapper = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
+      Path page = files.filter(file -> json(file).get("status").asInt() == 200).findFirst().orElseThrow();
+      var replayed = dev.strata.ingest.adapter.out.alpaca.AlpacaMarketData.replay(page, mapper);
+      assertThat(replayed.bars()).hasSize(5);
+      assertThat(replayed.bars().getFirst().ts()).hasToString("2013-01-14T05:00:00Z");
+    }
 
     given().contentType("application/json").body("""
         {"symbol":"AAPLG","frame":"1d","from":"2013-01-02","to":"2013-02-28"}""").post("/pulls")

@@ -44,6 +44,14 @@ public final class AlpacaMarketData implements MarketData {
     this.json = json;
   }
 
+  /**
+   * Parses an archived response again, without calling the provider: what a changed parser or a
+   * lost landing is recovered from.
+   */
+  public static Page replay(Path archived, ObjectMapper json) {
+    return AlpacaBars.parse(json, new ResponseArchive(archived.getParent(), json).read(archived).body());
+  }
+
   @Override
   public Page bars(String symbol, String frame, Instant start, Instant end, String pageToken) {
     Map<String, String> parameters = new LinkedHashMap<>();

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# scoring-service benchmark: single-row and batch inference over HTTP (wrk) next to raw in-process
+# ONNX Runtime (JMH), in one run. Not a test. Run it under the shared build lock, from the repo root:
+#   flock /tmp/strata-maven.lock scoring-service/bench/run.sh
+# (the script calls ./mvnw itself, so it must not take the lock again). Needs RabbitMQ up (bin/infra up).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+PORT=${BENCH_PORT:-18083}
+DURATION=${BENCH_DURATION:-20s}
+BATCH=${BENCH_BATCH:-1000}
+OUT=scoring-service/target/bench
+rm -rf "$OUT" && mkdir -p "$OUT"
+
+echo "== build"
+./mvnw -B -ntp -o -q -pl scoring-service package -DskipTests
+./mvnw -B -ntp -o -q -pl scoring-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
+CP="scoring-service/target/test-classes:scoring-service/target/classes:$(cat $OUT/classpath.txt)"
+
+echo "== train the churn model (Tribuo, Telco slice) and write request bodies"
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.strata.scoring.bench.BenchModel "$OUT" "$BATCH"
+
+echo "== start scoring-service on :$PORT"
+STRATA_RUN_DIR="$PWD/$OUT/run" QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
+  "$JAVA" --enable-native-access=ALL-UNNAMED -jar scoring-service/target/quarkus-app/quarkus-run.jar >"$OUT/service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/q/health/live" >/dev/null && break; sleep 1; done
+curl -sf -F "model=@$OUT/model.onnx;type=application/octet-stream" -F "metadata=<$OUT/metadata.json;type=application/json" \
+  "http://127.0.0.1:$PORT/models/churn_model/versions" >/dev/null
+curl -sf "http://127.0.0.1:$PORT/v2/health/ready" && echo
+
+post() { # wrk Lua script that POSTs one body file
+  cat >"$OUT/$1.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = io.open("$OUT/$1.json", "r"); wrk.body = f:read("*a"); f:close()
+LUA
+}
+post single && post batch
+URL="http://127.0.0.1:$PORT/v2/models/churn_model/infer"
+
+echo "== warm-up"
+wrk -t2 -c50 -d10s -s "$OUT/single.lua" "$URL" >/dev/null
+wrk -t2 -c8 -d10s -s "$OUT/batch.lua" "$URL" >/dev/null
+
+echo "== HTTP single-row: wrk -t2 -c50 -d$DURATION"
+wrk -t2 -c50 -d"$DURATION" --latency -s "$OUT/single.lua" "$URL" | tee "$OUT/wrk-single.txt"
+echo "== HTTP batch of $BATCH rows: wrk -t2 -c8 -d$DURATION"
+wrk -t2 -c8 -d"$DURATION" --latency -s "$OUT/batch.lua" "$URL" | tee "$OUT/wrk-batch.txt"
+kill $SERVICE; wait $SERVICE 2>/dev/null || true
+
+echo "== in-process ONNX Runtime (JMH)"
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" org.openjdk.jmh.Main OnnxInferenceBenchmark -rf text -rff "$OUT/jmh.txt" | tail -8
+
+single=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-single.txt")
+batch=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-batch.txt")
+echo "== summary"
+echo "HTTP single-row req/s: $single"
+echo "HTTP batch rows/s:     $(awk -v r="$batch" -v b="$BATCH" 'BEGIN {printf "%.0f", r*b}') ($batch req/s x $BATCH rows)"
+cat "$OUT/jmh.txt"

@@ -3,9 +3,15 @@ package dev.strata.ingest.application;
 import dev.strata.ingest.domain.lake.BronzeLake;
 import dev.strata.ingest.domain.lake.LandedFile;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
-/** Writes several files as one: when one fails, the ones already landed are removed again. */
+/**
+ * Writes several files as one: the files of different partitions are written in parallel (each
+ * takes only its own partition's lock), and when one fails the ones already landed are removed
+ * again, so the batch lands whole or not at all.
+ */
 final class LakeWrites {
 
   /** One file to land. */
@@ -17,15 +23,21 @@ final class LakeWrites {
   private LakeWrites() {}
 
   static List<LandedFile> all(BronzeLake lake, List<Write> writes) {
-    List<LandedFile> landed = new ArrayList<>(writes.size());
-    try {
-      for (Write write : writes) {
+    var landed = new ConcurrentLinkedQueue<LandedFile>();
+    var failures = new ConcurrentLinkedQueue<RuntimeException>();
+    writes.parallelStream().forEach(write -> {
+      try {
         landed.add(write.land());
+      } catch (RuntimeException e) {
+        failures.add(e);
       }
-      return landed;
-    } catch (RuntimeException e) {
-      lake.remove(landed);
-      throw e;
+    });
+    if (!failures.isEmpty()) {
+      lake.remove(List.copyOf(landed));
+      throw failures.peek();
     }
+    List<LandedFile> ordered = new ArrayList<>(landed);
+    ordered.sort(Comparator.comparing(LandedFile::path));
+    return ordered;
   }
 }

@@ -20,17 +20,17 @@ final class InMemoryLake implements BronzeLake {
   int failOnWrite = -1;
 
   @Override
-  public LandedFile writeBars(BarPartition partition, String jobId, List<ValidBar> bars, Instant ingestedAt, boolean overwrite) {
+  public synchronized LandedFile writeBars(BarPartition partition, String jobId, List<ValidBar> bars, Instant ingestedAt, boolean overwrite) {
     return land(partition.folder() + "/" + jobId + ".parquet", bars.size(), bars.getFirst().ts(), bars.getLast().ts(), overwrite);
   }
 
   @Override
-  public LandedFile writeUsage(LocalDate day, String jobId, List<ValidUsageEvent> events, Instant ingestedAt, boolean overwrite) {
+  public synchronized LandedFile writeUsage(LocalDate day, String jobId, List<ValidUsageEvent> events, Instant ingestedAt, boolean overwrite) {
     return land("dataset=usage/date=" + day + "/" + jobId + ".parquet", events.size(), events.getFirst().ts(), events.getLast().ts(), overwrite);
   }
 
   @Override
-  public void remove(List<LandedFile> landed) {
+  public synchronized void remove(List<LandedFile> landed) {
     landed.forEach(file -> files.remove(file.path()));
   }
 

@@ -99,6 +99,16 @@ class ProviderPullIT {
         .body("violations.field", contains("frame", "from", "to"));
   }
 
+  @Test
+  void aSymbolTheProviderDoesNotKnowIsTheClientsMistakeAndNothingLands() {
+    StandInAlpaca.THROTTLE_NEXT.set(false);
+    given().contentType("application/json").body("""
+        {"symbol":"NOSUCH","frame":"1d","from":"2013-02-01","to":"2013-02-05"}""").post("/pulls")
+        .then().statusCode(422).contentType("application/problem+json")
+        .body("detail", org.hamcrest.Matchers.containsString("HTTP 422"));
+    given().get("/bars/NOSUCH?frame=1d").then().statusCode(200).body(equalTo(""));
+  }
+
   private static JsonNode json(Path file) {
     try {
       return new ObjectMapper().readTree(file.toFile());

@@ -42,6 +42,9 @@ public class StandInAlpaca implements QuarkusTestResourceLifecycleManager {
       if (!"test-key".equals(exchange.getRequestHeaders().getFirst("APCA-API-KEY-ID"))) {
         status = 403;
         body = "{\"message\":\"forbidden\"}".getBytes(StandardCharsets.UTF_8);
+      } else if (exchange.getRequestURI().getPath().contains("/NOSUCH/")) {
+        status = 422;
+        body = "{\"message\":\"invalid symbol\"}".getBytes(StandardCharsets.UTF_8);
       } else if (THROTTLE_NEXT.getAndSet(false)) {
         status = 429;
         exchange.getResponseHeaders().add("Retry-After", "1");

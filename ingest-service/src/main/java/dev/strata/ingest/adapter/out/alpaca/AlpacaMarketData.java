@@ -78,12 +78,18 @@ public final class AlpacaMarketData implements MarketData {
       }
       boolean retryable = status == 429 || status >= 500;
       if (!retryable || attempt >= settings.maxAttempts()) {
-        throw status >= 400 && status < 500 && status != 429
-            ? new DomainException.Invalid("the provider refused the request with HTTP " + status)
-            : new IllegalStateException("the provider answered HTTP " + status + " after " + attempt + " attempts");
+        throw failure(status, attempt);
       }
       pause(backoff(attempt, exchange));
     }
+  }
+
+  /** The caller's mistake (unknown symbol, bad range) is theirs; credentials and outages are ours. */
+  private static RuntimeException failure(int status, int attempts) {
+    if (status == 400 || status == 404 || status == 422) {
+      return new DomainException.Invalid("the provider refused the request with HTTP " + status);
+    }
+    return new IllegalStateException("the provider answered HTTP " + status + " after " + attempts + " attempt(s)");
   }
 
   private ResponseArchive.Exchange send(String url, Map<String, String> parameters) {

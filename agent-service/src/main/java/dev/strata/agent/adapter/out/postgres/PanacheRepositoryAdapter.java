@@ -46,6 +46,11 @@ abstract class PanacheRepositoryAdapter<D, E extends VersionedEntity> implements
 
   protected abstract Set<String> sortable();
 
+  /** The text field {@code ?q=} searches (case-insensitively, LIKE metacharacters literal). */
+  protected String searchField() {
+    return "name";
+  }
+
   @Override
   public CompletionStage<Optional<D>> get(UUID id) {
     return session().chain(s -> s.find(type, id)).map(e -> Optional.ofNullable(e).map(this::toDomain)).subscribeAsCompletionStage();
@@ -157,7 +162,7 @@ abstract class PanacheRepositoryAdapter<D, E extends VersionedEntity> implements
     });
     if (query.search() != null) {
       // LIKE metacharacters in the search text are matched literally
-      conditions.add("lower(e.name) like :q escape '!'");
+      conditions.add("lower(e." + searchField() + ") like :q escape '!'");
       params.put("q", "%" + query.search().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
     }
     return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);

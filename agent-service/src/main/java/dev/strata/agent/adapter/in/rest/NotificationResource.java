@@ -1,0 +1,45 @@
+package dev.strata.agent.adapter.in.rest;
+
+import dev.strata.agent.application.ListNotifications;
+import dev.strata.agent.domain.notification.DeliveryStatus;
+import dev.strata.agent.domain.notification.Notification;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Delivery status of notifications, newest first. */
+@Path("/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "notifications")
+public class NotificationResource {
+
+  private final ListNotifications list;
+
+  NotificationResource(ListNotifications list) {
+    this.list = list;
+  }
+
+  @GET
+  public Uni<PageView<Notification>> list(@QueryParam("status") String status, @QueryParam("offset") String offset,
+      @QueryParam("limit") String limit) {
+    var query = Paging.query(Map.of(), null, null, offset, limit);
+    return list.run(status(status), query.offset(), query.limit()).map(page -> PageView.of(page, n -> n));
+  }
+
+  private static DeliveryStatus status(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return DeliveryStatus.valueOf(raw);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("status must be one of DELIVERED, FAILED, REJECTED");
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.strata.agent.adapter.in.rest;
+
+import dev.strata.agent.application.CreateResource;
+import dev.strata.agent.application.DeleteResource;
+import dev.strata.agent.application.GetResource;
+import dev.strata.agent.application.ListResources;
+import dev.strata.agent.application.ReviseResource;
+import dev.strata.agent.application.SessionConversation;
+import dev.strata.agent.domain.session.Session;
+import dev.strata.agent.domain.session.SessionMessage;
+import dev.strata.kernel.error.DomainException;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** CRUD for sessions and their messages. */
+@Path("/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "sessions")
+public class SessionResource {
+
+  /** Body of POST (agentId required) and PUT (version required; agent and user are fixed). */
+  public record SessionRequest(UUID agentId, UUID userId, @NotBlank @Size(max = 200) String title, Map<String, Object> state,
+      @PositiveOrZero Long version) {}
+
+  /** Body of {@code POST /sessions/{id}/messages}. */
+  public record MessageRequest(@NotBlank String role, @NotNull @Size(max = 100_000) String content) {}
+
+  private final GetResource<Session> get;
+  private final ListResources<Session> list;
+  private final CreateResource<Session> create;
+  private final ReviseResource<Session> revise;
+  private final DeleteResource<Session> delete;
+  private final SessionConversation conversation;
+  private final Clock clock;
+
+  SessionResource(GetResource<Session> get, ListResources<Session> list, CreateResource<Session> create,
+      ReviseResource<Session> revise, DeleteResource<Session> delete, SessionConversation conversation, Clock clock) {
+    this.get = get;
+    this.list = list;
+    this.create = create;
+    this.revise = revise;
+    this.delete = delete;
+    this.conversation = conversation;
+    this.clock = clock;
+  }
+
+  @GET
+  public Uni<PageView<Session>> list(@QueryParam("agentId") String agentId, @QueryParam("userId") String userId,
+      @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    var filters = new HashMap<String, String>();
+    filters.put("agentId", agentId == null ? null : Paging.id(agentId).toString());
+    filters.put("userId", userId == null ? null : Paging.id(userId).toString());
+    return list.run(Paging.query(filters, q, sort, offset, limit)).map(page -> PageView.of(page, s -> s));
+  }
+
+  @GET
+  @Path("/{id}")
+  public Uni<Session> get(@PathParam("id") String id) {
+    return get.run(Paging.id(id));
+  }
+
+  /** A missing agent or user is a 409 (the reference does not hold). */
+  @POST
+  public Uni<Response> create(@NotNull @Valid SessionRequest body) {
+    return create.run(Session.create(body.agentId(), body.userId(), body.title(), body.state(), clock.instant()))
+        .map(saved -> Response.created(URI.create("/sessions/" + saved.id())).entity(saved).build());
+  }
+
+  @PUT
+  @Path("/{id}")
+  public Uni<Session> update(@PathParam("id") String id, @NotNull @Valid SessionRequest body) {
+    if (body.version() == null) {
+      throw new DomainException.Invalid("version is required to update (the version you last read)");
+    }
+    return revise.run(Paging.id(id), current -> current.revise(body.title(), body.state(), body.version(), clock.instant()));
+  }
+
+  @DELETE
+  @Path("/{id}")
+  public Uni<Response> delete(@PathParam("id") String id) {
+    return delete.run(Paging.id(id)).map(x -> Response.noContent().build());
+  }
+
+  @POST
+  @Path("/{id}/messages")
+  public Uni<Response> append(@PathParam("id") String id, @NotNull @Valid MessageRequest body) {
+    return conversation.append(Paging.id(id), body.role(), body.content()).map(m -> Response.status(201).entity(m).build());
+  }
+
+  @GET
+  @Path("/{id}/messages")
+  public Uni<PageView<SessionMessage>> messages(@PathParam("id") String id, @QueryParam("offset") String offset,
+      @QueryParam("limit") String limit) {
+    var query = Paging.query(Map.of(), null, null, offset, limit);
+    return conversation.list(Paging.id(id), query.offset(), query.limit()).map(page -> PageView.of(page, m -> m));
+  }
+}

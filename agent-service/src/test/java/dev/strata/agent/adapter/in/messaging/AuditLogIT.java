@@ -1,0 +1,77 @@
+package dev.strata.agent.adapter.in.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import dev.strata.kernel.messaging.Envelope;
+import dev.strata.kernel.messaging.EnvelopeCodec;
+import dev.strata.kernel.messaging.MessageType;
+import dev.strata.kernel.messaging.Queues;
+import dev.strata.kernel.messaging.contract.AuditEvent;
+import dev.strata.testing.Broker;
+import dev.strata.testing.StrataInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(StrataInfrastructure.class)
+class AuditLogIT {
+
+  @Inject Pool pool;
+  private final EnvelopeCodec codec = new EnvelopeCodec();
+
+  private Envelope<AuditEvent> event(String actor, String resource, Instant at) {
+    return Envelope.of(MessageType.AUDIT_EVENT,
+        new AuditEvent("ingest-service", actor, "dataset.ingest", resource, AuditEvent.Outcome.SUCCESS, at, Map.of("rows", "42", "é", "ü")),
+        "corr-" + actor);
+  }
+
+  private void publish(Broker broker, Envelope<AuditEvent> envelope) throws Exception {
+    broker.publishToDefaultExchange(Queues.AUDIT_LOG, codec.encode(envelope), "application/json", envelope.messageId().toString());
+  }
+
+  @Test
+  void eventsFromAnyServiceAreChainedOncePerMessageAndATamperedRowIsReported() throws Exception {
+    String actor = "alice-" + UUID.randomUUID();
+    Instant at = Instant.parse("2026-03-01T10:15:30.123456789Z");
+    var first = event(actor, "dataset/bars", at);
+    try (Broker broker = Broker.connect(Map.of())) {
+      publish(broker, first);
+      publish(broker, first);
+      publish(broker, event(actor, "dataset/usage", at.plusSeconds(60)));
+      publish(broker, event("bob", "dataset/bars", at.plusSeconds(120)));
+    }
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        given().queryParam("actor", actor).get("/audit").then().statusCode(200).body("total", equalTo(2)));
+    given().queryParam("actor", actor).queryParam("resource", "dataset/bars").get("/audit").then()
+        .body("total", equalTo(1)).body("items[0].correlationId", equalTo("corr-" + actor)).body("items[0].details.rows", equalTo("42"));
+    given().queryParam("actor", actor).queryParam("from", at.plusSeconds(1).toString()).queryParam("to", at.plusSeconds(3600).toString())
+        .get("/audit").then().body("total", equalTo(1)).body("items[0].resource", equalTo("dataset/usage"));
+    given().get("/audit/verify").then().statusCode(200).body("status", equalTo("OK")).body("brokenAtSeq", nullValue());
+
+    long seq = pool.preparedQuery("SELECT seq FROM agent.audit_log WHERE message_id = $1").execute(Tuple.of(first.messageId()))
+        .await().indefinitely().iterator().next().getLong("seq");
+    pool.preparedQuery("UPDATE agent.audit_log SET actor = 'mallory' WHERE seq = $1").execute(Tuple.of(seq)).await().indefinitely();
+    try {
+      given().get("/audit/verify").then().statusCode(200).body("status", equalTo("BROKEN")).body("brokenAtSeq", equalTo((int) seq));
+    } finally {
+      pool.preparedQuery("UPDATE agent.audit_log SET actor = $2 WHERE seq = $1").execute(Tuple.of(seq, actor)).await().indefinitely();
+    }
+    given().get("/audit/verify").then().body("status", equalTo("OK"));
+  }
+
+  @Test
+  void aMalformedTimeRangeIsABadRequest() {
+    given().queryParam("from", "yesterday").get("/audit").then().statusCode(400).contentType("application/problem+json");
+  }
+}

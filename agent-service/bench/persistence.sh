@@ -10,20 +10,25 @@ module="$(dirname "$here")"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 port="${BENCH_PORT:-18184}"
 duration="${BENCH_DURATION:-30s}"
-db="${BENCH_DB:-strata_bench}"
+db="${BENCH_DB:-strata}"
 export PGPASSWORD="${DB_PASSWORD:-strata}"
 work="$(mktemp -d)"
 base="http://127.0.0.1:$port"
 
 cleanup() {
-  if [ -n "${app_pid:-}" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  if [ -n "${app_pid:-}" ]; then
+    kill "$app_pid" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$app_pid" 2>/dev/null || break; sleep 1; done
+    kill -9 "$app_pid" 2>/dev/null || true
+  fi
   if [ -n "${sampler_pid:-}" ]; then kill "$sampler_pid" 2>/dev/null || true; fi
+  # pgbench's tables go; the agent schema stays (the app owns it)
+  pgbench -h 127.0.0.1 -U strata -i -I d "$db" >/dev/null 2>&1 || true
+  # the app is stopped above before its jar is removed: a JVM that loses its jar cannot shut down
   rm -rf "$work"
 }
 trap cleanup EXIT INT TERM
 
-psql -h 127.0.0.1 -U strata -d postgres -qtc "DROP DATABASE IF EXISTS $db" >/dev/null
-psql -h 127.0.0.1 -U strata -d postgres -qtc "CREATE DATABASE $db" >/dev/null
 
 # run a copy, so a build in the work tree cannot swap the jar under the benchmark
 cp -r "$module/target/quarkus-app" "$work/app"

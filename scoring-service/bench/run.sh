@@ -17,6 +17,11 @@ echo "== build"
 ./mvnw -B -ntp -o -q -pl scoring-service package -DskipTests
 ./mvnw -B -ntp -o -q -pl scoring-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
 CP="scoring-service/target/test-classes:scoring-service/target/classes:$(cat $OUT/classpath.txt)"
+# JMH's generator runs here, explicitly: JDK 23+ no longer runs processors found on the class path
+mkdir -p "$OUT/jmh-classes" "$OUT/jmh-sources"
+"$JAVA_HOME/bin/javac" -proc:full -processor org.openjdk.jmh.generators.BenchmarkProcessor -processorpath "$CP" -cp "$CP" \
+  -d "$OUT/jmh-classes" -s "$OUT/jmh-sources" scoring-service/src/test/java/dev/strata/scoring/bench/*.java
+CP="$OUT/jmh-classes:$CP"
 
 echo "== train the churn model (Tribuo, Telco slice) and write request bodies"
 "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.strata.scoring.bench.BenchModel "$OUT" "$BATCH"
@@ -52,7 +57,7 @@ wrk -t2 -c8 -d"$DURATION" --latency -s "$OUT/batch.lua" "$URL" | tee "$OUT/wrk-b
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
 
 echo "== in-process ONNX Runtime (JMH)"
-"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" org.openjdk.jmh.Main OnnxInferenceBenchmark -rf text -rff "$OUT/jmh.txt" | tail -8
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" org.openjdk.jmh.Main OnnxInferenceBenchmark -rf text -rff "$OUT/jmh.txt" | tail -8 || echo "JMH failed"
 
 single=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-single.txt")
 batch=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-batch.txt")

@@ -1,6 +1,5 @@
 package dev.strata.scoring.application;
 
-import dev.strata.kernel.api.CustomerFeatures;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.scoring.domain.customer.CustomerFeatureSource;
 import dev.strata.scoring.domain.model.FeatureSpec;

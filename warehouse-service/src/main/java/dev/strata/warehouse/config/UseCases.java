@@ -1,11 +1,13 @@
 package dev.strata.warehouse.config;
 
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbChartData;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomerFeatures;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomers;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbMedallion;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbQueryRunner;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbRunOverviews;
+import dev.strata.warehouse.application.BuildChart;
 import dev.strata.warehouse.application.CustomerQueries;
 import dev.strata.warehouse.application.ImportCustomers;
 import dev.strata.warehouse.application.OpsQueries;
@@ -61,6 +63,12 @@ public class UseCases {
   @Singleton
   OpsQueries opsQueries(DuckDbRunOverviews runs, DuckDbFileLedger ledger) {
     return new OpsQueries(runs, ledger, blocking());
+  }
+
+  @Produces
+  @Singleton
+  BuildChart buildChart(DuckDbChartData data) {
+    return new BuildChart(data, blocking());
   }
 
   @Produces

@@ -1,5 +1,6 @@
 package dev.strata.warehouse.config;
 
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbChartData;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomerFeatures;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomers;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
@@ -76,6 +77,12 @@ public class WarehouseStore {
   @Singleton
   DuckDbRunOverviews runOverviews(DuckDbWarehouse warehouse) {
     return new DuckDbRunOverviews(warehouse);
+  }
+
+  @Produces
+  @Singleton
+  DuckDbChartData chartData(DuckDbWarehouse warehouse) {
+    return new DuckDbChartData(warehouse);
   }
 
   @Produces

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Promotion of ROWS bronze bars to silver and gold through the service (dataset.ingested), the
+# same core SQL straight over JDBC, and GET /customers/{id} read QPS during the promotion.
+# Run from the repository root under the shared lock:
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 flock /tmp/strata-maven.lock warehouse-service/bench/run.sh
+set -euo pipefail
+ROWS=${ROWS:-10000000}
+PORT=${PORT:-18082}
+JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+cd "$(dirname "$0")/../.."
+M2=~/.m2/repository
+CP=$M2/org/duckdb/duckdb_jdbc/1.4.4.0/duckdb_jdbc-1.4.4.0.jar:$M2/com/rabbitmq/amqp-client/5.20.0/amqp-client-5.20.0.jar:$M2/org/slf4j/slf4j-api/2.0.17/slf4j-api-2.0.17.jar
+BENCH="$JAVA -cp $CP warehouse-service/bench/Bench.java"
+RUN=$(mktemp -d /tmp/strata-warehouse-bench.XXXX)
+echo "run dir $RUN, rows $ROWS"
+
+JAVA_HOME=$(dirname "$(dirname "$JAVA")") ./mvnw -B -ntp -o -q -pl migrations,warehouse-service package -DskipTests
+$BENCH generate "$RUN/lake" "$ROWS"
+
+STRATA_RUN_DIR=$RUN $JAVA -Dquarkus.http.port=$PORT -jar warehouse-service/target/quarkus-app/quarkus-run.jar \
+  > "$RUN/service.log" 2>&1 &
+SERVICE=$!
+trap 'kill $SERVICE 2>/dev/null || true' EXIT
+until curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null; do sleep 1; done
+curl -sf -X POST -H 'Content-Type: text/csv' --data-binary @../shared/data/telco-churn.csv \
+  "http://127.0.0.1:$PORT/customers/import"; echo
+
+echo "== reads, idle"
+wrk -t2 -c8 -d10s "http://127.0.0.1:$PORT/customers/C00002" | grep -E "Requests/sec|Latency"
+
+echo "== promotion through the service, reads meanwhile (5 s wrk windows)"
+START=$(date +%s.%N)
+$BENCH publish "frame=1m/symbol=BENCH/date=2024-01-01/bench.parquet" "$ROWS" bench-run
+while ! curl -sf "http://127.0.0.1:$PORT/ops/runs/bench-run" | grep -q '"status":"promoted"'; do
+  wrk -t2 -c8 -d5s "http://127.0.0.1:$PORT/customers/C00002" | grep -E "Requests/sec" | sed 's/^/  window /'
+done
+END=$(date +%s.%N)
+echo "service: $ROWS bronze bars promoted (publish → promoted) in $(echo "$END - $START" | bc) s" \
+  "= $(echo "$ROWS / ($END - $START)" | bc) rows/s"
+curl -sf "http://127.0.0.1:$PORT/ops/runs/bench-run"; echo
+kill $SERVICE; wait $SERVICE 2>/dev/null || true
+trap - EXIT
+
+echo "== the same core SQL over JDBC (fresh DuckDB file)"
+$BENCH jdbc "$RUN/lake/frame=1m/symbol=BENCH/date=2024-01-01/bench.parquet" "$RUN/jdbc.duckdb" \
+  migrations/src/main/resources/duckdb/warehouse
+echo "machine: $(nproc) cores, $(grep 'model name' /proc/cpuinfo | head -1 | cut -d: -f2), $(free -g | awk '/Mem:/{print $2}') GB RAM"
+rm -rf "$RUN"

@@ -3,7 +3,7 @@
 # redis-benchmark GET at 50 clients in the same run. Needs the packaged service
 # (./mvnw -pl agent-service package -DskipTests), Postgres/Redis/RabbitMQ up (bin/infra up), wrk.
 # Run it under the shared lock so no build disturbs it:
-#   flock /tmp/strata-maven.lock agent-service/bench/run.sh
+#   flock -o /tmp/strata-maven.lock agent-service/bench/run.sh   (-o: children do not inherit the lock)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 module="$(dirname "$here")"
@@ -15,17 +15,25 @@ redis_db="${BENCH_REDIS_DB:-2}"
 log="$(mktemp -d)"
 
 cleanup() {
-  [ -n "${app_pid:-}" ] && kill "$app_pid" 2>/dev/null || true
-  [ -n "${stub_pid:-}" ] && kill "$stub_pid" 2>/dev/null || true
+  # the app may hang in its own shutdown; it must never outlive the script (it would keep the
+  # build lock's file descriptor open), so TERM, wait, then KILL
+  for pid in ${app_pid:-} ${stub_pid:-}; do
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  rm -rf "$log/app"
 }
 trap cleanup EXIT
 
+# run a copy, so a build in the work tree cannot swap the jar under the benchmark
+cp -r "$module/target/quarkus-app" "$log/app"
 python3 "$here/stub_llm.py" "$stub_port" & stub_pid=$!
 
 LLM_BASE_URL="http://127.0.0.1:$stub_port/v1" LLM_MODEL=bench-model \
 REDIS_URL="redis://127.0.0.1:6379/$redis_db" DB_PASSWORD="${DB_PASSWORD:-strata}" \
 QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  "$java" -jar "$module/target/quarkus-app/quarkus-run.jar" >"$log/app.log" 2>&1 & app_pid=$!
+  "$java" -jar "$log/app/quarkus-run.jar" >"$log/app.log" 2>&1 & app_pid=$!
 
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/q/health/live" >/dev/null && break
@@ -44,7 +52,6 @@ echo "== wrk: cached hits over HTTP, 50 connections, $duration"
 wrk -t2 -c50 -d"$duration" --latency -s "$here/hit.lua" "http://127.0.0.1:$port/llm/completions"
 
 echo "== redis-benchmark: GET, 50 clients"
-redis-benchmark -h 127.0.0.1 -p 6379 -t get -c 50 -n 1000000 -d 300 --dbnum "$redis_db" -q 2>/dev/null | tail -n 3 || true
 redis-benchmark -h 127.0.0.1 -p 6379 -t get -c 50 -n 1000000 -d 300 --dbnum "$redis_db" 2>/dev/null | sed -n '/Summary/,$p'
 
 echo "== gateway stats after the run"

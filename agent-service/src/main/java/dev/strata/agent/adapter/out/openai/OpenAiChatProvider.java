@@ -55,8 +55,8 @@ public class OpenAiChatProvider implements LlmProvider {
     return api.complete(OpenAiRequest.of(request))
         .map(response -> response.toDomain(request.model()))
         .onFailure(WebApplicationException.class).transform(failure -> translate((WebApplicationException) failure))
-        .onFailure(ProcessingException.class).transform(failure ->
-            new ProviderBusy("the LLM provider could not be reached", java.util.Optional.empty(), failure));
+        .onFailure(failure -> failure instanceof ProcessingException || failure instanceof java.io.IOException)
+        .transform(failure -> new ProviderBusy("the LLM provider could not be reached", java.util.Optional.empty(), failure));
   }
 
   @Override

@@ -132,6 +132,16 @@ class LlmGatewayIT {
   }
 
   @Test
+  void aProviderThatKeepsFailingIsRetriedAFewTimesThenReportedUnavailable() {
+    StubLlmServer.Scripted failure = new StubLlmServer.Scripted(503, null);
+    StubLlmServer.script(failure, failure, failure, failure);
+
+    given().contentType(ContentType.JSON).body(body("failing provider", "")).post("/llm/completions")
+        .then().statusCode(503).contentType("application/problem+json");
+    assertThat(StubLlmServer.calls()).isEqualTo(4);
+  }
+
+  @Test
   void aProviderRejectionIsTheClientsMistakeNotAServerError() {
     StubLlmServer.script(new StubLlmServer.Scripted(404, null));
 

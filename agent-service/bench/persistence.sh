@@ -38,7 +38,10 @@ QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false QUARKUS_LOG_LEV
 for _ in $(seq 1 120); do curl -sf "$base/q/health/ready" >/dev/null && break; sleep 0.5; done
 
 agent='{"name":"Bench agent","type":"bench","model":"m","systemPrompt":"x","config":{"t":0},"status":"active"}'
-id=$(curl -sf -H 'Content-Type: application/json' -d "$agent" "$base/agents" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+json_id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
+parts="${BENCH_PARTS:-crud executions}"
+id=$(curl -sf -H 'Content-Type: application/json' -d "$agent" "$base/agents" | json_id)
+if [[ " $parts " == *" crud "* ]]; then
 for i in $(seq 1 200); do curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$agent" "$base/agents"; done
 cat >"$work/post.lua" <<LUA
 wrk.method = "POST"
@@ -60,10 +63,14 @@ pgbench -h 127.0.0.1 -U strata -i -s 10 -q "$db" >/dev/null 2>&1
 secs="${duration%s}"
 pgbench -h 127.0.0.1 -U strata -S -c 50 -j 2 -T "$secs" "$db" 2>/dev/null | grep -E "^(tps|latency)"
 pgbench -h 127.0.0.1 -U strata -c 50 -j 2 -T "$secs" "$db" 2>/dev/null | grep -E "^(tps|latency)"
+fi
 
-echo "== executions: one-step template workflows started over HTTP for $duration, 50 connections"
+if [[ " $parts " == *" executions "* ]]; then
+exec_duration="${BENCH_EXEC_DURATION:-20s}"
+exec_connections="${BENCH_EXEC_CONNECTIONS:-16}"
+echo "== executions: one-step template workflows started over HTTP for $exec_duration, $exec_connections connections"
 workflow='{"name":"bench","steps":[{"id":"t","kind":"template","params":{"text":"hi {{input.n}}"}}]}'
-wf=$(curl -sf -H 'Content-Type: application/json' -d "$workflow" "$base/workflows" | sed 's/.*"id":"\([^"]*\)".*/\1/')
+wf=$(curl -sf -H 'Content-Type: application/json' -d "$workflow" "$base/workflows" | json_id)
 cat >"$work/start.lua" <<'LUA'
 local counter = 0
 wrk.method = "POST"
@@ -78,9 +85,9 @@ LUA
 ( while true; do
     printf '%s workflow.execute depth=%s\n' "$(date +%T)" \
       "$(rabbitmqctl -q list_queues name messages 2>/dev/null | awk '$1=="workflow.execute"{print $2}')"
-    sleep 5
+    sleep 2
   done ) & sampler_pid=$!
-wrk -t2 -c50 -d"$duration" --latency -s "$work/start.lua" "$base/workflows/$wf/executions"
+wrk -t2 -c"$exec_connections" -d"$exec_duration" --latency -s "$work/start.lua" "$base/workflows/$wf/executions"
 q="SELECT count(*) FILTER (WHERE status <> 'SUCCEEDED') FROM agent.executions WHERE workflow_id = '$wf'"
 for _ in $(seq 1 600); do
   [ "$(psql -h 127.0.0.1 -U strata -d "$db" -qtAc "$q")" = "0" ] && break
@@ -93,3 +100,4 @@ psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
          round(1000 * extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY updated_at - created_at))::numeric, 1) AS p50_ms,
          round(1000 * extract(epoch FROM percentile_cont(0.99) WITHIN GROUP (ORDER BY updated_at - created_at))::numeric, 1) AS p99_ms
   FROM agent.executions WHERE workflow_id = '$wf' AND status = 'SUCCEEDED'"
+fi

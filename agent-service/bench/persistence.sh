@@ -27,7 +27,8 @@ cleanup() {
   # the app is stopped above before its jar is removed: a JVM that loses its jar cannot shut down
   rm -rf "$work"
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 
 # run a copy, so a build in the work tree cannot swap the jar under the benchmark
@@ -90,7 +91,8 @@ LUA
 wrk -t2 -c"$exec_connections" -d"$exec_duration" --latency -s "$work/start.lua" "$base/workflows/$wf/executions"
 q="SELECT count(*) FILTER (WHERE status <> 'SUCCEEDED') FROM agent.executions WHERE workflow_id = '$wf'"
 for _ in $(seq 1 600); do
-  [ "$(psql -h 127.0.0.1 -U strata -d "$db" -qtAc "$q")" = "0" ] && break
+  left="$(psql -h 127.0.0.1 -U strata -d "$db" -qtAc "$q")" || break
+  [ "$left" = "0" ] && break
   sleep 1
 done
 kill "$sampler_pid" 2>/dev/null || true; sampler_pid=

@@ -26,6 +26,7 @@ public final class Broker implements AutoCloseable {
     factory.setPort(Integer.parseInt(config.getOrDefault("rabbitmq-port", "5672")));
     factory.setUsername(config.getOrDefault("rabbitmq-username", System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest")));
     factory.setPassword(config.getOrDefault("rabbitmq-password", System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest")));
+    factory.setVirtualHost(config.getOrDefault("rabbitmq-virtual-host", "/"));
     try {
       return new Broker(factory.newConnection("strata-test"));
     } catch (IOException | TimeoutException e) {

@@ -29,6 +29,7 @@ public final class TestTokens {
   private static final Path DIR = Path.of(System.getProperty("java.io.tmpdir"), "strata-test-jwt");
   private static final Path PRIVATE_KEY = DIR.resolve("private.der");
   private static final Path PUBLIC_KEY = DIR.resolve("public.pem");
+  private static final Path PRIVATE_KEY_PEM = DIR.resolve("private.pem");
 
   private TestTokens() {}
 
@@ -38,9 +39,20 @@ public final class TestTokens {
     return PUBLIC_KEY.toUri().toString();
   }
 
+  /** Where a service that signs tokens reads the private key ({@code smallrye.jwt.sign.key.location}). */
+  public static synchronized String privateKeyLocation() {
+    ensureKeys();
+    return PRIVATE_KEY_PEM.toUri().toString();
+  }
+
   /** {@code Bearer <jwt>} for a user {@code test-<first role>} holding {@code roles}. */
   public static String bearer(String... roles) {
-    return "Bearer " + sign(privateKey(), roles);
+    return "Bearer " + token(roles);
+  }
+
+  /** The bare JWT of {@link #bearer}, e.g. for {@code STRATA_SERVICE_TOKEN}. */
+  public static String token(String... roles) {
+    return sign(privateKey(), roles);
   }
 
   /** A well-formed token signed by a key the platform does not trust. */
@@ -64,7 +76,7 @@ public final class TestTokens {
   }
 
   private static void ensureKeys() {
-    if (Files.exists(PUBLIC_KEY)) {
+    if (Files.exists(PUBLIC_KEY) && Files.exists(PRIVATE_KEY_PEM)) {
       return;
     }
     try {
@@ -72,22 +84,28 @@ public final class TestTokens {
       KeyPair pair = generate();
       Path privateTmp = Files.createTempFile(DIR, "private", ".tmp");
       Path publicTmp = Files.createTempFile(DIR, "public", ".tmp");
+      Path privatePemTmp = Files.createTempFile(DIR, "private-pem", ".tmp");
       Files.write(privateTmp, pair.getPrivate().getEncoded());
-      String pem = "-----BEGIN PUBLIC KEY-----\n"
-          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPublic().getEncoded())
-          + "\n-----END PUBLIC KEY-----\n";
-      Files.writeString(publicTmp, pem);
+      Files.writeString(privatePemTmp, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+      Files.writeString(publicTmp, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
       // private first: whoever sees the public key can rely on its private half being there
       move(privateTmp, PRIVATE_KEY);
+      move(privatePemTmp, PRIVATE_KEY_PEM);
       move(publicTmp, PUBLIC_KEY);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  private static String pem(String type, byte[] der) {
+    return "-----BEGIN " + type + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END " + type + "-----\n";
+  }
+
   private static void move(Path from, Path to) throws IOException {
     try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
       Files.deleteIfExists(from);
     }

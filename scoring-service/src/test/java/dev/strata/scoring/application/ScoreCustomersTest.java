@@ -1,0 +1,115 @@
+package dev.strata.scoring.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.strata.kernel.api.CustomerFeatures;
+import dev.strata.kernel.api.CustomerScores;
+import dev.strata.kernel.api.ScoreRequest;
+import dev.strata.kernel.error.DomainException;
+import dev.strata.scoring.domain.customer.CustomerFeatureSource;
+import dev.strata.scoring.domain.inference.ModelSignature;
+import dev.strata.scoring.domain.inference.ScoringModels;
+import dev.strata.scoring.domain.inference.Tensor;
+import dev.strata.scoring.domain.inference.TensorData;
+import dev.strata.scoring.domain.model.FeatureSpec;
+import dev.strata.scoring.domain.model.ModelCard;
+import dev.strata.scoring.domain.model.ModelRegistry;
+import dev.strata.scoring.domain.model.ModelTask;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Customer scoring with an in-memory warehouse and models whose answers follow the features. */
+class ScoreCustomersTest {
+
+  private final List<List<String>> requestedChunks = new ArrayList<>();
+  private final TrainModelTest.InMemoryRegistry registry = new TrainModelTest.InMemoryRegistry();
+
+  /** Warehouse columns come in a different order than the models take them, on purpose. */
+  private final CustomerFeatureSource warehouse = new CustomerFeatureSource() {
+    public CustomerFeatures byIds(List<String> ids) {
+      requestedChunks.add(List.copyOf(ids));
+      return new CustomerFeatures(List.of("charges", "tenure"),
+          ids.stream().filter(id -> !id.equals("GHOST")).map(id -> row(id)).toList(), null);
+    }
+    public CustomerFeatures active(String cursor, int limit) {
+      int from = cursor == null ? 0 : Integer.parseInt(cursor);
+      List<CustomerFeatures.Row> rows = new ArrayList<>();
+      for (int i = from; i < Math.min(5, from + limit); i++) rows.add(row("A" + i));
+      return new CustomerFeatures(List.of("charges", "tenure"), rows, from + limit < 5 ? String.valueOf(from + limit) : null);
+    }
+    public CustomerFeatures all(String cursor, int limit) { throw new UnsupportedOperationException(); }
+  };
+
+  private static CustomerFeatures.Row row(String id) {
+    return new CustomerFeatures.Row(id, List.of(80.0, 3.0), false, 80.0);
+  }
+
+  /** churn: [1 - p, p] with p = tenure / 10; risk: charges × p. */
+  private final ScoringModels models = new ScoringModels() {
+    public ModelSignature signature(ModelCard card) { return new ModelSignature(List.of(), List.of()); }
+    public boolean isLoaded(ModelCard card) { return true; }
+    public ModelSignature inspect(byte[] onnx) { throw new UnsupportedOperationException(); }
+    public List<Tensor> infer(ModelCard card, List<Tensor> inputs, List<String> outputs) {
+      float[] x = ((TensorData.Floats) inputs.getFirst().data()).values();
+      int n = (int) inputs.getFirst().shape()[0];
+      boolean churn = card.name().equals("churn_model");
+      float[] out = new float[churn ? 2 * n : n];
+      for (int i = 0; i < n; i++) {
+        float tenure = x[2 * i];
+        float charges = x[2 * i + 1];
+        if (churn) {
+          out[2 * i] = 1 - tenure / 10;
+          out[2 * i + 1] = tenure / 10;
+        } else {
+          out[i] = charges > 0 ? charges * tenure / 10 : -5;
+        }
+      }
+      return List.of(new Tensor("output", new long[] {n, churn ? 2 : 1}, new TensorData.Floats(out)));
+    }
+  };
+
+  private ScoreCustomers scoring(int chunkSize) {
+    for (String model : List.of("churn_model", "risk_model")) {
+      ModelCard card = registry.register(new ModelCard(model, "1", ModelTask.CLASSIFICATION, Instant.now(), Map.of(),
+          List.of(FeatureSpec.number("tenure"), FeatureSpec.number("charges")), "input", "output",
+          model.equals("churn_model") ? 1 : null, null, "fp"), new byte[] {1});
+      registry.setAlias(model, ModelRegistry.CHAMPION, card.version());
+    }
+    return new ScoreCustomers(warehouse, registry, new ChunkScorer(models), chunkSize);
+  }
+
+  @Test
+  void idsAreFetchedAndScoredInChunksAndUnknownIdsAreLeftOut() {
+    CustomerScores scores = scoring(2).score(new ScoreRequest(List.of("C1", "C2", "C3", "GHOST", "C5"), false));
+
+    assertThat(requestedChunks).containsExactly(List.of("C1", "C2"), List.of("C3", "GHOST"), List.of("C5"));
+    assertThat(scores.scores()).extracting(CustomerScores.Score::customerId).containsExactly("C1", "C2", "C3", "C5");
+    assertThat(scores.models()).containsEntry("churn_model", "1").containsEntry("risk_model", "1");
+  }
+
+  @Test
+  void featuresAreMatchedToEachModelByNameNotByPosition() {
+    CustomerScores.Score score = scoring(10).score(new ScoreRequest(List.of("C1"), false)).scores().getFirst();
+
+    assertThat(score.churnProbability()).isEqualTo(0.3, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(score.risk()).isEqualTo(24.0, org.assertj.core.api.Assertions.within(1e-4));
+  }
+
+  @Test
+  void everyActiveCustomerIsScoredPageByPage() {
+    assertThat(scoring(2).score(new ScoreRequest(List.of(), true)).scores())
+        .extracting(CustomerScores.Score::customerId).containsExactly("A0", "A1", "A2", "A3", "A4");
+  }
+
+  @Test
+  void aRequestMustNameCustomersOrAskForAllButNotBoth() {
+    ScoreCustomers scoring = scoring(2);
+    assertThatThrownBy(() -> scoring.score(new ScoreRequest(List.of(), false))).isInstanceOf(DomainException.Invalid.class);
+    assertThatThrownBy(() -> scoring.score(new ScoreRequest(List.of("C1"), true))).isInstanceOf(DomainException.Invalid.class);
+    assertThatThrownBy(() -> scoring.score(new ScoreRequest(List.of("a/b"), false))).isInstanceOf(DomainException.Invalid.class);
+  }
+}

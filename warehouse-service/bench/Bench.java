@@ -33,10 +33,10 @@ public class Bench {
     Files.createDirectories(file.getParent());
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
       st.execute("""
-          COPY (SELECT 'S' || lpad(CAST(i % 100 AS VARCHAR), 3, '0') AS symbol, '1m' AS frame,
+          COPY (SELECT 'S' || lpad(CAST(i %% 100 AS VARCHAR), 3, '0') AS symbol, '1m' AS frame,
                   TIMESTAMPTZ '2020-01-01 00:00:00+00' + to_minutes(CAST(i // 100 AS BIGINT)) AS ts,
-                  100 + (i % 97) AS open, 102 + (i % 97) AS high, 99 + (i % 97) AS low, 101 + (i % 97) AS close,
-                  CAST(1000 + i % 5000 AS DOUBLE) AS volume, false AS outlier, 'bench-job' AS job_id,
+                  100 + (i %% 97) AS open, 102 + (i %% 97) AS high, 99 + (i %% 97) AS low, 101 + (i %% 97) AS close,
+                  CAST(1000 + i %% 5000 AS DOUBLE) AS volume, false AS outlier, 'bench-job' AS job_id,
                   now() AS ingested_at
                 FROM range(%d) AS r(i)) TO '%s' (FORMAT parquet, COMPRESSION zstd)""".formatted(rows, file));
     }
@@ -68,7 +68,7 @@ public class Bench {
       }
       long started = System.nanoTime();
       c.setAutoCommit(false);
-      st.execute("CREATE TEMP TABLE stage_silver AS SELECT * FROM read_parquet('" + parquet + "') QUALIFY "
+      st.execute("CREATE TEMP TABLE stage_silver AS SELECT * FROM read_parquet('" + parquet + "', hive_partitioning = false) QUALIFY "
           + "row_number() OVER (PARTITION BY symbol, frame, ts ORDER BY ingested_at DESC, job_id DESC) = 1");
       st.execute("""
           MERGE INTO silver.bars AS t USING stage_silver AS s

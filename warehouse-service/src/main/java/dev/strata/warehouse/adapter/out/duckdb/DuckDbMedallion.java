@@ -90,8 +90,9 @@ public class DuckDbMedallion implements Medallion {
   private void stage(Statement st, PromotionPlan plan, LayerSql sql) throws SQLException {
     String files = plan.files().stream().map(file -> Sql.literal(resolve(file).toString()))
         .collect(Collectors.joining(", ", "[", "]"));
+    // the file's own columns are the truth: DuckDB would otherwise let frame=/symbol= path parts override them
     st.execute("CREATE OR REPLACE TEMP TABLE bronze_input AS SELECT " + sql.bronzeColumns()
-        + " FROM read_parquet(" + files + ", union_by_name = true)");
+        + " FROM read_parquet(" + files + ", union_by_name = true, hive_partitioning = false)");
     st.execute("CREATE OR REPLACE TEMP TABLE stage_silver AS SELECT * FROM bronze_input QUALIFY row_number() OVER "
         + "(PARTITION BY " + sql.key() + " ORDER BY ingested_at DESC, job_id DESC) = 1");
     st.execute("CREATE OR REPLACE TEMP TABLE ranges AS " + sql.ranges());

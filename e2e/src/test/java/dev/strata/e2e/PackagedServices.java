@@ -1,5 +1,7 @@
 package dev.strata.e2e;
 
+import dev.strata.kernel.security.Roles;
+import dev.strata.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +41,7 @@ final class PackagedServices implements AutoCloseable {
   }
 
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+  static final String ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
   private final Path runDir;
   private final Map<Service, Process> processes = new LinkedHashMap<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -144,6 +147,11 @@ final class PackagedServices implements AutoCloseable {
     env.put("SCORING_URL", "http://127.0.0.1:" + Service.SCORING.port);
     env.put("QUARKUS_REST_CLIENT_WAREHOUSE_URL", "http://127.0.0.1:" + Service.WAREHOUSE.port);
     env.put("QUARKUS_REST_CLIENT_SCORING_URL", "http://127.0.0.1:" + Service.SCORING.port);
+    // the test machine's key pair (TestTokens): services verify with it, agent-service signs with it
+    env.put("STRATA_JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation());
+    env.put("STRATA_JWT_PRIVATE_KEY_LOCATION", TestTokens.privateKeyLocation());
+    env.put("STRATA_SERVICE_TOKEN", TestTokens.token(Roles.SERVICE));
+    env.put("STRATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
     return env;
   }
 

@@ -1,0 +1,172 @@
+package dev.strata.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.strata.e2e.PackagedServices.Service;
+import dev.strata.kernel.messaging.Queues;
+import dev.strata.kernel.security.Roles;
+import dev.strata.testing.Broker;
+import dev.strata.testing.TestTokens;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The retention story against the packaged services, over HTTP and AMQP only, with every service
+ * restarted once mid-story: nothing published is lost or counted twice.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformStoryIT {
+
+  private static final Path RUN_DIR = Path.of("target/e2e-run").toAbsolutePath();
+  private static final String RUN_TAG = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+  private static PackagedServices services;
+  private static PlatformClient api;
+  private static EventProducer producer;
+  private static WebhookReceiver webhook;
+  private static RetentionStory story;
+  private static RetentionStory.Published bars;
+  private static RetentionStory.Published usage;
+
+  @BeforeAll
+  static void startThePlatform() throws Exception {
+    resetStores();
+    services = new PackagedServices(RUN_DIR);
+    services.startAll();
+    api = new PlatformClient(Map.of(
+        "ingest", "http://127.0.0.1:" + Service.INGEST.port, "warehouse", "http://127.0.0.1:" + Service.WAREHOUSE.port,
+        "scoring", "http://127.0.0.1:" + Service.SCORING.port, "agent", "http://127.0.0.1:" + Service.AGENT.port));
+    api.useToken(TestTokens.token(Roles.ADMIN));
+    producer = new EventProducer("127.0.0.1", 5672, "strata-e2e", "strata", "strata");
+    webhook = new WebhookReceiver();
+    story = new RetentionStory(api, producer, line -> System.out.println("[e2e] " + line));
+  }
+
+  @AfterAll
+  static void stopThePlatform() throws Exception {
+    if (producer != null) {
+      producer.close();
+    }
+    if (webhook != null) {
+      webhook.close();
+    }
+    if (services != null) {
+      services.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void barsPublishedByAPlainAmqpClientReachGoldOnceEachAcrossAnIngestRestart() {
+    bars = story.publishBars(RUN_TAG);
+    services.restart(Service.INGEST);
+    story.awaitPromotion(bars.jobIds(), Duration.ofMinutes(4));
+
+    JsonNode layers = api.get("warehouse", "/ops/layers");
+    assertThat(layers.at("/silver/bars").asLong()).isEqualTo(bars.rows());
+  }
+
+  @Test
+  @Order(2)
+  void customersAndUsageArePromotedAcrossAWarehouseRestart() {
+    JsonNode imported = story.importCustomers();
+    assertThat(imported.toString()).contains("5634");
+    usage = story.publishUsage(RUN_TAG, LocalDate.now(ZoneOffset.UTC));
+    services.restart(Service.WAREHOUSE);
+    story.awaitPromotion(usage.jobIds(), Duration.ofMinutes(5));
+
+    JsonNode layers = api.get("warehouse", "/ops/layers");
+    assertThat(layers.at("/silver/usage").asLong()).isEqualTo(usage.rows());
+    assertThat(layers.at("/silver/customers").asLong()).isEqualTo(5634);
+  }
+
+  @Test
+  @Order(3)
+  void modelsTrainedOnGoldFeaturesSurviveAScoringRestart() {
+    JsonNode churn = story.train("churn_model", Duration.ofMinutes(3));
+    JsonNode risk = story.train("risk_model", Duration.ofMinutes(3));
+    assertThat(churn.at("/metrics/auc").asDouble()).isGreaterThan(0.75);
+    assertThat(risk.path("state").asText()).isEqualTo("SUCCEEDED");
+
+    services.restart(Service.SCORING);
+
+    JsonNode scores = story.scoreAllActive();
+    assertThat(scores.path("scores").size()).isGreaterThan(3000);
+    assertThat(scores.path("models").path("churn_model").asText()).isEqualTo(churn.path("version").asText());
+    List<Double> probabilities = new ArrayList<>();
+    scores.path("scores").forEach(s -> probabilities.add(s.path("churnProbability").asDouble()));
+    assertThat(probabilities).allSatisfy(p -> assertThat(p).isBetween(0.0, 1.0));
+  }
+
+  @Test
+  @Order(4)
+  void theRetentionReviewRunsOnceAcrossAnAgentRestartAndTheAuditChainVerifies() {
+    JsonNode execution = story.runRetentionReview(webhook.url(), false, Duration.ofMinutes(2));
+    assertThat(execution.path("status").asText()).isEqualTo("SUCCEEDED");
+    RetentionStory.awaitTrue(Duration.ofSeconds(30), Duration.ofMillis(200), () -> webhook.received().size() == 1, "no notification");
+
+    services.restart(Service.AGENT);
+
+    assertThat(webhook.received()).hasSize(1);
+    assertThat(webhook.received().getFirst()).contains("Retention review").contains("C");
+    JsonNode checkpoints = api.get("agent", "/executions/" + execution.path("id").asText() + "/checkpoints");
+    assertThat(checkpoints.toString()).contains("top", "scores", "draft", "tell");
+    assertThat(api.get("agent", "/audit/verify").path("status").asText()).isEqualTo("OK");
+  }
+
+  @Test
+  @Order(5)
+  void aPoisonMessageOnTheDefaultExchangeEndsInItsDeadLetterQueue() throws Exception {
+    try (Broker broker = Broker.connect(Map.of("rabbitmq-virtual-host", "strata-e2e",
+        "rabbitmq-username", "strata", "rabbitmq-password", "strata"))) {
+      long before = broker.depth(Queues.deadLetterQueue(Queues.INGEST_USAGE));
+      producer.publishRaw(Queues.INGEST_USAGE, "{\"not\": json".getBytes(StandardCharsets.UTF_8), UUID.randomUUID().toString());
+      RetentionStory.awaitTrue(Duration.ofSeconds(30), Duration.ofMillis(250), () -> {
+        try {
+          return broker.depth(Queues.deadLetterQueue(Queues.INGEST_USAGE)) == before + 1;
+        } catch (IOException e) {
+          return false;
+        }
+      }, "poison message not dead-lettered");
+    }
+  }
+
+  /** A clean slate for the packaged services: their own database schemas, queues and run folder. */
+  private static void resetStores() throws Exception {
+    try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/strata_e2e", "strata", "strata");
+        Statement sql = db.createStatement()) {
+      sql.execute("DROP SCHEMA IF EXISTS agent CASCADE");
+      sql.execute("DROP SCHEMA IF EXISTS ingest CASCADE");
+      sql.execute("DROP TABLE IF EXISTS public.flyway_schema_history");
+    }
+    try (Broker broker = Broker.connect(Map.of("rabbitmq-virtual-host", "strata-e2e",
+        "rabbitmq-username", "strata", "rabbitmq-password", "strata"))) {
+      broker.purgeAll();
+    }
+    if (Files.exists(RUN_DIR)) {
+      try (var paths = Files.walk(RUN_DIR)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+    Files.createDirectories(RUN_DIR);
+  }
+}

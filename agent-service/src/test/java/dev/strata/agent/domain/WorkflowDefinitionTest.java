@@ -40,6 +40,15 @@ class WorkflowDefinitionTest {
   }
 
   @Test
+  void aColumnOfAQueryResultRendersAsCommaSeparatedValues() {
+    var result = Map.of("name", "at-risk-customers", "columns", java.util.List.of("customer_id", "tenure"),
+        "rows", java.util.List.of(Map.of("customer_id", "C1", "tenure", 3), Map.of("customer_id", "C7", "tenure", 1)));
+    var state = ExecutionState.start(Map.of()).with("top", result);
+    assertThat(Templates.render("{{steps.top.customer_id}}|{{steps.top.name}}|{{steps.top.missing}}", state))
+        .isEqualTo("C1,C7|at-risk-customers|");
+  }
+
+  @Test
   void theAuditChainDetectsAChangedRowAndABrokenLink() {
     var first = AuditChain.link(AuditChain.GENESIS, UUID.randomUUID(), "s", "alice", "act", "r", "SUCCESS", Instant.now(), "c", Map.of("k", "v"));
     var second = AuditChain.link(first.contentHash(), UUID.randomUUID(), "s", "bob", "act", "r", "SUCCESS", Instant.now(), null, Map.of());

@@ -1,7 +1,10 @@
 package dev.strata.agent.domain.workflow;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,10 +47,25 @@ public final class Templates {
     return out.toString();
   }
 
+  /**
+   * A field of a step's output; when the output is a table ({@code rows} of maps, as a
+   * warehouse query answers) and has no such field, the column's values, comma-separated — so a
+   * later step can take e.g. the customer ids of a query.
+   */
   private static Object field(Object output, String field) {
     if (field == null || output == null) {
       return output;
     }
-    return output instanceof Map<?, ?> map ? map.get(field) : null;
+    if (!(output instanceof Map<?, ?> map)) {
+      return null;
+    }
+    if (map.containsKey(field) || !(map.get("rows") instanceof List<?> rows)) {
+      return map.get(field);
+    }
+    return rows.stream()
+        .map(row -> row instanceof Map<?, ?> columns ? columns.get(field) : null)
+        .filter(Objects::nonNull)
+        .map(String::valueOf)
+        .collect(Collectors.joining(","));
   }
 }

@@ -1,5 +1,6 @@
 package dev.strata.warehouse.application;
 
+import dev.strata.warehouse.domain.ledger.LayerSizes;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.warehouse.domain.ledger.FileIngestion;
 import dev.strata.warehouse.domain.ledger.FileLedger;
@@ -16,12 +17,18 @@ public class OpsQueries {
 
   private final RunOverviews runs;
   private final FileLedger ledger;
+  private final LayerSizes.Count layers;
   private final Executor blocking;
 
-  public OpsQueries(RunOverviews runs, FileLedger ledger, Executor blocking) {
+  public OpsQueries(RunOverviews runs, FileLedger ledger, LayerSizes.Count layers, Executor blocking) {
     this.runs = runs;
     this.ledger = ledger;
+    this.layers = layers;
     this.blocking = blocking;
+  }
+
+  public Uni<LayerSizes> layers() {
+    return Uni.createFrom().item(layers::now).runSubscriptionOn(blocking);
   }
 
   public Uni<List<RunOverview>> runs(int limit) {

@@ -6,6 +6,7 @@ import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomers;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbMedallion;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbQueryRunner;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbLayerSizes;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbRunOverviews;
 import dev.strata.warehouse.application.BuildChart;
 import dev.strata.warehouse.application.CustomerQueries;
@@ -61,8 +62,8 @@ public class UseCases {
 
   @Produces
   @Singleton
-  OpsQueries opsQueries(DuckDbRunOverviews runs, DuckDbFileLedger ledger) {
-    return new OpsQueries(runs, ledger, blocking());
+  OpsQueries opsQueries(DuckDbRunOverviews runs, DuckDbFileLedger ledger, DuckDbLayerSizes layers) {
+    return new OpsQueries(runs, ledger, layers, blocking());
   }
 
   @Produces

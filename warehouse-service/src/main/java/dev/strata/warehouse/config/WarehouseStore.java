@@ -6,6 +6,7 @@ import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomers;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbMedallion;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbQueryRunner;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbLayerSizes;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbRunOverviews;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbSchemaHistory;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbWarehouse;
@@ -77,6 +78,13 @@ public class WarehouseStore {
   @Singleton
   DuckDbRunOverviews runOverviews(DuckDbWarehouse warehouse) {
     return new DuckDbRunOverviews(warehouse);
+  }
+
+
+  @Produces
+  @Singleton
+  DuckDbLayerSizes layerSizes(DuckDbWarehouse warehouse) {
+    return new DuckDbLayerSizes(warehouse);
   }
 
   @Produces

@@ -79,6 +79,17 @@ class ChartsAndOpsIT {
   }
 
   @Test
+  void layerSizesCountTheRowsOfEverySilverAndGoldTable() {
+    promotedBars();
+
+    var layers = given().get("/ops/layers").then().statusCode(200).extract().jsonPath();
+    assertThat(layers.getLong("silver.bars")).isPositive();
+    assertThat(layers.getLong("gold.bars")).isPositive().isLessThanOrEqualTo(layers.getLong("silver.bars"));
+    assertThat(layers.getMap("silver")).containsKeys("bars", "usage", "customers");
+    assertThat(layers.getMap("gold")).containsKeys("bars", "usage_daily");
+  }
+
+  @Test
   void readinessMetricsAndOpenApiAreServed() {
     given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("duckdb"));
     given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));

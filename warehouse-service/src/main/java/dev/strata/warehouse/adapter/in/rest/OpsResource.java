@@ -1,5 +1,6 @@
 package dev.strata.warehouse.adapter.in.rest;
 
+import dev.strata.warehouse.domain.ledger.LayerSizes;
 import dev.strata.warehouse.application.OpsQueries;
 import dev.strata.warehouse.domain.ledger.FileIngestion;
 import dev.strata.warehouse.domain.ledger.RunOverview;
@@ -33,6 +34,12 @@ public class OpsResource {
   @Path("/runs/{id}")
   public Uni<RunOverview> run(@PathParam("id") String id) {
     return ops.run(id);
+  }
+
+  @GET
+  @Path("/layers")
+  public Uni<LayerSizes> layers() {
+    return ops.layers();
   }
 
   @GET

@@ -2,6 +2,7 @@ package dev.strata.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.error.Problem;
@@ -37,6 +38,13 @@ public class ProblemMappers {
         ProblemType.MALFORMED_REQUEST,
         "unknown field '" + e.getPropertyName() + "'",
         List.of(new Problem.Violation(path(e), "unknown field")));
+  }
+
+  // quarkus-rest-jackson maps MismatchedInputException (a wrong enum value, a string for a number)
+  // itself with a plain JSON body; this more specific mapper, at a higher priority, keeps problem+json.
+  @ServerExceptionMapper(priority = 1)
+  public Response mismatchedInput(MismatchedInputException e) {
+    return e instanceof UnrecognizedPropertyException unknown ? unknownField(unknown) : unreadableJson(e);
   }
 
   @ServerExceptionMapper
@@ -78,6 +86,10 @@ public class ProblemMappers {
     int status = e.getResponse().getStatus();
     if (status >= 500) {
       return internal(e);
+    }
+    // an unparsable body reaches us wrapped in a plain 400
+    if (e.getCause() instanceof JsonProcessingException unparsable) {
+      return malformedJson(unparsable);
     }
     return ProblemResponses.of(ProblemType.ofStatus(status), e.getMessage());
   }

@@ -10,6 +10,7 @@ import java.util.UUID;
  * Benchmark helper (not a test), run as a single-file program:
  *   copy <csv> <parquet>            DuckDB's own COPY (FROM read_csv(...)) TO parquet, zstd; prints seconds
  *   publish <symbol> <ndjson files…> one bar-batch envelope per file to ingest.bars (default exchange, confirms)
+ *   token <private-key.der>         an RS256 operator JWT (issuer strata, 1 h) signed by the bench's own key pair
  */
 public class Bench {
   public static void main(String[] args) throws Exception {
@@ -36,6 +37,19 @@ public class Bench {
           }
           channel.waitForConfirmsOrDie(60_000);
         }
+      }
+      case "token" -> {
+        var key = java.security.KeyFactory.getInstance("RSA")
+            .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(Files.readAllBytes(Path.of(args[1]))));
+        var b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        long now = System.currentTimeMillis() / 1000;
+        String unsigned = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes()) + "."
+            + b64.encodeToString(("{\"iss\":\"strata\",\"upn\":\"bench\",\"groups\":[\"operator\"],\"iat\":" + now
+                + ",\"exp\":" + (now + 3600) + "}").getBytes());
+        var signature = java.security.Signature.getInstance("SHA256withRSA");
+        signature.initSign(key);
+        signature.update(unsigned.getBytes());
+        System.out.println(unsigned + "." + b64.encodeToString(signature.sign()));
       }
       default -> throw new IllegalArgumentException(args[0]);
     }

@@ -17,12 +17,16 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 rm -rf "$WORK" && mkdir -p "$WORK/data"
 python3 "$ROOT/ingest-service/bench/generate.py" "$TOTAL" "$CHUNK" "$WORK/data"
 (cd "$ROOT" && JAVA_HOME=$JAVA_HOME ./mvnw -B -ntp -o -q -pl migrations,ingest-service package -DskipTests)
+# the service verifies bearer JWTs: a throw-away key pair for this run, an operator token signed by it
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
+openssl pkcs8 -topk8 -nocrypt -in "$WORK/jwt.pem" -outform DER -out "$WORK/jwt.der"
+openssl pkey -in "$WORK/jwt.pem" -pubout -out "$WORK/jwt-public.pem"
 CP="$M2/org/duckdb/duckdb_jdbc/1.4.4.0/duckdb_jdbc-1.4.4.0.jar:$M2/com/rabbitmq/amqp-client/5.20.0/amqp-client-5.20.0.jar:$(ls $M2/org/slf4j/slf4j-api/*/slf4j-api-*.jar | tail -1)"
 
 start_service() {
   rm -rf "$WORK/run"
   PGPASSWORD=strata psql -h 127.0.0.1 -U strata -d strata -qc "DELETE FROM ingest.ingestion_job WHERE id LIKE 'bench-%'; DELETE FROM ingest.outbox;" 2>/dev/null || true
-  STRATA_RUN_DIR=$WORK/run DB_PASSWORD=strata QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+  STRATA_RUN_DIR=$WORK/run STRATA_JWT_PUBLIC_KEY_LOCATION=file:$WORK/jwt-public.pem DB_PASSWORD=strata QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
     "$JAVA" -jar "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
   PID=$!
   for _ in $(seq 120); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && return; sleep 0.5; done
@@ -31,6 +35,7 @@ start_service() {
 stop_service() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; }
 PID=
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null' EXIT
+TOKEN=$("$JAVA" -cp "$CP" "$ROOT/ingest-service/bench/Bench.java" token "$WORK/jwt.der")
 peak_rss_mb() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$PID/status"; }
 report() { printf '%-28s %9d bars %8.2f s %10.0f bars/s  peak RSS %s MB\n' "$1" "$TOTAL" "$2" "$(echo "$TOTAL / $2" | bc -l)" "$3"; }
 now() { date +%s.%N; }
@@ -38,7 +43,7 @@ now() { date +%s.%N; }
 post_all() {  # $1 = extension, $2 = content type
   local t0; t0=$(now)
   for f in "$WORK"/data/bars-*."$1"; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Content-Type: $2" --data-binary @"$f" \
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" -H "Content-Type: $2" --data-binary @"$f" \
       "localhost:$PORT/bars?symbol=BENCH&frame=1m&jobId=bench-$1-$(basename "$f" ."$1")")
     [ "$code" = 201 ] || { echo "POST $f answered $code"; exit 1; }
   done

@@ -14,8 +14,10 @@ public final class FindJob {
     this.jobs = jobs;
   }
 
+  /** A job id that could never have been issued is refused before it reaches the database. */
   public Uni<IngestionJob> run(String id) {
-    return Uni.createFrom().completionStage(() -> jobs.find(id))
+    return Uni.createFrom().item(() -> JobIds.require(id))
+        .flatMap(valid -> Uni.createFrom().completionStage(() -> jobs.find(valid)))
         .map(found -> found.orElseThrow(() -> new DomainException.NotFound("no ingestion job " + id)));
   }
 }

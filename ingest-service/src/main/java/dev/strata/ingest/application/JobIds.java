@@ -9,6 +9,10 @@ final class JobIds {
   private JobIds() {}
 
   static String orNew(String requested) {
-    return requested == null || requested.isBlank() ? UUID.randomUUID().toString() : SafeName.FILE_NAME.require(requested);
+    return requested == null || requested.isBlank() ? UUID.randomUUID().toString() : require(requested);
+  }
+
+  static String require(String id) {
+    return SafeName.FILE_NAME.require(id);
   }
 }

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import dev.strata.ingest.config.IngestConfig;
 import dev.strata.kernel.messaging.contract.DatasetIdentity;
 import dev.strata.kernel.messaging.contract.DatasetIngested;
+import dev.strata.kernel.security.Roles;
 import dev.strata.support.messaging.RabbitTopology;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -29,6 +30,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 class BarIntakeIT {
+
+  @BeforeEach
+  void authorizeAsOperator() {
+    Authorized.as(Roles.OPERATOR);
+  }
+
+  @AfterEach
+  void forgetToken() {
+    Authorized.reset();
+  }
 
   @Inject IngestConfig config;
   @Inject RabbitTopology topology;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.ingest.config.IngestConfig;
+import dev.strata.kernel.security.Roles;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,11 +18,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 class LakeSafetyIT {
+
+  @BeforeEach
+  void authorizeAsOperator() {
+    Authorized.as(Roles.OPERATOR);
+  }
+
+  @AfterEach
+  void forgetToken() {
+    Authorized.reset();
+  }
 
   private static final String AAPL = TestData.resource("aapl-daily-2013-q1.csv");
 

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.ingest.config.IngestConfig;
 import dev.strata.kernel.messaging.contract.DatasetIdentity;
+import dev.strata.kernel.security.Roles;
 import dev.strata.support.messaging.RabbitTopology;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,12 +23,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(StandInAlpaca.class)
 class ProviderPullIT {
+
+  @BeforeEach
+  void authorizeAsOperator() {
+    Authorized.as(Roles.OPERATOR);
+  }
+
+  @AfterEach
+  void forgetToken() {
+    Authorized.reset();
+  }
 
   @Inject IngestConfig config;
   @Inject RabbitTopology topology;

@@ -13,6 +13,7 @@ import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.contract.BarBatch;
 import dev.strata.kernel.messaging.contract.DatasetIdentity;
 import dev.strata.kernel.messaging.contract.DatasetIngested;
+import dev.strata.kernel.security.Roles;
 import dev.strata.support.messaging.RabbitTopology;
 import dev.strata.testing.Broker;
 import dev.strata.testing.StrataInfrastructure;
@@ -34,6 +35,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 class QueueIntakeIT {
+
+  @BeforeEach
+  void authorizeAsOperator() {
+    Authorized.as(Roles.OPERATOR);
+  }
+
+  @AfterEach
+  void forgetToken() {
+    Authorized.reset();
+  }
 
   @Inject IngestConfig config;
   @Inject RabbitTopology topology;

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.strata.ingest.domain.symbolbars.SymbolDay;
 import dev.strata.ingest.domain.symbolbars.SymbolDays;
 import dev.strata.kernel.error.DomainException;
+import dev.strata.kernel.security.Roles;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,11 +17,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 class SymbolDaysIT {
+
+  @BeforeEach
+  void authorizeAsOperator() {
+    Authorized.as(Roles.OPERATOR);
+  }
+
+  @AfterEach
+  void forgetToken() {
+    Authorized.reset();
+  }
 
   @Inject SymbolDays symbolDays;
 

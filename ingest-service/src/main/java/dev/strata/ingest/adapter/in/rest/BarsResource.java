@@ -7,8 +7,10 @@ import dev.strata.ingest.application.ReadBars;
 import dev.strata.ingest.domain.bar.ValidationMode;
 import dev.strata.kernel.messaging.FlexibleInstantDeserializer;
 import dev.strata.kernel.messaging.contract.Bar;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -48,6 +50,7 @@ public class BarsResource {
 
   @POST
   @Blocking
+  @RolesAllowed(Roles.OPERATOR)
   @Consumes({MediaType.APPLICATION_JSON, NDJSON, CSV})
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<Response> ingest(
@@ -62,6 +65,7 @@ public class BarsResource {
 
   @GET
   @Path("/{symbol}")
+  @RolesAllowed(Roles.READER)
   @Produces(NDJSON)
   public Response read(
       @PathParam("symbol") String symbol, @QueryParam("frame") @DefaultValue("1m") String frame,

@@ -4,7 +4,9 @@ import dev.strata.ingest.application.FindJob;
 import dev.strata.ingest.application.ReadJobBars;
 import dev.strata.ingest.domain.job.IngestionJob;
 import dev.strata.ingest.domain.lake.JobBars;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,12 +27,14 @@ public class JobsResource {
   }
 
   @GET
+  @RolesAllowed(Roles.READER)
   public Uni<IngestionJob> job(@PathParam("id") String id) {
     return findJob.run(id);
   }
 
   @GET
   @Path("/bars")
+  @RolesAllowed(Roles.READER)
   public Uni<JobBars> bars(@PathParam("id") String id) {
     return readJobBars.run(id);
   }

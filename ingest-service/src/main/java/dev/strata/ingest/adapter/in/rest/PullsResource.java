@@ -3,7 +3,9 @@ package dev.strata.ingest.adapter.in.rest;
 import dev.strata.ingest.application.PullBars;
 import dev.strata.ingest.application.PullBarsCommand;
 import dev.strata.ingest.application.PullReport;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +30,7 @@ public class PullsResource {
   }
 
   @POST
+  @RolesAllowed(Roles.OPERATOR)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<PullReport> pull(@Valid @NotNull PullRequest request) {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.ingest.application.IngestUsage;
 import dev.strata.ingest.application.IngestUsageCommand;
 import dev.strata.ingest.domain.bar.ValidationMode;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -31,6 +33,7 @@ public class UsageEventsResource {
 
   @POST
   @Blocking
+  @RolesAllowed(Roles.OPERATOR)
   @Consumes({MediaType.APPLICATION_JSON, BarsResource.NDJSON})
   @Produces(MediaType.APPLICATION_JSON)
   public Uni<Response> ingest(

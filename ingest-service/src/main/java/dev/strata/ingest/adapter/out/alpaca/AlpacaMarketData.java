@@ -29,7 +29,15 @@ public final class AlpacaMarketData implements MarketData {
 
   /** Where and how to call the provider. */
   public record Settings(URI baseUrl, String keyId, String secretKey, int requestsPerMinute, int maxAttempts,
-      Duration firstBackoff, Duration maxBackoff) {}
+      Duration firstBackoff, Duration maxBackoff) {
+
+    /** Never the keys: a logged or printed Settings must not leak the provider credentials. */
+    @Override
+    public String toString() {
+      return "Settings[baseUrl=" + baseUrl + ", keys=" + (keyId.isBlank() ? "none" : "***") + ", requestsPerMinute="
+          + requestsPerMinute + ", maxAttempts=" + maxAttempts + ", firstBackoff=" + firstBackoff + ", maxBackoff=" + maxBackoff + "]";
+    }
+  }
 
   private final Settings settings;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

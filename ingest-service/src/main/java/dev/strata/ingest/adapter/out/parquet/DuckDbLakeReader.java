@@ -44,7 +44,7 @@ public final class DuckDbLakeReader implements LakeReader {
     try (Connection connection = open()) {
       for (LandedFile file : files) {
         try {
-          readFile(connection, root.resolve(file.path()), bar -> bars.computeIfAbsent(bar.symbol(), any -> new ArrayList<>()).add(bar));
+          readFile(connection, inLake(file.path()), bar -> bars.computeIfAbsent(bar.symbol(), any -> new ArrayList<>()).add(bar));
         } catch (SQLException e) {
           LOG.warnf("skipping unreadable lake file %s: %s", file.path(), e.getMessage());
           warnings.add("file " + file.path() + " could not be read and was skipped");
@@ -78,6 +78,15 @@ public final class DuckDbLakeReader implements LakeReader {
       }
       throw new IllegalStateException("cannot read bars of " + query.symbol() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** A landed file's path comes from the job table; it is only ever read inside the lake root. */
+  private Path inLake(String relative) throws SQLException {
+    Path file = root.resolve(relative).normalize();
+    if (!file.startsWith(root)) {
+      throw new SQLException("lake file outside the lake root");
+    }
+    return file;
   }
 
   private void readFile(Connection connection, Path file, Consumer<StoredBar> sink) throws SQLException {

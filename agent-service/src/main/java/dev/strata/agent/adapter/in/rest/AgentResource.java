@@ -7,7 +7,9 @@ import dev.strata.agent.application.ListResources;
 import dev.strata.agent.application.ReviseResource;
 import dev.strata.agent.domain.agent.Agent;
 import dev.strata.kernel.error.DomainException;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -50,6 +52,7 @@ public class AgentResource {
     this.clock = clock;
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   public Uni<PageView<AgentView>> list(@QueryParam("type") String type, @QueryParam("status") String status,
       @QueryParam("model") String model, @QueryParam("q") String q, @QueryParam("sort") String sort,
@@ -61,18 +64,21 @@ public class AgentResource {
     return list.run(Paging.query(filters, q, sort, offset, limit)).map(page -> PageView.of(page, AgentView::of));
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/{id}")
   public Uni<AgentView> get(@PathParam("id") String id) {
     return get.run(Paging.id(id)).map(AgentView::of);
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   public Uni<Response> create(@NotNull @Valid AgentRequest body) {
     Agent agent = Agent.create(body.name(), body.type(), body.model(), body.systemPrompt(), body.config(), body.status(), clock.instant());
     return create.run(agent).map(saved -> Response.created(URI.create("/agents/" + saved.id())).entity(AgentView.of(saved)).build());
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @PUT
   @Path("/{id}")
   public Uni<AgentView> update(@PathParam("id") String id, @NotNull @Valid AgentRequest body) {
@@ -83,6 +89,7 @@ public class AgentResource {
         body.config(), body.status(), body.version(), clock.instant())).map(AgentView::of);
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @DELETE
   @Path("/{id}")
   public Uni<Response> delete(@PathParam("id") String id) {

@@ -3,7 +3,9 @@ package dev.strata.agent.adapter.in.rest;
 import dev.strata.agent.application.SearchAudit;
 import dev.strata.agent.application.VerifyAudit;
 import dev.strata.agent.domain.audit.AuditRecord;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,6 +34,7 @@ public class AuditResource {
   }
 
   /** Newest first; {@code from}/{@code to} are ISO-8601 instants (to is exclusive). */
+  @RolesAllowed(Roles.READER)
   @GET
   public Uni<PageView<AuditRecord>> search(@QueryParam("actor") String actor, @QueryParam("resource") String resource,
       @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
@@ -40,6 +43,7 @@ public class AuditResource {
         .map(page -> PageView.of(page, row -> row));
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/verify")
   public Uni<VerificationView> verify() {

@@ -8,7 +8,9 @@ import dev.strata.agent.application.ReadCheckpoints;
 import dev.strata.agent.application.ReviseResource;
 import dev.strata.agent.application.StartExecution;
 import dev.strata.agent.domain.execution.Execution;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -52,6 +54,7 @@ public class ExecutionResource {
     this.clock = clock;
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/executions")
   public Uni<PageView<ExecutionView>> list(@QueryParam("workflowId") String workflowId, @QueryParam("status") String status,
@@ -62,6 +65,7 @@ public class ExecutionResource {
     return list.run(Paging.query(filters, null, sort, offset, limit)).map(page -> PageView.of(page, ExecutionView::of));
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/executions/{id}")
   public Uni<ExecutionView> get(@PathParam("id") String id) {
@@ -69,18 +73,21 @@ public class ExecutionResource {
   }
 
   /** Stops the execution before its next step; 409 when it already ended. */
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   @Path("/executions/{id}/cancel")
   public Uni<ExecutionView> cancel(@PathParam("id") String id) {
     return revise.run(Paging.id(id), execution -> execution.cancel(clock.instant())).map(ExecutionView::of);
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/executions/{id}/checkpoints")
   public Uni<List<CheckpointView>> checkpoints(@PathParam("id") String id) {
     return checkpoints.of(Paging.id(id)).map(all -> all.stream().map(CheckpointView::of).toList());
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/executions/{id}/checkpoints/{checkpointId}")
   public Uni<CheckpointView> checkpoint(@PathParam("id") String id, @PathParam("checkpointId") String checkpointId) {
@@ -88,6 +95,7 @@ public class ExecutionResource {
   }
 
   /** A new execution that continues after this checkpoint (its parent). */
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   @Path("/executions/{id}/checkpoints/{checkpointId}/fork")
   public Uni<Response> fork(@PathParam("id") String id, @PathParam("checkpointId") String checkpointId,

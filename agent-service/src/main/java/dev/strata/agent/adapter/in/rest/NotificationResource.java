@@ -3,7 +3,9 @@ package dev.strata.agent.adapter.in.rest;
 import dev.strata.agent.application.ListNotifications;
 import dev.strata.agent.domain.notification.DeliveryStatus;
 import dev.strata.agent.domain.notification.Notification;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,6 +27,7 @@ public class NotificationResource {
     this.list = list;
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   public Uni<PageView<Notification>> list(@QueryParam("status") String status, @QueryParam("offset") String offset,
       @QueryParam("limit") String limit) {

@@ -9,7 +9,9 @@ import dev.strata.agent.application.SessionConversation;
 import dev.strata.agent.domain.session.Session;
 import dev.strata.agent.domain.session.SessionMessage;
 import dev.strata.kernel.error.DomainException;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -66,6 +68,7 @@ public class SessionResource {
     this.clock = clock;
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   public Uni<PageView<Session>> list(@QueryParam("agentId") String agentId, @QueryParam("userId") String userId,
       @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
@@ -75,6 +78,7 @@ public class SessionResource {
     return list.run(Paging.query(filters, q, sort, offset, limit)).map(page -> PageView.of(page, s -> s));
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/{id}")
   public Uni<Session> get(@PathParam("id") String id) {
@@ -82,12 +86,14 @@ public class SessionResource {
   }
 
   /** A missing agent or user is a 409 (the reference does not hold). */
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   public Uni<Response> create(@NotNull @Valid SessionRequest body) {
     return create.run(Session.create(body.agentId(), body.userId(), body.title(), body.state(), clock.instant()))
         .map(saved -> Response.created(URI.create("/sessions/" + saved.id())).entity(saved).build());
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @PUT
   @Path("/{id}")
   public Uni<Session> update(@PathParam("id") String id, @NotNull @Valid SessionRequest body) {
@@ -97,18 +103,21 @@ public class SessionResource {
     return revise.run(Paging.id(id), current -> current.revise(body.title(), body.state(), body.version(), clock.instant()));
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @DELETE
   @Path("/{id}")
   public Uni<Response> delete(@PathParam("id") String id) {
     return delete.run(Paging.id(id)).map(x -> Response.noContent().build());
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   @Path("/{id}/messages")
   public Uni<Response> append(@PathParam("id") String id, @NotNull @Valid MessageRequest body) {
     return conversation.append(Paging.id(id), body.role(), body.content()).map(m -> Response.status(201).entity(m).build());
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/{id}/messages")
   public Uni<PageView<SessionMessage>> messages(@PathParam("id") String id, @QueryParam("offset") String offset,

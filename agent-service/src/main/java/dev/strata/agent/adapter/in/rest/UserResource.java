@@ -7,7 +7,9 @@ import dev.strata.agent.application.ListResources;
 import dev.strata.agent.application.ReviseResource;
 import dev.strata.agent.domain.user.User;
 import dev.strata.kernel.error.DomainException;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -58,6 +60,7 @@ public class UserResource {
     this.clock = clock;
   }
 
+  @RolesAllowed(Roles.ADMIN)
   @GET
   public Uni<PageView<User>> list(@QueryParam("role") String role, @QueryParam("q") String q, @QueryParam("sort") String sort,
       @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
@@ -66,18 +69,21 @@ public class UserResource {
     return list.run(Paging.query(filters, q, sort, offset, limit)).map(page -> PageView.of(page, u -> u));
   }
 
+  @RolesAllowed(Roles.ADMIN)
   @GET
   @Path("/{id}")
   public Uni<User> get(@PathParam("id") String id) {
     return get.run(Paging.id(id));
   }
 
+  @RolesAllowed(Roles.ADMIN)
   @POST
   public Uni<Response> create(@NotNull @Valid UserRequest body) {
     return create.run(User.create(body.email(), body.name(), body.role(), clock.instant()))
         .map(saved -> Response.created(URI.create("/users/" + saved.id())).entity(saved).build());
   }
 
+  @RolesAllowed(Roles.ADMIN)
   @PUT
   @Path("/{id}")
   public Uni<User> update(@PathParam("id") String id, @NotNull @Valid UserRequest body) {
@@ -87,6 +93,7 @@ public class UserResource {
     return revise.run(Paging.id(id), current -> current.revise(body.email(), body.name(), body.role(), body.version(), clock.instant()));
   }
 
+  @RolesAllowed(Roles.ADMIN)
   @DELETE
   @Path("/{id}")
   public Uni<Response> delete(@PathParam("id") String id) {

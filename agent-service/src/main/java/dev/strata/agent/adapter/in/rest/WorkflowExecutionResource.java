@@ -2,7 +2,9 @@ package dev.strata.agent.adapter.in.rest;
 
 import dev.strata.agent.adapter.in.rest.ExecutionView.StartRequest;
 import dev.strata.agent.application.StartExecution;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -28,6 +30,7 @@ public class WorkflowExecutionResource {
   }
 
   /** 202 with the new execution; 200 with the existing one when the key was used before. */
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   public Uni<Response> start(@PathParam("id") String workflowId, @HeaderParam("Idempotency-Key") String key, StartRequest body) {
     Map<String, Object> input = body == null || body.input() == null ? Map.of() : body.input();

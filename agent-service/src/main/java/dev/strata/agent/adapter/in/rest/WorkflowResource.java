@@ -7,7 +7,9 @@ import dev.strata.agent.application.ListResources;
 import dev.strata.agent.application.ReviseResource;
 import dev.strata.agent.domain.workflow.Workflow;
 import dev.strata.kernel.error.DomainException;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -50,6 +52,7 @@ public class WorkflowResource {
     this.clock = clock;
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   public Uni<PageView<WorkflowView>> list(@QueryParam("agentId") String agentId, @QueryParam("q") String q,
       @QueryParam("sort") String sort, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
@@ -58,18 +61,21 @@ public class WorkflowResource {
     return list.run(Paging.query(filters, q, sort, offset, limit)).map(page -> PageView.of(page, WorkflowView::of));
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/{id}")
   public Uni<WorkflowView> get(@PathParam("id") String id) {
     return get.run(Paging.id(id)).map(WorkflowView::of);
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   public Uni<Response> create(@NotNull @Valid WorkflowRequest body) {
     Workflow workflow = Workflow.create(body.name(), body.description(), body.agentId(), body.definition(), clock.instant());
     return create.run(workflow).map(saved -> Response.created(URI.create("/workflows/" + saved.id())).entity(WorkflowView.of(saved)).build());
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @PUT
   @Path("/{id}")
   public Uni<WorkflowView> update(@PathParam("id") String id, @NotNull @Valid WorkflowRequest body) {
@@ -80,6 +86,7 @@ public class WorkflowResource {
         body.definition(), body.version(), clock.instant())).map(WorkflowView::of);
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @DELETE
   @Path("/{id}")
   public Uni<Response> delete(@PathParam("id") String id) {

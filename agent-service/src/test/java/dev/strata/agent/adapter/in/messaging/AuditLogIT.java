@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.strata.agent.support.Authorized;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.MessageType;
@@ -21,11 +22,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 class AuditLogIT {
+
+  @BeforeEach
+  void sendAnAdminToken() {
+    Authorized.asAdmin();
+  }
 
   @Inject Pool pool;
   private final EnvelopeCodec codec = new EnvelopeCodec();

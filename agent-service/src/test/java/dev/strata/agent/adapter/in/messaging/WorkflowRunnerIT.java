@@ -11,6 +11,7 @@ import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.ExecutionState;
+import dev.strata.agent.support.Authorized;
 import dev.strata.agent.support.WebhookReceiver;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;
@@ -37,6 +38,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 class WorkflowRunnerIT {
+
+  @BeforeEach
+  void sendAnAdminToken() {
+    Authorized.asAdmin();
+  }
 
   @Inject Executions executions;
   @Inject Checkpoints checkpoints;

@@ -3,16 +3,23 @@ package dev.strata.agent.adapter.in.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.strata.agent.support.Authorized;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 class UserAndSessionResourceIT {
+
+  @BeforeEach
+  void sendAnAdminToken() {
+    Authorized.asAdmin();
+  }
 
   private static String user(String email) {
     return given().contentType(ContentType.JSON).body("""

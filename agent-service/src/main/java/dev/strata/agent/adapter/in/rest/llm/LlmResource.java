@@ -6,8 +6,10 @@ import dev.strata.agent.application.llm.LlmUnavailable;
 import dev.strata.agent.application.llm.ReadCacheStats;
 import dev.strata.agent.domain.llm.LlmStatus;
 import dev.strata.kernel.error.ProblemType;
+import dev.strata.kernel.security.Roles;
 import dev.strata.support.problem.ProblemResponses;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BadRequestException;
@@ -40,6 +42,7 @@ public class LlmResource {
   }
 
   /** A chat completion; {@code X-Cache} and {@code cache} say whether it came from the cache. */
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   @Path("/completions")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -49,6 +52,7 @@ public class LlmResource {
   }
 
   /** Whether a provider is configured (without one, completions answer 503). */
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/status")
   public LlmStatus status() {
@@ -56,6 +60,7 @@ public class LlmResource {
   }
 
   /** Evicts one answer by the key a completion returned; 404 when it is not cached. */
+  @RolesAllowed(Roles.ADMIN)
   @DELETE
   @Path("/cache/{key: .+}")
   public Uni<Void> evict(@PathParam("key") String key) {
@@ -63,6 +68,7 @@ public class LlmResource {
   }
 
   /** Evicts every cached answer of one model. */
+  @RolesAllowed(Roles.ADMIN)
   @DELETE
   @Path("/cache")
   public Uni<EvictionView> evictModel(@QueryParam("model") String model) {
@@ -72,6 +78,7 @@ public class LlmResource {
     return invalidateCache.model(model).map(deleted -> new EvictionView(model, deleted));
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/cache/stats")
   public Uni<CacheStatsView> stats() {

@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.hamcrest.Matchers.matchesPattern;
 
 import dev.strata.agent.adapter.out.openai.StubLlmServer;
 import dev.strata.agent.application.llm.ChatAnswer;
@@ -21,6 +21,7 @@ import dev.strata.agent.application.llm.LlmProvider;
 import dev.strata.agent.application.llm.ProviderFlight;
 import dev.strata.agent.domain.llm.CachePolicy;
 import dev.strata.agent.domain.llm.ChatRequest;
+import dev.strata.agent.support.Authorized;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,6 +44,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(value = StubLlmServer.class, restrictToAnnotatedClass = true)
 class LlmGatewayIT {
+
+  @BeforeEach
+  void sendAnAdminToken() {
+    Authorized.asAdmin();
+  }
 
   @Inject RedisDataSource redis;
   @Inject LlmProvider provider;

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.kernel.security.Roles;
 import dev.strata.scoring.domain.model.ModelCard;
 import dev.strata.scoring.domain.model.ModelRegistry;
 import dev.strata.scoring.domain.model.Sha256;
@@ -23,6 +24,8 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Training from the (Telco-backed) feature port → ONNX → registry → gate → champion, over REST. */
@@ -34,6 +37,16 @@ class TrainingIT {
   @Inject ObjectMapper json;
   @Inject ModelRegistry registry;
   @ConfigProperty(name = "scoring.registry.folder") Path folder;
+
+  @BeforeEach
+  void authorize() {
+    Authorized.as(Roles.ADMIN);
+  }
+
+  @AfterEach
+  void forgetToken() {
+    Authorized.reset();
+  }
 
   @Test
   void aTrainedChurnModelThatPassesTheGateIsRegisteredWithItsEvaluationAndBecomesChampion() throws Exception {

@@ -27,6 +27,8 @@ import java.util.concurrent.Executor;
  */
 public class TrainModel {
 
+  private static final System.Logger LOG = System.getLogger(TrainModel.class.getName());
+
   private final TrainingData data;
   private final ModelTrainer trainer;
   private final ModelRegistry registry;
@@ -83,8 +85,13 @@ public class TrainModel {
       boolean champion = gate.admits(metrics);
       registry.setAlias(recipe.model(), champion ? ModelRegistry.CHAMPION : ModelRegistry.CHALLENGER, registered.version());
       jobs.computeIfPresent(id, (key, job) -> job.succeeded(registered.version(), champion, metrics));
-    } catch (RuntimeException e) {
+    } catch (DomainException e) {
       jobs.computeIfPresent(id, (key, job) -> job.failed(e.getMessage()));
+    } catch (RuntimeException e) {
+      // The job is readable by any reader: an unexpected failure's message (a downstream URL, a
+      // driver detail) stays in the service log and the job says only where to look
+      LOG.log(System.Logger.Level.ERROR, "training job " + id + " failed", e);
+      jobs.computeIfPresent(id, (key, job) -> job.failed("training failed unexpectedly (" + e.getClass().getSimpleName() + "); see the scoring-service log"));
     }
   }
 

@@ -1,10 +1,12 @@
 package dev.strata.scoring.adapter.in.rest;
 
+import dev.strata.kernel.security.Roles;
 import dev.strata.scoring.application.ManageModelVersions;
 import dev.strata.scoring.application.TrainModel;
 import dev.strata.scoring.domain.model.ModelCard;
 import dev.strata.scoring.domain.model.ModelTask;
 import dev.strata.scoring.domain.training.TrainingJob;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -57,12 +59,15 @@ public class ModelsResource {
   public record AliasTarget(@NotNull @Pattern(regexp = "[1-9][0-9]{0,8}") String version) {}
 
   @GET
+  @RolesAllowed(Roles.READER)
   @Path("models/{name}/versions")
   public ManageModelVersions.Listing list(@PathParam("name") String name) {
     return versions.list(name);
   }
 
+  // An upload can name an alias (champion): registry promotion, so admin only
   @POST
+  @RolesAllowed(Roles.ADMIN)
   @Path("models/{name}/versions")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response upload(@PathParam("name") String name, @RestForm("model") FileUpload model,
@@ -76,6 +81,7 @@ public class ModelsResource {
   }
 
   @PUT
+  @RolesAllowed(Roles.ADMIN)
   @Path("models/{name}/aliases/{alias}")
   @Consumes(MediaType.APPLICATION_JSON)
   public ManageModelVersions.Listing setAlias(@PathParam("name") String name, @PathParam("alias") String alias,
@@ -84,7 +90,9 @@ public class ModelsResource {
     return versions.list(name);
   }
 
+  // Training never promotes past the AUC gate, so an operator may start it
   @POST
+  @RolesAllowed(Roles.OPERATOR)
   @Path("models/{name}/train")
   public Response train(@PathParam("name") String name) {
     TrainingJob job = training.start(name);
@@ -92,6 +100,7 @@ public class ModelsResource {
   }
 
   @GET
+  @RolesAllowed(Roles.READER)
   @Path("trainings/{id}")
   public TrainingJob job(@PathParam("id") String id) {
     return training.job(id);

@@ -3,10 +3,13 @@ package dev.strata.scoring.adapter.in.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.strata.kernel.error.DomainException;
+import dev.strata.kernel.security.Roles;
 import dev.strata.scoring.application.DescribeModel;
 import dev.strata.scoring.application.InferWithModel;
 import dev.strata.scoring.domain.inference.TensorSpec;
 import dev.strata.scoring.domain.model.ModelUnavailable;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,17 +48,20 @@ public class OipResource {
   }
 
   @GET
+  @PermitAll
   public Map<String, Object> server() {
     return Map.of("name", "strata-scoring", "version", serverVersion, "extensions", List.of());
   }
 
   @GET
+  @PermitAll
   @Path("health/live")
   public Map<String, Boolean> live() {
     return Map.of("live", true);
   }
 
   @GET
+  @PermitAll
   @Path("health/ready")
   public Response ready() {
     List<String> notServing = describe.championsNotServing();
@@ -65,30 +71,35 @@ public class OipResource {
   }
 
   @GET
+  @RolesAllowed(Roles.READER)
   @Path("models/{name}")
   public Response metadata(@PathParam("name") String name) {
     return guard(() -> metadataOf(name, Optional.empty()));
   }
 
   @GET
+  @RolesAllowed(Roles.READER)
   @Path("models/{name}/versions/{version}")
   public Response metadata(@PathParam("name") String name, @PathParam("version") String version) {
     return guard(() -> metadataOf(name, Optional.of(version)));
   }
 
   @GET
+  @RolesAllowed(Roles.READER)
   @Path("models/{name}/ready")
   public Response modelReady(@PathParam("name") String name) {
     return guard(() -> readiness(name, Optional.empty()));
   }
 
   @GET
+  @RolesAllowed(Roles.READER)
   @Path("models/{name}/versions/{version}/ready")
   public Response modelReady(@PathParam("name") String name, @PathParam("version") String version) {
     return guard(() -> readiness(name, Optional.of(version)));
   }
 
   @POST
+  @RolesAllowed(Roles.READER)
   @Path("models/{name}/infer")
   @Consumes(MediaType.WILDCARD)
   public Response infer(@PathParam("name") String name, byte[] body) {
@@ -96,6 +107,7 @@ public class OipResource {
   }
 
   @POST
+  @RolesAllowed(Roles.READER)
   @Path("models/{name}/versions/{version}/infer")
   @Consumes(MediaType.WILDCARD)
   public Response infer(@PathParam("name") String name, @PathParam("version") String version, byte[] body) {

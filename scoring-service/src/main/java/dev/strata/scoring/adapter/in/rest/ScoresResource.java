@@ -2,7 +2,9 @@ package dev.strata.scoring.adapter.in.rest;
 
 import dev.strata.kernel.api.CustomerScores;
 import dev.strata.kernel.api.ScoreRequest;
+import dev.strata.kernel.security.Roles;
 import dev.strata.scoring.application.ScoreCustomers;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -23,6 +25,7 @@ public class ScoresResource {
   }
 
   @POST
+  @RolesAllowed(Roles.OPERATOR)
   @Path("customers")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)

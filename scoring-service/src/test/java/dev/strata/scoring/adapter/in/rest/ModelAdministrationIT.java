@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.strata.kernel.security.Roles;
+import dev.strata.scoring.Authorized;
 import dev.strata.scoring.TelcoCustomerFeatures;
 import dev.strata.scoring.TemporaryModelFolder;
 import dev.strata.scoring.domain.model.Sha256;
@@ -22,6 +24,7 @@ import jakarta.inject.Inject;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,16 @@ class ModelAdministrationIT {
 
   @Inject ModelTrainer trainer;
   @Inject TelcoCustomerFeatures telco;
+
+  @BeforeEach
+  void authorize() {
+    Authorized.as(Roles.ADMIN);
+  }
+
+  @AfterEach
+  void forgetToken() {
+    Authorized.reset();
+  }
 
   @BeforeEach
   void trainOnce() {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 
+import dev.strata.kernel.security.Roles;
+import dev.strata.scoring.Authorized;
 import dev.strata.scoring.OnnxGraphs;
 import dev.strata.scoring.TelcoCustomerFeatures;
 import dev.strata.scoring.TemporaryModelFolder;
@@ -36,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +57,16 @@ class OpenInferenceProtocolIT {
   @Inject ModelTrainer trainer;
   @Inject TelcoCustomerFeatures telco;
   @ConfigProperty(name = "scoring.registry.folder") Path folder;
+
+  @BeforeEach
+  void authorize() {
+    Authorized.as(Roles.ADMIN);
+  }
+
+  @AfterEach
+  void forgetToken() {
+    Authorized.reset();
+  }
 
   @BeforeEach
   void trainOnce() {

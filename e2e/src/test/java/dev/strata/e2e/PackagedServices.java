@@ -135,11 +135,10 @@ final class PackagedServices implements AutoCloseable {
     env.put("STRATA_RUN_DIR", runDir.toString());
     env.put("DB_USERNAME", "strata");
     env.put("DB_PASSWORD", "strata");
-    env.put("QUARKUS_DATASOURCE_USERNAME", "strata");
-    env.put("QUARKUS_DATASOURCE_PASSWORD", "strata");
-    env.put("QUARKUS_DATASOURCE_REACTIVE_URL", "postgresql://127.0.0.1:5432/strata_e2e");
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/strata_e2e");
-    env.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:6379/2");
+    env.put("DB_HOST", "127.0.0.1");
+    env.put("DB_PORT", "5432");
+    env.put("DB_NAME", "strata_e2e");
+    env.put("REDIS_URL", "redis://127.0.0.1:6379/2");
     env.put("RABBITMQ_VHOST", "strata-e2e");
     env.put("RABBITMQ_USERNAME", "strata");
     env.put("RABBITMQ_PASSWORD", "strata");

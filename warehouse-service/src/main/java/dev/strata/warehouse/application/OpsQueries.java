@@ -2,6 +2,7 @@ package dev.strata.warehouse.application;
 
 import dev.strata.warehouse.domain.ledger.LayerSizes;
 import dev.strata.kernel.error.DomainException;
+import dev.strata.kernel.value.SafeName;
 import dev.strata.warehouse.domain.ledger.FileIngestion;
 import dev.strata.warehouse.domain.ledger.FileLedger;
 import dev.strata.warehouse.domain.ledger.RunOverview;
@@ -36,6 +37,8 @@ public class OpsQueries {
   }
 
   public Uni<RunOverview> run(String runId) {
+    // run ids are ingest job ids, which name lake files: anything else cannot exist
+    SafeName.FILE_NAME.require(runId);
     return Uni.createFrom().item(() -> runs.find(runId)
         .orElseThrow(() -> new DomainException.NotFound("no ingest run " + runId))).runSubscriptionOn(blocking);
   }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import dev.strata.kernel.messaging.contract.DatasetIngested;
+import dev.strata.kernel.security.Roles;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.warehouse.TestLake;
 import dev.strata.warehouse.TestLake.BarRow;
@@ -20,6 +21,8 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -28,6 +31,16 @@ import org.junit.jupiter.api.Test;
 class ChartsAndOpsIT {
 
   @Inject DuckDbFileLedger ledger;
+
+  @BeforeEach
+  void authorize() {
+    Authorized.as(Roles.OPERATOR);
+  }
+
+  @AfterEach
+  void reset() {
+    Authorized.reset();
+  }
 
   private String promotedBars() {
     String symbol = "C" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.strata.kernel.security.Roles;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.warehouse.WarehouseTestRun;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +31,14 @@ class CustomersIT {
     }
   }
 
+  @AfterEach
+  void reset() {
+    Authorized.reset();
+  }
+
   @BeforeEach
   void importTheTelcoSlice() throws IOException {
+    Authorized.as(Roles.OPERATOR);
     given().contentType("text/csv").body(telcoSlice()).post("/customers/import")
         .then().statusCode(200).body("imported", equalTo(200));
   }

@@ -9,6 +9,7 @@ import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.contract.DatasetIngested;
+import dev.strata.kernel.security.Roles;
 import dev.strata.testing.Broker;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.warehouse.TestLake;
@@ -41,11 +42,13 @@ class PromotionIT {
 
   @BeforeEach
   void connect() {
+    Authorized.as(Roles.OPERATOR);
     broker = Broker.connect(Map.of());
   }
 
   @AfterEach
   void close() throws Exception {
+    Authorized.reset();
     broker.close();
   }
 

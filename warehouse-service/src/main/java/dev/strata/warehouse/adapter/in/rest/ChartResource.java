@@ -1,7 +1,9 @@
 package dev.strata.warehouse.adapter.in.rest;
 
 import dev.strata.warehouse.application.BuildChart;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ public class ChartResource {
     this.buildChart = buildChart;
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/{name}")
   public Uni<Map<String, Object>> chart(@PathParam("name") String name, @QueryParam("series") List<String> series,

@@ -2,7 +2,9 @@ package dev.strata.warehouse.adapter.in.rest;
 
 import dev.strata.kernel.api.CustomerFeatures;
 import dev.strata.warehouse.application.ReadCustomerFeatures;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +23,7 @@ public class CustomerFeaturesResource {
     this.features = features;
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   public Uni<CustomerFeatures> get(@QueryParam("customerId") List<String> customerIds,
       @QueryParam("active") boolean active, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {

@@ -4,7 +4,9 @@ import dev.strata.warehouse.application.CustomerQueries;
 import dev.strata.warehouse.application.ImportCustomers;
 import dev.strata.warehouse.domain.customer.Customer;
 import dev.strata.warehouse.domain.customer.UsageRecord;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -34,24 +36,28 @@ public class CustomerResource {
     this.importCustomers = importCustomers;
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   public Uni<List<Customer>> list(@QueryParam("active") boolean active, @QueryParam("limit") String limit,
       @QueryParam("after") String after) {
     return queries.list(active, Params.integer("limit", limit, 100), after);
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/sample")
   public Uni<List<Customer>> sample(@QueryParam("n") String n) {
     return queries.sample(Params.integer("n", n, 10));
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/{id}")
   public Uni<Customer> get(@PathParam("id") String id) {
     return queries.find(id);
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @PUT
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -60,6 +66,7 @@ public class CustomerResource {
     return importCustomers.run(List.of(customer)).replaceWith(customer);
   }
 
+  @RolesAllowed(Roles.READER)
   @GET
   @Path("/{id}/usage")
   public Uni<List<UsageRecord>> usage(@PathParam("id") String id, @QueryParam("from") String from,
@@ -67,6 +74,7 @@ public class CustomerResource {
     return queries.usage(id, Params.instant("from", from), Params.instant("to", to), Params.integer("limit", limit, 1000));
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   @Path("/import")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})

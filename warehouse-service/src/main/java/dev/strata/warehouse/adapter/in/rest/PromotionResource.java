@@ -2,7 +2,9 @@ package dev.strata.warehouse.adapter.in.rest;
 
 import dev.strata.warehouse.application.PromoteDatasets;
 import dev.strata.warehouse.domain.promotion.PromotionOutcome;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +22,7 @@ public class PromotionResource {
     this.promote = promote;
   }
 
+  @RolesAllowed(Roles.OPERATOR)
   @POST
   public Uni<List<PromotionOutcome>> promote() {
     return promote.run("api");

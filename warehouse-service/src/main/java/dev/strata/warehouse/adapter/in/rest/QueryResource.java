@@ -2,7 +2,9 @@ package dev.strata.warehouse.adapter.in.rest;
 
 import dev.strata.kernel.api.QueryResult;
 import dev.strata.warehouse.application.RunNamedQuery;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +24,7 @@ public class QueryResource {
     this.runNamedQuery = runNamedQuery;
   }
 
+  @RolesAllowed(Roles.READER)
   @POST
   @Path("/{name}")
   @Consumes(MediaType.APPLICATION_JSON)

@@ -27,12 +27,14 @@ echo "== train the churn model (Tribuo, Telco slice) and write request bodies"
 "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" dev.strata.scoring.bench.BenchModel "$OUT" "$BATCH"
 
 echo "== start scoring-service on :$PORT"
+TOKEN=$(cat "$OUT/token.txt")
+STRATA_JWT_PUBLIC_KEY_LOCATION=$(cat "$OUT/jwt-public-key-location.txt") \
 STRATA_RUN_DIR="$PWD/$OUT/run" QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
   "$JAVA" --enable-native-access=ALL-UNNAMED -jar scoring-service/target/quarkus-app/quarkus-run.jar >"$OUT/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/q/health/live" >/dev/null && break; sleep 1; done
-curl -sf -F "model=@$OUT/model.onnx;type=application/octet-stream" -F "metadata=<$OUT/metadata.json;type=application/json" \
+curl -sf -H "Authorization: Bearer $TOKEN" -F "model=@$OUT/model.onnx;type=application/octet-stream" -F "metadata=<$OUT/metadata.json;type=application/json" \
   "http://127.0.0.1:$PORT/models/churn_model/versions" >/dev/null
 curl -sf "http://127.0.0.1:$PORT/v2/health/ready" && echo
 
@@ -40,6 +42,7 @@ post() { # wrk Lua script that POSTs one body file
   cat >"$OUT/$1.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $TOKEN"
 local f = io.open("$OUT/$1.json", "r"); wrk.body = f:read("*a"); f:close()
 LUA
 }

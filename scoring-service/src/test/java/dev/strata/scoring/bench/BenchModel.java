@@ -75,5 +75,9 @@ public final class BenchModel {
         "task", "CLASSIFICATION", "features", model.card.featureNames(), "positiveIndex", model.card.positiveIndex(), "alias", "champion")));
     Files.writeString(out.resolve("single.json"), model.inferBody(1));
     Files.writeString(out.resolve("batch.json"), model.inferBody(Integer.parseInt(args.length > 1 ? args[1] : "1000")));
+    // The service under benchmark trusts the test key pair (generated on this machine, never
+    // committed); an admin token may upload the model and infer
+    Files.writeString(out.resolve("jwt-public-key-location.txt"), dev.strata.testing.TestTokens.publicKeyLocation());
+    Files.writeString(out.resolve("token.txt"), dev.strata.testing.TestTokens.token(dev.strata.kernel.security.Roles.ADMIN));
   }
 }

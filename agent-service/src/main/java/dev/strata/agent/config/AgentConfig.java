@@ -15,6 +15,33 @@ public interface AgentConfig {
 
   Notifications notifications();
 
+  /** Sign-in: tokens issued by {@code POST /auth/token}, failed-login limit, first administrator. */
+  Auth auth();
+
+  interface Auth {
+    /** {@code iss} of issued tokens; every service verifies it ({@code mp.jwt.verify.issuer}). */
+    @WithDefault("strata")
+    String issuer();
+
+    /** How long an issued token is valid. */
+    @WithDefault("1h")
+    Duration tokenLifetime();
+
+    /** Failed sign-ins per username within {@link #failedLoginWindow()} before 429. */
+    @WithDefault("5")
+    int maxFailedLogins();
+
+    @WithDefault("1m")
+    Duration failedLoginWindow();
+
+    /** Longest wait for the Redis failure counter before allowing the attempt. */
+    @WithDefault("1s")
+    Duration counterTimeout();
+
+    /** Password of the {@code admin} user created at start when it does not exist (env STRATA_ADMIN_PASSWORD). */
+    java.util.Optional<String> adminPassword();
+  }
+
   /** The workflow runner. */
   interface Runner {
     /** How long one attempt of one step may take. */

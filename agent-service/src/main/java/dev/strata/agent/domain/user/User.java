@@ -1,6 +1,8 @@
 package dev.strata.agent.domain.user;
 
+import dev.strata.agent.domain.access.SecurityRoles;
 import dev.strata.kernel.error.DomainException;
+import dev.strata.kernel.value.SafeName;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -8,10 +10,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * A person who owns sessions. Invariants: an e-mail address of at most 254 characters (unique,
- * case-insensitively, across users); a name of 1..100 characters; a known role.
+ * A person who owns sessions and may sign in. Invariants: an e-mail address of at most 254
+ * characters (unique, case-insensitively, across users); a name of 1..100 characters; a known
+ * member role; security roles from {@link SecurityRoles}; an optional username (a lower-case
+ * identifier, unique) which, with a password hash, lets the user sign in.
  */
-public record User(UUID id, String email, String name, String role, long version, Instant createdAt, Instant updatedAt) {
+public record User(UUID id, String email, String name, String role, String username, Set<String> roles, String passwordHash,
+    long version, Instant createdAt, Instant updatedAt) {
 
   public static final Set<String> ROLES = Set.of("admin", "member", "viewer");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
@@ -27,13 +32,27 @@ public record User(UUID id, String email, String name, String role, long version
     if (!ROLES.contains(role)) {
       throw new DomainException.Invalid("role must be one of " + ROLES);
     }
+    if (username != null) {
+      SafeName.IDENTIFIER.require(username);
+    }
+    roles = SecurityRoles.require(roles);
   }
 
-  public static User create(String email, String name, String role, Instant now) {
-    return new User(UUID.randomUUID(), email, name, role, 0, now, now);
+  public static User create(String email, String name, String role, String username, Set<String> roles, String passwordHash,
+      Instant now) {
+    return new User(UUID.randomUUID(), email, name, role, username, roles, passwordHash, 0, now, now);
   }
 
-  public User revise(String email, String name, String role, long expectedVersion, Instant now) {
-    return new User(id, email, name, role, expectedVersion, createdAt, now);
+  /** The revised user; a {@code null} password hash keeps the current one. */
+  public User revise(String email, String name, String role, String username, Set<String> roles, String newPasswordHash,
+      long expectedVersion, Instant now) {
+    return new User(id, email, name, role, username, roles, newPasswordHash == null ? passwordHash : newPasswordHash,
+        expectedVersion, createdAt, now);
+  }
+
+  // the hash must never reach a log line through a record's generated toString
+  @Override
+  public String toString() {
+    return "User[" + id + ", " + username + ", " + roles + "]";
   }
 }

@@ -1,14 +1,18 @@
 package dev.strata.agent.adapter.in.rest;
 
+import dev.strata.agent.adapter.in.rest.access.AdminAudit;
 import dev.strata.agent.application.CreateResource;
 import dev.strata.agent.application.DeleteResource;
 import dev.strata.agent.application.GetResource;
 import dev.strata.agent.application.ListResources;
 import dev.strata.agent.application.ReviseResource;
+import dev.strata.agent.domain.access.PasswordHasher;
 import dev.strata.agent.domain.user.User;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -25,14 +29,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** CRUD for users (no authentication yet: a later issue secures every service). */
+/**
+ * CRUD for users (admin only). A user with a username and password may sign in at
+ * {@code POST /auth/token}; the password is stored as a bcrypt hash and never returned.
+ */
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -41,62 +54,118 @@ public class UserResource {
 
   /** Body of POST and PUT; {@code version} is required on PUT. */
   public record UserRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 100) String name,
-      @NotBlank String role, @PositiveOrZero Long version) {}
+      @NotBlank String role, @Size(max = 64) String username, @Size(min = 8, max = 256) String password,
+      @Size(max = 4) Set<String> roles, @PositiveOrZero Long version) {
+    // the password must never reach a log line
+    @Override
+    public String toString() {
+      return "UserRequest[" + email + ", " + username + "]";
+    }
+
+    Set<String> rolesOrDefault() {
+      return roles == null || roles.isEmpty() ? Set.of(Roles.READER) : roles;
+    }
+  }
+
+  /** A user as the API shows it: never the password hash. */
+  public record UserView(UUID id, String email, String name, String role, String username, Set<String> roles, long version,
+      Instant createdAt, Instant updatedAt) {
+    static UserView of(User u) {
+      return new UserView(u.id(), u.email(), u.name(), u.role(), u.username(), u.roles(), u.version(), u.createdAt(), u.updatedAt());
+    }
+  }
 
   private final GetResource<User> get;
   private final ListResources<User> list;
   private final CreateResource<User> create;
   private final ReviseResource<User> revise;
   private final DeleteResource<User> delete;
+  private final PasswordHasher hasher;
+  private final AdminAudit audit;
   private final Clock clock;
 
   UserResource(GetResource<User> get, ListResources<User> list, CreateResource<User> create, ReviseResource<User> revise,
-      DeleteResource<User> delete, Clock clock) {
+      DeleteResource<User> delete, PasswordHasher hasher, AdminAudit audit, Clock clock) {
     this.get = get;
     this.list = list;
     this.create = create;
     this.revise = revise;
     this.delete = delete;
+    this.hasher = hasher;
+    this.audit = audit;
     this.clock = clock;
   }
 
   @RolesAllowed(Roles.ADMIN)
   @GET
-  public Uni<PageView<User>> list(@QueryParam("role") String role, @QueryParam("q") String q, @QueryParam("sort") String sort,
+  public Uni<PageView<UserView>> list(@QueryParam("role") String role, @QueryParam("q") String q, @QueryParam("sort") String sort,
       @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     var filters = new HashMap<String, String>();
     filters.put("role", role);
-    return list.run(Paging.query(filters, q, sort, offset, limit)).map(page -> PageView.of(page, u -> u));
+    return list.run(Paging.query(filters, q, sort, offset, limit)).map(page -> PageView.of(page, UserView::of));
   }
 
   @RolesAllowed(Roles.ADMIN)
   @GET
   @Path("/{id}")
-  public Uni<User> get(@PathParam("id") String id) {
-    return get.run(Paging.id(id));
+  public Uni<UserView> get(@PathParam("id") String id) {
+    return get.run(Paging.id(id)).map(UserView::of);
   }
 
   @RolesAllowed(Roles.ADMIN)
   @POST
-  public Uni<Response> create(@NotNull @Valid UserRequest body) {
-    return create.run(User.create(body.email(), body.name(), body.role(), clock.instant()))
-        .map(saved -> Response.created(URI.create("/users/" + saved.id())).entity(saved).build());
+  public Uni<Response> create(@NotNull @Valid UserRequest body, @Context SecurityContext who) {
+    return hashed(body.password())
+        .chain(hash -> create.run(User.create(body.email(), body.name(), body.role(), body.username(), body.rolesOrDefault(),
+            hash, clock.instant())))
+        .map(saved -> {
+          audit.record(who, "create-user", "user " + saved.id(), details(saved));
+          return Response.created(URI.create("/users/" + saved.id())).entity(UserView.of(saved)).build();
+        });
   }
 
   @RolesAllowed(Roles.ADMIN)
   @PUT
   @Path("/{id}")
-  public Uni<User> update(@PathParam("id") String id, @NotNull @Valid UserRequest body) {
+  public Uni<UserView> update(@PathParam("id") String id, @NotNull @Valid UserRequest body, @Context SecurityContext who) {
     if (body.version() == null) {
       throw new DomainException.Invalid("version is required to update (the version you last read)");
     }
-    return revise.run(Paging.id(id), current -> current.revise(body.email(), body.name(), body.role(), body.version(), clock.instant()));
+    UUID userId = Paging.id(id);
+    return hashed(body.password())
+        .chain(hash -> revise.run(userId, current -> current.revise(body.email(), body.name(), body.role(), body.username(),
+            body.rolesOrDefault(), hash, body.version(), clock.instant())))
+        .map(saved -> {
+          var details = new HashMap<>(details(saved));
+          details.put("passwordChanged", String.valueOf(body.password() != null));
+          audit.record(who, "update-user", "user " + saved.id(), details);
+          return UserView.of(saved);
+        });
   }
 
   @RolesAllowed(Roles.ADMIN)
   @DELETE
   @Path("/{id}")
-  public Uni<Response> delete(@PathParam("id") String id) {
-    return delete.run(Paging.id(id)).map(x -> Response.noContent().build());
+  public Uni<Response> delete(@PathParam("id") String id, @Context SecurityContext who) {
+    UUID userId = Paging.id(id);
+    return delete.run(userId).map(x -> {
+      audit.record(who, "delete-user", "user " + userId, Map.of());
+      return Response.noContent().build();
+    });
+  }
+
+  // bcrypt is slow on purpose: off the event loop, then back on the request's context (Hibernate
+  // Reactive only runs there); no password → no hash (kept on update)
+  private Uni<String> hashed(String password) {
+    if (password == null) {
+      return Uni.createFrom().nullItem();
+    }
+    io.vertx.core.Context context = Vertx.currentContext();
+    return Uni.createFrom().item(() -> hasher.hash(password)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .emitOn(task -> context.runOnContext(ignored -> task.run()));
+  }
+
+  private static Map<String, String> details(User u) {
+    return Map.of("username", String.valueOf(u.username()), "roles", String.join(",", new java.util.TreeSet<>(u.roles())));
   }
 }

@@ -1,14 +1,20 @@
 package dev.strata.agent.adapter.out.postgres;
 
+import dev.strata.agent.domain.access.Logins;
+import dev.strata.agent.domain.access.Logins.Login;
+import dev.strata.agent.domain.access.SecurityRoles;
 import dev.strata.agent.domain.user.User;
 import dev.strata.agent.domain.user.Users;
+import dev.strata.kernel.value.SafeName;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** {@link Users} on {@code agent.users}. */
-public class PostgresUsers extends PanacheRepositoryAdapter<User, UserEntity> implements Users {
+/** {@link Users} and {@link Logins} on {@code agent.users}. */
+public class PostgresUsers extends PanacheRepositoryAdapter<User, UserEntity> implements Users, Logins {
 
   public PostgresUsers() {
     super(UserEntity.class);
@@ -16,7 +22,8 @@ public class PostgresUsers extends PanacheRepositoryAdapter<User, UserEntity> im
 
   @Override
   protected User toDomain(UserEntity e) {
-    return new User(e.id, e.email, e.name, e.role, e.version, e.createdAt, e.updatedAt);
+    return new User(e.id, e.email, e.name, e.role, e.username, SecurityRoles.split(e.roles), e.passwordHash, e.version,
+        e.createdAt, e.updatedAt);
   }
 
   @Override
@@ -24,6 +31,9 @@ public class PostgresUsers extends PanacheRepositoryAdapter<User, UserEntity> im
     e.email = u.email();
     e.name = u.name();
     e.role = u.role();
+    e.username = u.username();
+    e.roles = SecurityRoles.join(u.roles());
+    e.passwordHash = u.passwordHash();
     e.createdAt = u.createdAt();
     e.updatedAt = u.updatedAt();
   }
@@ -50,11 +60,24 @@ public class PostgresUsers extends PanacheRepositoryAdapter<User, UserEntity> im
         throw new IllegalArgumentException(v);
       }
       return v;
+    }, "username", v -> {
+      if (!SafeName.IDENTIFIER.accepts(v)) {
+        throw new IllegalArgumentException(v);
+      }
+      return v;
     });
   }
 
   @Override
   protected Set<String> sortable() {
     return Set.of("name", "email", "createdAt", "updatedAt");
+  }
+
+  @Override
+  public CompletionStage<Optional<Login>> byUsername(String username) {
+    return session().chain(s -> s.createSelectionQuery("from UserEntity e where e.username = :username and e.passwordHash is not null",
+            UserEntity.class).setParameter("username", username).getSingleResultOrNull())
+        .map(e -> Optional.ofNullable(e).map(found -> new Login(found.username, found.passwordHash, SecurityRoles.split(found.roles))))
+        .subscribeAsCompletionStage();
   }
 }

@@ -10,4 +10,7 @@ public class UserEntity extends VersionedEntity {
   public String email;
   public String name;
   public String role;
+  public String username;
+  public String passwordHash;
+  public String roles;
 }

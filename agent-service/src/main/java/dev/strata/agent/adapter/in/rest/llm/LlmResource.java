@@ -1,5 +1,6 @@
 package dev.strata.agent.adapter.in.rest.llm;
 
+import dev.strata.agent.adapter.in.rest.access.AdminAudit;
 import dev.strata.agent.application.llm.CompleteChat;
 import dev.strata.agent.application.llm.InvalidateCache;
 import dev.strata.agent.application.llm.LlmUnavailable;
@@ -21,8 +22,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -34,11 +38,13 @@ public class LlmResource {
   private final CompleteChat completeChat;
   private final InvalidateCache invalidateCache;
   private final ReadCacheStats readCacheStats;
+  private final AdminAudit audit;
 
-  public LlmResource(CompleteChat completeChat, InvalidateCache invalidateCache, ReadCacheStats readCacheStats) {
+  public LlmResource(CompleteChat completeChat, InvalidateCache invalidateCache, ReadCacheStats readCacheStats, AdminAudit audit) {
     this.completeChat = completeChat;
     this.invalidateCache = invalidateCache;
     this.readCacheStats = readCacheStats;
+    this.audit = audit;
   }
 
   /** A chat completion; {@code X-Cache} and {@code cache} say whether it came from the cache. */
@@ -63,19 +69,22 @@ public class LlmResource {
   @RolesAllowed(Roles.ADMIN)
   @DELETE
   @Path("/cache/{key: .+}")
-  public Uni<Void> evict(@PathParam("key") String key) {
-    return invalidateCache.entry(key);
+  public Uni<Void> evict(@PathParam("key") String key, @Context SecurityContext who) {
+    return invalidateCache.entry(key).invoke(() -> audit.record(who, "flush-cache", "llm-cache " + key, Map.of()));
   }
 
   /** Evicts every cached answer of one model. */
   @RolesAllowed(Roles.ADMIN)
   @DELETE
   @Path("/cache")
-  public Uni<EvictionView> evictModel(@QueryParam("model") String model) {
+  public Uni<EvictionView> evictModel(@QueryParam("model") String model, @Context SecurityContext who) {
     if (model == null || model.isBlank()) {
       throw new BadRequestException("query parameter 'model' is required");
     }
-    return invalidateCache.model(model).map(deleted -> new EvictionView(model, deleted));
+    return invalidateCache.model(model).map(deleted -> {
+      audit.record(who, "flush-cache", "llm-cache model " + model, Map.of("deleted", String.valueOf(deleted)));
+      return new EvictionView(model, deleted);
+    });
   }
 
   @RolesAllowed(Roles.READER)

@@ -62,6 +62,9 @@ class SecurityIT {
         new Guarded("SessionResource", "DELETE", "/sessions/" + UUID.randomUUID(), null, Roles.OPERATOR, Roles.READER, 404),
         new Guarded("UserResource", "GET", "/users", null, Roles.ADMIN, Roles.OPERATOR, 200),
         new Guarded("UserResource", "GET", "/users", null, Roles.ADMIN, Roles.SERVICE, 200),
+        new Guarded("ApiKeyResource", "GET", "/api-keys/" + UUID.randomUUID(), null, Roles.ADMIN, Roles.OPERATOR, 404),
+        new Guarded("ApiKeyResource", "POST", "/api-keys", "{\"name\":\"sec\",\"roles\":[\"reader\"]}", Roles.ADMIN,
+            Roles.SERVICE, 201),
         new Guarded("LlmResource", "GET", "/llm/status", null, Roles.READER, NO_ROLE, 200),
         new Guarded("LlmResource", "DELETE", "/llm/cache?model=sec-model", null, Roles.ADMIN, Roles.OPERATOR, 200),
         new Guarded("LlmResource", "DELETE", "/llm/cache?model=sec-model", null, Roles.ADMIN, Roles.SERVICE, 200))

@@ -1,0 +1,68 @@
+package dev.strata.agent.application.access;
+
+import dev.strata.agent.application.Async;
+import dev.strata.agent.domain.access.ApiKey;
+import dev.strata.agent.domain.access.ApiKeys;
+import dev.strata.agent.domain.access.LoginAttempts;
+import dev.strata.agent.domain.access.Logins;
+import dev.strata.agent.domain.access.Logins.Login;
+import dev.strata.agent.domain.access.PasswordHasher;
+import dev.strata.agent.domain.access.TokenIssuer;
+import dev.strata.agent.domain.access.TokenIssuer.IssuedToken;
+import dev.strata.agent.domain.shared.UnitOfWork;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.Optional;
+
+/**
+ * Exchanges a username and password, or an API key, for a signed bearer token. Failures are one
+ * {@link SignInRefused} whatever went wrong, and a username with too many recent failures is
+ * refused with {@link TooManyAttempts} before its password is even checked.
+ */
+public final class SignIn {
+
+  private final Logins logins;
+  private final ApiKeys apiKeys;
+  private final PasswordHasher hasher;
+  private final LoginAttempts attempts;
+  private final TokenIssuer issuer;
+  private final UnitOfWork unitOfWork;
+  // compared against when the user is unknown, so both cases take one bcrypt check
+  private final String decoyHash;
+
+  public SignIn(Logins logins, ApiKeys apiKeys, PasswordHasher hasher, LoginAttempts attempts, TokenIssuer issuer,
+      UnitOfWork unitOfWork) {
+    this.logins = logins;
+    this.apiKeys = apiKeys;
+    this.hasher = hasher;
+    this.attempts = attempts;
+    this.issuer = issuer;
+    this.unitOfWork = unitOfWork;
+    this.decoyHash = hasher.hash("decoy-" + System.nanoTime());
+  }
+
+  public Uni<IssuedToken> withPassword(String username, String password) {
+    return Async.uni(() -> attempts.blocked(username)).chain(blocked -> {
+      if (blocked) {
+        return Uni.createFrom().failure(new TooManyAttempts(username));
+      }
+      return Async.uni(() -> unitOfWork.read(() -> logins.byUsername(username)))
+          .chain(login -> verify(login, password))
+          .chain(login -> login.isPresent()
+              ? Uni.createFrom().item(issuer.issue(login.get().username(), login.get().roles()))
+              : Async.uni(() -> attempts.failed(username)).chain(x -> Uni.createFrom().failure(new SignInRefused(username))));
+    });
+  }
+
+  public Uni<IssuedToken> withApiKey(String key) {
+    return Async.uni(() -> unitOfWork.read(() -> apiKeys.byHash(Digests.sha256(key))))
+        .map(found -> found.filter(ApiKey::active).orElseThrow(() -> new SignInRefused("api-key")))
+        .map(apiKey -> issuer.issue("api-key:" + apiKey.name(), apiKey.roles()));
+  }
+
+  // bcrypt is slow on purpose: never on the event loop
+  private Uni<Optional<Login>> verify(Optional<Login> login, String password) {
+    return Uni.createFrom().item(() -> hasher.matches(password, login.map(Login::passwordHash).orElse(decoyHash)) ? login : Optional.<Login>empty())
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+  }
+}

@@ -31,6 +31,10 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 
+# every endpoint needs a bearer token (issue 9): an admin token signed with the local dev key
+source "$(dirname "$0")/token.sh"
+auth="Authorization: Bearer $(bench_token)"
+
 # run a copy, so a build in the work tree cannot swap the jar under the benchmark
 cp -r "$module/target/quarkus-app" "$work/app"
 DB_PASSWORD="$PGPASSWORD" DB_REACTIVE_URL="postgresql://127.0.0.1:5432/$db" DB_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
@@ -41,9 +45,9 @@ for _ in $(seq 1 120); do curl -sf "$base/q/health/ready" >/dev/null && break; s
 agent='{"name":"Bench agent","type":"bench","model":"m","systemPrompt":"x","config":{"t":0},"status":"active"}'
 json_id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
 parts="${BENCH_PARTS:-crud executions}"
-id=$(curl -sf -H 'Content-Type: application/json' -d "$agent" "$base/agents" | json_id)
+id=$(curl -sf -H "$auth" -H 'Content-Type: application/json' -d "$agent" "$base/agents" | json_id)
 if [[ " $parts " == *" crud "* ]]; then
-for i in $(seq 1 200); do curl -sf -o /dev/null -H 'Content-Type: application/json' -d "$agent" "$base/agents"; done
+for i in $(seq 1 200); do curl -sf -o /dev/null -H "$auth" -H 'Content-Type: application/json' -d "$agent" "$base/agents"; done
 cat >"$work/post.lua" <<LUA
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -51,13 +55,13 @@ wrk.body = '$agent'
 LUA
 
 echo "== warm-up (10s, not recorded)"
-wrk -t2 -c50 -d10s "$base/agents/$id" >/dev/null
+wrk -H "$auth" -t2 -c50 -d10s "$base/agents/$id" >/dev/null
 echo "== wrk GET /agents/{id}, 50 connections, $duration"
-wrk -t2 -c50 -d"$duration" --latency "$base/agents/$id"
+wrk -H "$auth" -t2 -c50 -d"$duration" --latency "$base/agents/$id"
 echo "== wrk POST /agents, 50 connections, $duration"
-wrk -t2 -c50 -d"$duration" --latency -s "$work/post.lua" "$base/agents"
+wrk -H "$auth" -t2 -c50 -d"$duration" --latency -s "$work/post.lua" "$base/agents"
 echo "== wrk GET /agents?type=bench&status=active&limit=20 (filter + count), 50 connections, $duration"
-wrk -t2 -c50 -d"$duration" --latency "$base/agents?type=bench&status=active&limit=20"
+wrk -H "$auth" -t2 -c50 -d"$duration" --latency "$base/agents?type=bench&status=active&limit=20"
 
 echo "== pgbench (scale 10) select-only and TPC-B, 50 clients, $duration"
 pgbench -h 127.0.0.1 -U strata -i -s 10 -q "$db" >/dev/null 2>&1
@@ -71,7 +75,7 @@ exec_duration="${BENCH_EXEC_DURATION:-20s}"
 exec_connections="${BENCH_EXEC_CONNECTIONS:-16}"
 echo "== executions: one-step template workflows started over HTTP for $exec_duration, $exec_connections connections"
 workflow='{"name":"bench","steps":[{"id":"t","kind":"template","params":{"text":"hi {{input.n}}"}}]}'
-wf=$(curl -sf -H 'Content-Type: application/json' -d "$workflow" "$base/workflows" | json_id)
+wf=$(curl -sf -H "$auth" -H 'Content-Type: application/json' -d "$workflow" "$base/workflows" | json_id)
 cat >"$work/start.lua" <<'LUA'
 local counter = 0
 wrk.method = "POST"
@@ -88,7 +92,7 @@ LUA
       "$(rabbitmqctl -q list_queues name messages 2>/dev/null | awk '$1=="workflow.execute"{print $2}')"
     sleep 2
   done ) & sampler_pid=$!
-wrk -t2 -c"$exec_connections" -d"$exec_duration" --latency -s "$work/start.lua" "$base/workflows/$wf/executions"
+wrk -H "$auth" -t2 -c"$exec_connections" -d"$exec_duration" --latency -s "$work/start.lua" "$base/workflows/$wf/executions"
 q="SELECT count(*) FILTER (WHERE status <> 'SUCCEEDED') FROM agent.executions WHERE workflow_id = '$wf'"
 for _ in $(seq 1 600); do
   left="$(psql -h 127.0.0.1 -U strata -d "$db" -qtAc "$q")" || break

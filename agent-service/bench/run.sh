@@ -26,6 +26,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# every endpoint needs a bearer token (issue 9): an admin token signed with the local dev key
+source "$(dirname "$0")/token.sh"
+auth="Authorization: Bearer $(bench_token)"
+
 # run a copy, so a build in the work tree cannot swap the jar under the benchmark
 cp -r "$module/target/quarkus-app" "$log/app"
 python3 "$here/stub_llm.py" "$stub_port" & stub_pid=$!
@@ -42,17 +46,17 @@ done
 redis-cli -n "$redis_db" flushdb >/dev/null
 
 body='{"messages":[{"role":"system","content":"be brief"},{"role":"user","content":"What is churn?"}],"temperature":0}'
-echo "prime: $(curl -sf -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/llm/completions" | grep -o '"cache":"[A-Z]*"')"
-echo "check: $(curl -sf -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/llm/completions" | grep -o '"cache":"[A-Z]*"')"
+echo "prime: $(curl -sf -H "$auth" -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/llm/completions" | grep -o '"cache":"[A-Z]*"')"
+echo "check: $(curl -sf -H "$auth" -H 'Content-Type: application/json' -d "$body" "http://127.0.0.1:$port/llm/completions" | grep -o '"cache":"[A-Z]*"')"
 
 echo "== warm-up (10s, not recorded)"
-wrk -t2 -c50 -d10s -s "$here/hit.lua" "http://127.0.0.1:$port/llm/completions" >/dev/null
+wrk -H "$auth" -t2 -c50 -d10s -s "$here/hit.lua" "http://127.0.0.1:$port/llm/completions" >/dev/null
 
 echo "== wrk: cached hits over HTTP, 50 connections, $duration"
-wrk -t2 -c50 -d"$duration" --latency -s "$here/hit.lua" "http://127.0.0.1:$port/llm/completions"
+wrk -H "$auth" -t2 -c50 -d"$duration" --latency -s "$here/hit.lua" "http://127.0.0.1:$port/llm/completions"
 
 echo "== redis-benchmark: GET, 50 clients"
 redis-benchmark -h 127.0.0.1 -p 6379 -t get -c 50 -n 1000000 -d 300 --dbnum "$redis_db" 2>/dev/null | sed -n '/Summary/,$p'
 
 echo "== gateway stats after the run"
-curl -sf "http://127.0.0.1:$port/llm/cache/stats"; echo
+curl -sf -H "$auth" "http://127.0.0.1:$port/llm/cache/stats"; echo

@@ -15,8 +15,9 @@ import java.util.SplittableRandom;
  * A deterministic stream of usage events for the Telco customers, since no public data set has
  * one. For seed {@value #SEED} and a given as-of date the stream is always the same.
  *
- * <p>Each customer gets a daily activity rate from tenure and monthly charges; customers who
- * churned see it fade over the last 45 days, so usage trends carry a real signal. Events are
+ * <p>Each customer gets a daily activity rate from tenure and monthly charges; about half the
+ * customers who churned see it fall to 40 % over the last 45 days, so usage trends carry a signal
+ * without giving the label away. Events are
  * {@code login}, {@code api_call}, {@code report_export} and {@code support_ticket} (the last more
  * likely for churners), spread over the {@value #DAYS} days before the as-of date, and batched one
  * day per message (one bronze file per day).
@@ -52,17 +53,28 @@ public final class UsageEventGenerator {
     // One random stream per (customer, day): independent of list order and of other days.
     SplittableRandom random = new SplittableRandom(SEED ^ (customer.id().hashCode() * 31L + date.toEpochDay()));
     double rate = baseRate(customer);
-    if (customer.churned() && daysBeforeAsOf <= 45) {
-      rate *= daysBeforeAsOf / 45.0;
+    if (customer.churned() && fades(customer) && daysBeforeAsOf <= 45) {
+      rate *= 0.4 + 0.6 * daysBeforeAsOf / 45.0;
     }
     int count = poisson(random, rate);
     Instant midnight = date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    // distinct seconds: the warehouse keys usage on (customer, ts, event), so a repeat would collapse
+    java.util.Set<Integer> seconds = new java.util.HashSet<>();
     for (int i = 0; i < count; i++) {
       String event = pickEvent(random, customer.churned());
-      Instant ts = midnight.plus(Duration.ofSeconds(random.nextInt(86_400)));
+      int second = random.nextInt(86_400);
+      while (!seconds.add(second)) {
+        second = (second + 1) % 86_400;
+      }
+      Instant ts = midnight.plus(Duration.ofSeconds(second));
       double quantity = event.equals("api_call") ? 1 + random.nextInt(50) : 1;
       out.add(new UsageEvent(customer.id(), ts, event, quantity, Map.of("channel", random.nextBoolean() ? "web" : "mobile")));
     }
+  }
+
+  /** About half the churners show it in their usage first; the others leave without warning. */
+  private static boolean fades(Customer customer) {
+    return new SplittableRandom(SEED ^ customer.id().hashCode()).nextBoolean();
   }
 
   private static double baseRate(Customer customer) {

@@ -14,6 +14,15 @@ BENCH="$JAVA -cp $CP warehouse-service/bench/Bench.java"
 RUN=$(mktemp -d /tmp/strata-warehouse-bench.XXXX)
 echo "run dir $RUN, rows $ROWS"
 
+# the endpoints need a bearer token (role operator): signed here with the local dev key that
+# bin/infra up generates in ~/.strata (the service trusts its public half by default)
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+NOW=$(date +%s)
+JWT_HEAD=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+JWT_BODY=$(printf '{"iss":"strata","upn":"bench","groups":["operator"],"iat":%d,"exp":%d}' "$NOW" $((NOW + 7200)) | b64url)
+JWT_SIG=$(printf '%s.%s' "$JWT_HEAD" "$JWT_BODY" | openssl dgst -sha256 -sign "${STRATA_JWT_PRIVATE_KEY:-$HOME/.strata/jwt-private.pem}" | b64url)
+AUTH="Authorization: Bearer $JWT_HEAD.$JWT_BODY.$JWT_SIG"
+
 JAVA_HOME=$(dirname "$(dirname "$JAVA")") ./mvnw -B -ntp -o -q -pl migrations,warehouse-service package -DskipTests
 $BENCH generate "$RUN/lake" "$ROWS"
 
@@ -22,22 +31,22 @@ STRATA_RUN_DIR=$RUN $JAVA -Dquarkus.http.port=$PORT -jar warehouse-service/targe
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null; do sleep 1; done
-curl -sf -X POST -H 'Content-Type: text/csv' --data-binary @../shared/data/telco-churn.csv \
+curl -sf -X POST -H "$AUTH" -H 'Content-Type: text/csv' --data-binary @../shared/data/telco-churn.csv \
   "http://127.0.0.1:$PORT/customers/import"; echo
 
 echo "== reads, idle"
-wrk -t2 -c8 -d10s "http://127.0.0.1:$PORT/customers/C00002" | grep -E "Requests/sec|Latency"
+wrk -t2 -c8 -d10s -H "$AUTH" "http://127.0.0.1:$PORT/customers/C00002" | grep -E "Requests/sec|Latency"
 
 echo "== promotion through the service, reads meanwhile (5 s wrk windows)"
 START=$(date +%s.%N)
 $BENCH publish "frame=1m/symbol=BENCH/date=2024-01-01/bench.parquet" "$ROWS" bench-run
-while ! curl -sf "http://127.0.0.1:$PORT/ops/runs/bench-run" | grep -q '"status":"promoted"'; do
-  wrk -t2 -c8 -d5s "http://127.0.0.1:$PORT/customers/C00002" | grep -E "Requests/sec" | sed 's/^/  window /'
+while ! curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/ops/runs/bench-run" | grep -q '"status":"promoted"'; do
+  wrk -t2 -c8 -d5s -H "$AUTH" "http://127.0.0.1:$PORT/customers/C00002" | grep -E "Requests/sec" | sed 's/^/  window /'
 done
 END=$(date +%s.%N)
 echo "service: $ROWS bronze bars promoted (publish → promoted) in $(echo "$END - $START" | bc) s" \
   "= $(echo "$ROWS / ($END - $START)" | bc) rows/s"
-curl -sf "http://127.0.0.1:$PORT/ops/runs/bench-run"; echo
+curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/ops/runs/bench-run"; echo
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
 trap - EXIT
 

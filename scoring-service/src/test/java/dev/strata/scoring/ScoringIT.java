@@ -1,5 +1,6 @@
 package dev.strata.scoring;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.aMapWithSize;
 import static org.hamcrest.Matchers.containsInAnyOrder;

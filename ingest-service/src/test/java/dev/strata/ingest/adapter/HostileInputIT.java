@@ -1,5 +1,6 @@
 package dev.strata.ingest.adapter;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
 package dev.strata.agent.adapter.in.messaging;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.strata.agent.support.Authorized;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.MessageType;

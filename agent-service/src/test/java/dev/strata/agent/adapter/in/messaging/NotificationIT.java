@@ -1,12 +1,12 @@
 package dev.strata.agent.adapter.in.messaging;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import dev.strata.agent.support.Authorized;
 import dev.strata.agent.support.WebhookReceiver;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;

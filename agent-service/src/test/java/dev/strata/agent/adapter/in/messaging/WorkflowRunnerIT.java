@@ -1,5 +1,6 @@
 package dev.strata.agent.adapter.in.messaging;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,7 +12,6 @@ import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.ExecutionState;
-import dev.strata.agent.support.Authorized;
 import dev.strata.agent.support.WebhookReceiver;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;

@@ -1,10 +1,10 @@
 package dev.strata.agent.adapter.in.rest;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.strata.agent.support.Authorized;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,10 +1,10 @@
 package dev.strata.scoring.adapter.in.rest;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.kernel.security.Roles;
-import dev.strata.scoring.Authorized;
 import dev.strata.scoring.Champions;
 import dev.strata.scoring.TemporaryModelFolder;
 import dev.strata.testing.StrataInfrastructure;

@@ -1,5 +1,6 @@
 package dev.strata.scoring.adapter.in.rest;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -7,7 +8,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.strata.kernel.security.Roles;
-import dev.strata.scoring.Authorized;
 import dev.strata.scoring.TelcoCustomerFeatures;
 import dev.strata.scoring.TemporaryModelFolder;
 import dev.strata.scoring.domain.model.Sha256;

@@ -1,5 +1,6 @@
 package dev.strata.scoring.adapter.in.rest;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -12,7 +13,6 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import dev.strata.kernel.security.Roles;
-import dev.strata.scoring.Authorized;
 import dev.strata.scoring.OnnxGraphs;
 import dev.strata.scoring.TelcoCustomerFeatures;
 import dev.strata.scoring.TemporaryModelFolder;

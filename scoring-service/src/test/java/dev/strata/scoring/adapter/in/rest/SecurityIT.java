@@ -1,11 +1,11 @@
 package dev.strata.scoring.adapter.in.rest;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.strata.kernel.security.Roles;
-import dev.strata.scoring.Authorized;
 import dev.strata.scoring.Champions;
 import dev.strata.scoring.TelcoCustomerFeatures;
 import dev.strata.scoring.TemporaryModelFolder;

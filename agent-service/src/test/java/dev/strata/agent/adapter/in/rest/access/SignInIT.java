@@ -1,5 +1,6 @@
 package dev.strata.agent.adapter.in.rest.access;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,7 +10,6 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.strata.agent.support.Authorized;
 import dev.strata.agent.support.SigningKey;
 import dev.strata.kernel.security.Roles;
 import dev.strata.testing.StrataInfrastructure;
@@ -39,7 +39,7 @@ class SignInIT {
 
   @BeforeEach
   void sendNoDefaultToken() {
-    Authorized.anonymous();
+    Authorized.reset();
   }
 
   private static String username() {

@@ -1,5 +1,6 @@
 package dev.strata.agent.adapter.in.rest.llm;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,7 +22,6 @@ import dev.strata.agent.application.llm.LlmProvider;
 import dev.strata.agent.application.llm.ProviderFlight;
 import dev.strata.agent.domain.llm.CachePolicy;
 import dev.strata.agent.domain.llm.ChatRequest;
-import dev.strata.agent.support.Authorized;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,11 +1,11 @@
 package dev.strata.agent.adapter.in.rest.security;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 
-import dev.strata.agent.support.Authorized;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

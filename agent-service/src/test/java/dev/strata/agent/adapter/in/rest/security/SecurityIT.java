@@ -1,9 +1,9 @@
 package dev.strata.agent.adapter.in.rest.security;
 
+import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.strata.agent.support.Authorized;
 import dev.strata.kernel.security.Roles;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.testing.TestTokens;
@@ -39,7 +39,7 @@ class SecurityIT {
 
   @BeforeEach
   void sendNoDefaultToken() {
-    Authorized.anonymous();
+    Authorized.reset();
   }
 
   static Stream<Arguments> guardedCalls() {

@@ -1,6 +1,6 @@
-package dev.strata.scoring;
+package dev.strata.testing;
 
-import dev.strata.testing.TestTokens;
+import dev.strata.kernel.security.Roles;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 
@@ -12,10 +12,17 @@ public final class Authorized {
 
   private Authorized() {}
 
+  /** Call from a {@code @BeforeEach}: later requests send {@code Authorization: Bearer <token with role>}. */
   public static void as(String role) {
     RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(role)).build();
   }
 
+  /** As {@link #as} with the highest role. */
+  public static void asAdmin() {
+    as(Roles.ADMIN);
+  }
+
+  /** Requests send no token again (for tests that set their own headers). */
   public static void reset() {
     RestAssured.requestSpecification = null;
   }

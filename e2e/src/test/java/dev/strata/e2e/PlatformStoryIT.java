@@ -130,6 +130,10 @@ class PlatformStoryIT {
     assertThat(webhook.received().getFirst()).contains("Retention review").contains("C");
     JsonNode checkpoints = api.get("agent", "/executions/" + execution.path("id").asText() + "/checkpoints");
     assertThat(checkpoints.toString()).contains("top", "scores", "draft", "tell");
+    String audited = "/audit?resource=" + java.net.URLEncoder.encode("execution " + execution.path("id").asText(), StandardCharsets.UTF_8);
+    RetentionStory.awaitTrue(Duration.ofSeconds(30), Duration.ofMillis(250),
+        () -> api.get("agent", audited).path("items").size() == 1, "the execution's end was not audited once");
+    assertThat(api.get("agent", audited).at("/items/0/action").asText()).isEqualTo("run-workflow");
     assertThat(api.get("agent", "/audit/verify").path("status").asText()).isEqualTo("OK");
   }
 

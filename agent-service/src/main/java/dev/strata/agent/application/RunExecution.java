@@ -3,6 +3,7 @@ package dev.strata.agent.application;
 import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Checkpoints;
 import dev.strata.agent.domain.execution.Execution;
+import dev.strata.agent.domain.execution.ExecutionStatus;
 import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.execution.Resumption;
@@ -14,11 +15,13 @@ import dev.strata.agent.domain.workflow.Workflows;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.MessageType;
+import dev.strata.kernel.messaging.contract.AuditEvent;
 import dev.strata.kernel.messaging.contract.WorkflowExecute;
 import io.smallrye.mutiny.Uni;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +34,9 @@ import java.util.concurrent.CompletionStage;
  * redelivery after a crash repeats no committed step.
  */
 public final class RunExecution {
+
+  private static final String SERVICE = "agent-service";
+  private static final String RUNNER = "workflow-runner";
 
   private final Executions executions;
   private final Checkpoints checkpoints;
@@ -135,8 +141,26 @@ public final class RunExecution {
   private Uni<Void> finish(UUID executionId, java.util.function.UnaryOperator<Execution> change) {
     return Async.<Execution>uni(() -> unitOfWork.write(() -> executions.get(executionId).thenCompose(found -> {
       Execution execution = found.orElseThrow();
-      return execution.status().terminal() ? CompletableFuture.completedFuture(execution) : executions.update(change.apply(execution));
+      if (execution.status().terminal()) {
+        return CompletableFuture.completedFuture(execution);
+      }
+      Execution ended = change.apply(execution);
+      // the audit record leaves with the final state, through the outbox, or not at all
+      return outbox.enqueue(MessageType.AUDIT_EVENT, Envelope.of(MessageType.AUDIT_EVENT, audited(ended), executionId.toString()))
+          .thenCompose(x -> executions.update(ended));
     }))).onFailure(DomainException.Conflict.class).recoverWithNull().replaceWithVoid();
+  }
+
+  private AuditEvent audited(Execution ended) {
+    Map<String, String> details = new java.util.LinkedHashMap<>();
+    details.put("workflowId", ended.workflowId().toString());
+    details.put("status", ended.status().name());
+    if (ended.error() != null) {
+      details.put("error", ended.error());
+    }
+    return new AuditEvent(SERVICE, RUNNER, "run-workflow", "execution " + ended.id(),
+        ended.status() == ExecutionStatus.SUCCEEDED ? AuditEvent.Outcome.SUCCESS : AuditEvent.Outcome.FAILURE,
+        clock.instant(), details);
   }
 
   private static String message(Throwable failure) {

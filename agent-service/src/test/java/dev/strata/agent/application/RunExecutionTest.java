@@ -83,6 +83,23 @@ class RunExecutionTest {
   }
 
   @Test
+  void theEndOfAnExecutionIsAuditedOnceWithItsOutcome() {
+    UUID id = UUID.randomUUID();
+    runner(http, c -> { }).run(message(id)).await().indefinitely();
+    runner(http, c -> { }).run(message(id)).await().indefinitely();
+
+    assertThat(ports.outbox).filteredOn(e -> e.type().equals(MessageType.AUDIT_EVENT.name()))
+        .singleElement()
+        .satisfies(e -> {
+          var event = (dev.strata.kernel.messaging.contract.AuditEvent) e.payload();
+          assertThat(event.action()).isEqualTo("run-workflow");
+          assertThat(event.resource()).isEqualTo("execution " + id);
+          assertThat(event.outcome()).isEqualTo(dev.strata.kernel.messaging.contract.AuditEvent.Outcome.SUCCESS);
+          assertThat(event.details()).containsEntry("status", "SUCCEEDED");
+        });
+  }
+
+  @Test
   void aFinishedExecutionIsNotRunAgainByADuplicateMessage() {
     UUID id = UUID.randomUUID();
     runner(http, c -> { }).run(message(id)).await().indefinitely();

@@ -14,6 +14,7 @@ import dev.strata.ingest.application.FindJob;
 import dev.strata.ingest.application.IngestBars;
 import dev.strata.ingest.application.IngestUsage;
 import dev.strata.ingest.application.JobLifecycle;
+import dev.strata.ingest.application.ReleaseAbandonedJob;
 import dev.strata.ingest.application.PullBars;
 import dev.strata.ingest.application.ReadBars;
 import dev.strata.ingest.application.ReadJobBars;
@@ -76,6 +77,12 @@ public class IngestProducers {
   @Singleton
   IngestionJobs ingestionJobs(Pool pool, ObjectMapper json, RabbitOutboxRelay relay) {
     return new PostgresIngestionJobs(pool, json, config.jobs().staleAfter(), relay::nudge);
+  }
+
+  @Produces
+  @Singleton
+  ReleaseAbandonedJob releaseAbandonedJob(IngestionJobs jobs, Clock clock) {
+    return new ReleaseAbandonedJob(jobs, clock);
   }
 
   @Produces

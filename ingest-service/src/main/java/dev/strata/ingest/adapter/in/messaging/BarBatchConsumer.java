@@ -1,5 +1,8 @@
 package dev.strata.ingest.adapter.in.messaging;
 
+import dev.strata.ingest.application.ReleaseAbandonedJob;
+import dev.strata.kernel.error.DomainException;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import dev.strata.ingest.application.IngestBars;
 import dev.strata.ingest.application.IngestBarsCommand;
 import dev.strata.ingest.domain.bar.ValidationMode;
@@ -22,21 +25,29 @@ public class BarBatchConsumer {
 
   private final InboundMessages inbound;
   private final IngestBars ingestBars;
+  private final ReleaseAbandonedJob releaseAbandoned;
 
-  BarBatchConsumer(InboundMessages inbound, IngestBars ingestBars) {
+  BarBatchConsumer(InboundMessages inbound, IngestBars ingestBars, ReleaseAbandonedJob releaseAbandoned) {
     this.inbound = inbound;
     this.ingestBars = ingestBars;
+    this.releaseAbandoned = releaseAbandoned;
   }
 
   @Incoming("bars")
   public Uni<Void> consume(Message<byte[]> message) {
-    return inbound.handle(message, MessageType.BAR_BATCH, this::ingest);
+    boolean redelivered = message.getMetadata(IncomingRabbitMQMetadata.class).map(IncomingRabbitMQMetadata::isRedeliver).orElse(false);
+    return inbound.handle(message, MessageType.BAR_BATCH, envelope -> ingest(envelope, redelivered));
   }
 
-  private Uni<Void> ingest(Envelope<BarBatch> envelope) {
+  private Uni<Void> ingest(Envelope<BarBatch> envelope, boolean redelivered) {
     BarBatch batch = envelope.payload();
     String jobId = batch.jobId() != null ? batch.jobId() : envelope.messageId().toString();
-    return ingestBars.run(new IngestBarsCommand(batch.symbol(), batch.frame(), batch.bars(), jobId,
-        ValidationMode.DROP_BAD_ROWS, false, "producer")).replaceWithVoid();
+    var command = new IngestBarsCommand(batch.symbol(), batch.frame(), batch.bars(), jobId,
+        ValidationMode.DROP_BAD_ROWS, false, "producer");
+    return ingestBars.run(command).replaceWithVoid()
+        // a job still IN_PROGRESS on a redelivery was left by a consumer that stopped mid-way
+        .onFailure(DomainException.Conflict.class).recoverWithUni(conflict -> redelivered
+            ? releaseAbandoned.run(jobId).chain(() -> ingestBars.run(command)).replaceWithVoid()
+            : Uni.createFrom().failure(conflict));
   }
 }

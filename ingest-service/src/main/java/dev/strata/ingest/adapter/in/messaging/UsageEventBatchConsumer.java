@@ -1,5 +1,8 @@
 package dev.strata.ingest.adapter.in.messaging;
 
+import dev.strata.ingest.application.ReleaseAbandonedJob;
+import dev.strata.kernel.error.DomainException;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import dev.strata.ingest.application.IngestUsage;
 import dev.strata.ingest.application.IngestUsageCommand;
 import dev.strata.ingest.domain.bar.ValidationMode;
@@ -18,20 +21,28 @@ public class UsageEventBatchConsumer {
 
   private final InboundMessages inbound;
   private final IngestUsage ingestUsage;
+  private final ReleaseAbandonedJob releaseAbandoned;
 
-  UsageEventBatchConsumer(InboundMessages inbound, IngestUsage ingestUsage) {
+  UsageEventBatchConsumer(InboundMessages inbound, IngestUsage ingestUsage, ReleaseAbandonedJob releaseAbandoned) {
     this.inbound = inbound;
     this.ingestUsage = ingestUsage;
+    this.releaseAbandoned = releaseAbandoned;
   }
 
   @Incoming("usage")
   public Uni<Void> consume(Message<byte[]> message) {
-    return inbound.handle(message, MessageType.USAGE_EVENT_BATCH, this::ingest);
+    boolean redelivered = message.getMetadata(IncomingRabbitMQMetadata.class).map(IncomingRabbitMQMetadata::isRedeliver).orElse(false);
+    return inbound.handle(message, MessageType.USAGE_EVENT_BATCH, envelope -> ingest(envelope, redelivered));
   }
 
-  private Uni<Void> ingest(Envelope<UsageEventBatch> envelope) {
+  private Uni<Void> ingest(Envelope<UsageEventBatch> envelope, boolean redelivered) {
     UsageEventBatch batch = envelope.payload();
     String jobId = batch.jobId() != null ? batch.jobId() : envelope.messageId().toString();
-    return ingestUsage.run(new IngestUsageCommand(batch.events(), jobId, ValidationMode.DROP_BAD_ROWS, false)).replaceWithVoid();
+    var command = new IngestUsageCommand(batch.events(), jobId, ValidationMode.DROP_BAD_ROWS, false);
+    return ingestUsage.run(command).replaceWithVoid()
+        // a job still IN_PROGRESS on a redelivery was left by a consumer that stopped mid-way
+        .onFailure(DomainException.Conflict.class).recoverWithUni(conflict -> redelivered
+            ? releaseAbandoned.run(jobId).chain(() -> ingestUsage.run(command)).replaceWithVoid()
+            : Uni.createFrom().failure(conflict));
   }
 }

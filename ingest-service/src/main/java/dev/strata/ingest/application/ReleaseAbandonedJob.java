@@ -2,6 +2,7 @@ package dev.strata.ingest.application;
 
 import dev.strata.ingest.domain.job.IngestionJobs;
 import dev.strata.ingest.domain.job.JobStatus;
+import dev.strata.kernel.error.DomainException;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.util.List;
@@ -24,7 +25,17 @@ public final class ReleaseAbandonedJob {
     this.clock = clock;
   }
 
-  public Uni<Void> run(String jobId) {
+  /**
+   * Runs {@code ingest}; when it finds its job still running and the message is a redelivery,
+   * frees the abandoned job and runs it once more.
+   */
+  public <T> Uni<T> runTakingOver(String jobId, boolean redelivered, java.util.function.Supplier<Uni<T>> ingest) {
+    return ingest.get().onFailure(DomainException.Conflict.class).recoverWithUni(conflict -> redelivered
+        ? run(jobId).chain(() -> ingest.get())
+        : Uni.createFrom().failure(conflict));
+  }
+
+  Uni<Void> run(String jobId) {
     return Uni.createFrom().completionStage(() -> jobs.find(jobId))
         .flatMap(found -> found.filter(job -> job.status() == JobStatus.IN_PROGRESS)
             .map(job -> Uni.createFrom().completionStage(() -> jobs.finish(

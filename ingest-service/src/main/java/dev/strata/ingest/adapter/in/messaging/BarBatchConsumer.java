@@ -1,7 +1,6 @@
 package dev.strata.ingest.adapter.in.messaging;
 
 import dev.strata.ingest.application.ReleaseAbandonedJob;
-import dev.strata.kernel.error.DomainException;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import dev.strata.ingest.application.IngestBars;
 import dev.strata.ingest.application.IngestBarsCommand;
@@ -44,10 +43,7 @@ public class BarBatchConsumer {
     String jobId = batch.jobId() != null ? batch.jobId() : envelope.messageId().toString();
     var command = new IngestBarsCommand(batch.symbol(), batch.frame(), batch.bars(), jobId,
         ValidationMode.DROP_BAD_ROWS, false, "producer");
-    return ingestBars.run(command).replaceWithVoid()
-        // a job still IN_PROGRESS on a redelivery was left by a consumer that stopped mid-way
-        .onFailure(DomainException.Conflict.class).recoverWithUni(conflict -> redelivered
-            ? releaseAbandoned.run(jobId).chain(() -> ingestBars.run(command)).replaceWithVoid()
-            : Uni.createFrom().failure(conflict));
+    // a job still IN_PROGRESS on a redelivery was left by a consumer that stopped mid-way
+    return releaseAbandoned.runTakingOver(jobId, redelivered, () -> ingestBars.run(command)).replaceWithVoid();
   }
 }

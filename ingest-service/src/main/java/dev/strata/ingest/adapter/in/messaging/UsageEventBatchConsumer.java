@@ -1,7 +1,6 @@
 package dev.strata.ingest.adapter.in.messaging;
 
 import dev.strata.ingest.application.ReleaseAbandonedJob;
-import dev.strata.kernel.error.DomainException;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import dev.strata.ingest.application.IngestUsage;
 import dev.strata.ingest.application.IngestUsageCommand;
@@ -39,10 +38,7 @@ public class UsageEventBatchConsumer {
     UsageEventBatch batch = envelope.payload();
     String jobId = batch.jobId() != null ? batch.jobId() : envelope.messageId().toString();
     var command = new IngestUsageCommand(batch.events(), jobId, ValidationMode.DROP_BAD_ROWS, false);
-    return ingestUsage.run(command).replaceWithVoid()
-        // a job still IN_PROGRESS on a redelivery was left by a consumer that stopped mid-way
-        .onFailure(DomainException.Conflict.class).recoverWithUni(conflict -> redelivered
-            ? releaseAbandoned.run(jobId).chain(() -> ingestUsage.run(command)).replaceWithVoid()
-            : Uni.createFrom().failure(conflict));
+    // a job still IN_PROGRESS on a redelivery was left by a consumer that stopped mid-way
+    return releaseAbandoned.runTakingOver(jobId, redelivered, () -> ingestUsage.run(command)).replaceWithVoid();
   }
 }

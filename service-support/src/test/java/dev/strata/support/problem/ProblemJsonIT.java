@@ -2,7 +2,21 @@ package dev.strata.support.problem;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,5 +48,42 @@ class ProblemJsonIT {
   @CsvSource({"text/plain, 415", "application/xml, 415"})
   void anUnsupportedMediaTypeIs415ProblemJson(String contentType, int status) {
     given().contentType(contentType).body("x").post("/echo").then().statusCode(status).contentType("application/problem+json");
+  }
+
+  @Test
+  void aBodyThatDeclaresMoreThanTheLimitIs413ProblemJson() throws Exception {
+    HttpResponse<String> answer = post(BodyPublishers.ofByteArray(overTheLimit()));
+
+    assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = new ObjectMapper().readTree(answer.body());
+    assertThat(problem.path("status").asInt()).isEqualTo(413);
+    assertThat(problem.path("type").asText()).isEqualTo("urn:strata:problem:payload-too-large");
+    assertThat(problem.path("detail").asText()).contains("1048576-byte limit");
+  }
+
+  @Test
+  void aStreamedBodyWithoutALengthIsCutOffAt413() throws Exception {
+    byte[] body = overTheLimit();
+    HttpResponse<String> answer = post(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+
+    assertThat(answer.statusCode()).isEqualTo(413);
+  }
+
+  private static byte[] overTheLimit() {
+    byte[] body = new byte[1024 * 1024 + 1]; // the test profile's limit is 1M
+    Arrays.fill(body, (byte) ' ');
+    return body;
+  }
+
+  private static HttpResponse<String> post(BodyPublisher body) throws Exception {
+    // Expect: 100-continue lets the server refuse before the body is sent, so the client reads the
+    // 413 rather than a connection reset mid-upload
+    HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/echo"))
+        .header("Content-Type", "application/json").version(HttpClient.Version.HTTP_1_1).expectContinue(true)
+        .POST(body).build();
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
   }
 }

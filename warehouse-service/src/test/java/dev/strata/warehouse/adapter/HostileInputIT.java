@@ -137,7 +137,10 @@ class HostileInputIT {
         .header("Content-Type", "text/csv").header("Authorization", TestTokens.bearer(Roles.OPERATOR))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-      assertThat(client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(413);
+      HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(413);
+      assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(answer.body()).contains("\"status\":413");
     }
   }
 

@@ -15,6 +15,8 @@ import dev.strata.testing.StrataInfrastructure;
 import dev.strata.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,24 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 class BearerTokensIT {
+
+  @Inject JWTParser parser;
+
+  @Test
+  void aVerifiedTokenIsRememberedWithItsRolesAndATamperedCopyIsStillRefused() {
+    String token = TestTokens.token(Roles.READER);
+    given().header("Authorization", "Bearer " + token).get("/guarded").then().statusCode(200);
+
+    assertThat(parser).isInstanceOf(CachingJwtParser.class);
+    assertThat(((CachingJwtParser) parser).remembers(token)).isTrue();
+    // served from memory, the token keeps exactly its roles
+    given().header("Authorization", "Bearer " + token).get("/guarded").then().statusCode(200);
+    given().header("Authorization", "Bearer " + token).post("/guarded").then().statusCode(403);
+
+    String tampered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+    given().header("Authorization", "Bearer " + tampered).get("/guarded").then().statusCode(401);
+    assertThat(((CachingJwtParser) parser).remembers(tampered)).isFalse();
+  }
 
   @Test
   void withoutATokenTheAnswerIs401ProblemJson() {

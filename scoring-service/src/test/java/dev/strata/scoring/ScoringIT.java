@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.awaitility.Awaitility.await;
 
 import dev.strata.kernel.security.Roles;
 import dev.strata.testing.StrataInfrastructure;
@@ -17,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -84,6 +87,40 @@ class ScoringIT {
         .post("/scores/customers").then().statusCode(422).contentType("application/problem+json");
     given().contentType(ContentType.JSON).body(Map.of("customers", List.of("C00002")))
         .post("/scores/customers").then().statusCode(400).contentType("application/problem+json");
+  }
+
+  @Test
+  void aCallerThatPrefersRespondAsyncGetsAJobThatReportsChunksAndEndsWithTheScores() {
+    List<String> ids = telco.rows().stream().map(r -> r.customerId()).toList(); // 1,500: two chunks of 1,000
+    double scoredBefore = customersScoredCounter();
+    var accepted = given().contentType(ContentType.JSON).header("Prefer", "respond-async, wait=0").body(Map.of("customerIds", ids))
+        .post("/scores/customers").then().statusCode(202)
+        .header("Preference-Applied", "respond-async")
+        .body("state", equalTo("RUNNING")).body("chunksTotal", equalTo(2)).extract();
+    String location = accepted.header("Location");
+    org.assertj.core.api.Assertions.assertThat(location).endsWith("/scores/jobs/" + accepted.path("id"));
+
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        .until(() -> !"RUNNING".equals(given().get(location).then().statusCode(200).extract().path("state")));
+
+    given().get(location).then().statusCode(200)
+        .body("state", equalTo("SUCCEEDED")).body("chunksDone", equalTo(2)).body("chunksTotal", equalTo(2))
+        .body("rowsScored", equalTo(1500)).body("finishedAt", notNullValue())
+        .body("result.scores", hasSize(1500)).body("result.models", hasKey("churn_model"));
+    org.assertj.core.api.Assertions.assertThat(customersScoredCounter() - scoredBefore).isGreaterThanOrEqualTo(1500);
+  }
+
+  @Test
+  void anInvalidAsyncRequestIsRefusedAtOnceAndAnUnknownJobIsNotFound() {
+    given().contentType(ContentType.JSON).header("Prefer", "respond-async").body(Map.of())
+        .post("/scores/customers").then().statusCode(422).contentType("application/problem+json");
+    given().get("/scores/jobs/6b1c2d3e-0000-4000-8000-000000000000").then().statusCode(404).contentType("application/problem+json");
+  }
+
+  private static double customersScoredCounter() {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    return metrics.lines().filter(l -> l.startsWith("scoring_customers_scored_customers_total"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
   }
 
   private static double meanProbability(List<String> ids) {

@@ -72,6 +72,10 @@ class TrainingIT {
     assertThat(card.get("features")).hasSize(TelcoCustomerFeatures.FEATURES.size());
     assertThat(card.get("input_name").asText()).isNotBlank();
     assertThat(card.get("metrics").get("auc").asDouble()).isGreaterThanOrEqualTo(0.80);
+
+    JsonNode job = json.readTree(folder.resolve(".jobs").resolve("training").resolve(id + ".json").toFile());
+    assertThat(job.get("state").asText()).as("the job is kept on disk, not only in memory").isEqualTo("SUCCEEDED");
+    assertThat(job.get("version").asText()).isEqualTo(version);
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.strata.scoring.domain.customer.CustomerFeatureSource;
 import dev.strata.scoring.domain.model.ModelCard;
 import dev.strata.scoring.domain.model.ModelRegistry;
 import dev.strata.scoring.domain.model.ModelResolution;
+import dev.strata.scoring.domain.scoring.ScoringProgress;
 import dev.strata.scoring.domain.training.Recipe;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Optional;
 
 /**
  * Scores customers with the champion churn and risk models: the given ids, or every active
- * customer page by page. Work goes in chunks so memory stays flat and progress is logged.
+ * customer page by page. Work goes in chunks (one warehouse call and one run of each model per
+ * chunk); after each, progress is logged, counted and told to the caller.
  */
 public class ScoreCustomers {
 
@@ -28,39 +30,63 @@ public class ScoreCustomers {
   private final ModelRegistry registry;
   private final ChunkScorer scorer;
   private final int chunkSize;
+  private final ScoringProgress observer;
 
-  public ScoreCustomers(CustomerFeatureSource source, ModelRegistry registry, ChunkScorer scorer, int chunkSize) {
+  /** {@code observer} hears about every chunk of every run (the rows-scored counter). */
+  public ScoreCustomers(CustomerFeatureSource source, ModelRegistry registry, ChunkScorer scorer, int chunkSize,
+      ScoringProgress observer) {
     this.source = source;
     this.registry = registry;
     this.scorer = scorer;
     this.chunkSize = chunkSize;
+    this.observer = observer;
   }
 
+  /** Scores synchronously; progress is logged and counted. */
   public CustomerScores score(ScoreRequest request) {
+    return score(request, ScoringProgress.NONE);
+  }
+
+  /** Scores, telling {@code progress} (besides the log and the counter) after every chunk. */
+  public CustomerScores score(ScoreRequest request, ScoringProgress progress) {
     validate(request);
     ModelCard churn = ModelResolution.resolve(registry, Recipe.CHURN.model(), Optional.empty());
     ModelCard risk = ModelResolution.resolve(registry, Recipe.RISK.model(), Optional.empty());
     List<CustomerScores.Score> scores = new ArrayList<>();
+    Integer total = chunks(request);
+    int done = 0;
     if (request.all()) {
       String cursor = null;
       do {
         CustomerFeatures page = source.active(cursor, chunkSize);
-        scores.addAll(scorer.score(page, churn, risk));
-        LOG.log(System.Logger.Level.INFO, "scored {0} active customers so far", scores.size());
+        record(scores, scorer.score(page, churn, risk), ++done, total, progress);
         cursor = page.nextCursor();
       } while (cursor != null);
     } else {
       List<String> ids = request.customerIds();
       for (int from = 0; from < ids.size(); from += chunkSize) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + chunkSize));
-        scores.addAll(scorer.score(source.byIds(chunk), churn, risk));
-        LOG.log(System.Logger.Level.INFO, "scored {0} of {1} requested customers", Math.min(ids.size(), from + chunkSize), ids.size());
+        record(scores, scorer.score(source.byIds(chunk), churn, risk), ++done, total, progress);
       }
     }
     return new CustomerScores(scores, Map.of(churn.name(), churn.version(), risk.name(), risk.version()));
   }
 
-  private static void validate(ScoreRequest request) {
+  /** How many chunks the request takes, or null when that depends on the warehouse (every active customer). */
+  public Integer chunks(ScoreRequest request) {
+    return request.all() ? null : (request.customerIds().size() + chunkSize - 1) / chunkSize;
+  }
+
+  private void record(List<CustomerScores.Score> scores, List<CustomerScores.Score> chunk, int done, Integer total,
+      ScoringProgress progress) {
+    scores.addAll(chunk);
+    LOG.log(System.Logger.Level.INFO, "scored chunk {0} of {1}: {2} customers so far", done, total == null ? "?" : total, scores.size());
+    observer.chunkDone(done, total, scores.size(), chunk.size());
+    progress.chunkDone(done, total, scores.size(), chunk.size());
+  }
+
+  /** Refuses a request that names no one, or both ids and everyone, or a malformed id. */
+  public static void validate(ScoreRequest request) {
     if (request.all() == !request.customerIds().isEmpty()) {
       throw new DomainException.Invalid("give either customerIds or \"all\": true");
     }

@@ -13,17 +13,19 @@ import dev.strata.scoring.domain.training.PromotionGate;
 import dev.strata.scoring.domain.training.Recipe;
 import dev.strata.scoring.domain.training.TrainedModel;
 import dev.strata.scoring.domain.training.TrainingJob;
+import dev.strata.scoring.domain.training.TrainingJobs;
 import dev.strata.scoring.domain.model.ModelTask;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 
 /**
  * Trains a known model from warehouse gold features on a background executor: fetch → split →
  * fit → evaluate on the held-out split → register → champion if the gate admits it, challenger
- * otherwise. Progress is readable while it runs.
+ * otherwise. Progress is saved after every stage (and every warehouse page), so the job is
+ * readable while it runs and after a restart.
  */
 public class TrainModel {
 
@@ -36,13 +38,14 @@ public class TrainModel {
   private final Executor executor;
   private final Clock clock;
   private final TrainingSettings settings;
-  private final Map<String, TrainingJob> jobs = new ConcurrentHashMap<>();
+  private final TrainingJobs jobs;
 
   /** Held-out fraction, seed and warehouse page size of every run. */
   public record TrainingSettings(double holdoutFraction, long seed, int pageSize) {}
 
   public TrainModel(CustomerFeatureSource source, ModelTrainer trainer, ModelRegistry registry,
-      PromotionGate gate, Executor executor, Clock clock, TrainingSettings settings) {
+      PromotionGate gate, TrainingJobs jobs, Executor executor, Clock clock, TrainingSettings settings) {
+    this.jobs = jobs;
     this.data = new TrainingData(source, settings.pageSize());
     this.trainer = trainer;
     this.registry = registry;
@@ -55,17 +58,13 @@ public class TrainModel {
   public TrainingJob start(String model) {
     Recipe recipe = Recipe.of(model);
     TrainingJob job = TrainingJob.queued(UUID.randomUUID().toString(), model, clock.instant());
-    jobs.put(job.id(), job);
+    jobs.save(job);
     executor.execute(() -> run(job.id(), recipe));
     return job;
   }
 
   public TrainingJob job(String id) {
-    TrainingJob job = jobs.get(id);
-    if (job == null) {
-      throw new DomainException.NotFound("no training job " + id);
-    }
-    return job;
+    return jobs.find(id).orElseThrow(() -> new DomainException.NotFound("no training job " + id));
   }
 
   private void run(String id, Recipe recipe) {
@@ -84,14 +83,14 @@ public class TrainModel {
       ModelCard registered = registry.register(card, trained.onnx());
       boolean champion = gate.admits(metrics);
       registry.setAlias(recipe.model(), champion ? ModelRegistry.CHAMPION : ModelRegistry.CHALLENGER, registered.version());
-      jobs.computeIfPresent(id, (key, job) -> job.succeeded(registered.version(), champion, metrics));
+      update(id, job -> job.succeeded(registered.version(), champion, metrics));
     } catch (DomainException e) {
-      jobs.computeIfPresent(id, (key, job) -> job.failed(e.getMessage()));
+      update(id, job -> job.failed(e.getMessage()));
     } catch (RuntimeException e) {
       // The job is readable by any reader: an unexpected failure's message (a downstream URL, a
       // driver detail) stays in the service log and the job says only where to look
       LOG.log(System.Logger.Level.ERROR, "training job " + id + " failed", e);
-      jobs.computeIfPresent(id, (key, job) -> job.failed("training failed unexpectedly (" + e.getClass().getSimpleName() + "); see the scoring-service log"));
+      update(id, job -> job.failed("training failed unexpectedly (" + e.getClass().getSimpleName() + "); see the scoring-service log"));
     }
   }
 
@@ -103,6 +102,11 @@ public class TrainModel {
   }
 
   private void progress(String id, String stage, int rows) {
-    jobs.computeIfPresent(id, (key, job) -> job.at(stage, rows));
+    update(id, job -> job.at(stage, rows));
+  }
+
+  // one training thread runs one job at a time, so read-modify-write of its record does not race
+  private void update(String id, UnaryOperator<TrainingJob> change) {
+    jobs.find(id).ifPresent(job -> jobs.save(change.apply(job)));
   }
 }

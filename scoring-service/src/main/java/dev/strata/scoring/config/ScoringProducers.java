@@ -2,19 +2,27 @@ package dev.strata.scoring.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.scoring.adapter.out.filesystem.FileSystemModelRegistry;
+import dev.strata.scoring.adapter.out.filesystem.FileSystemScoringJobs;
+import dev.strata.scoring.adapter.out.filesystem.FileSystemTrainingJobs;
 import dev.strata.scoring.adapter.out.onnx.OnnxScoringModels;
 import dev.strata.scoring.adapter.out.tribuo.TribuoModelTrainer;
 import dev.strata.scoring.application.ChunkScorer;
 import dev.strata.scoring.application.DescribeModel;
+import dev.strata.scoring.application.FailInterruptedJobs;
 import dev.strata.scoring.application.InferWithModel;
 import dev.strata.scoring.application.ManageModelVersions;
 import dev.strata.scoring.application.ScoreCustomers;
+import dev.strata.scoring.application.ScoreCustomersInBackground;
 import dev.strata.scoring.application.TrainModel;
 import dev.strata.scoring.domain.customer.CustomerFeatureSource;
 import dev.strata.scoring.domain.inference.ScoringModels;
 import dev.strata.scoring.domain.model.ModelRegistry;
+import dev.strata.scoring.domain.scoring.ScoringJobs;
 import dev.strata.scoring.domain.training.ModelTrainer;
 import dev.strata.scoring.domain.training.PromotionGate;
+import dev.strata.scoring.domain.training.TrainingJobs;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -57,6 +65,36 @@ public class ScoringProducers {
     executor.shutdownNow();
   }
 
+  /** Background customer scoring: two at a time, queued beyond that, off the request threads. */
+  @Produces
+  @ApplicationScoped
+  @Named("scoring")
+  ExecutorService scoringExecutor() {
+    return Executors.newFixedThreadPool(2, Thread.ofPlatform().name("customer-scoring-", 1).daemon().factory());
+  }
+
+  void shutdownScoring(@Disposes @Named("scoring") ExecutorService executor) {
+    executor.shutdownNow();
+  }
+
+  @Produces
+  @ApplicationScoped
+  TrainingJobs trainingJobs(ScoringConfig config, ObjectMapper json) {
+    return new FileSystemTrainingJobs(config.registry().folder(), json);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ScoringJobs scoringJobs(ScoringConfig config, ObjectMapper json) {
+    return new FileSystemScoringJobs(config.registry().folder(), json);
+  }
+
+  @Produces
+  @ApplicationScoped
+  FailInterruptedJobs failInterruptedJobs(TrainingJobs trainings, ScoringJobs scorings) {
+    return new FailInterruptedJobs(trainings, scorings);
+  }
+
   @Produces
   @ApplicationScoped
   InferWithModel inferWithModel(ModelRegistry registry, ScoringModels models) {
@@ -78,15 +116,26 @@ public class ScoringProducers {
   @Produces
   @ApplicationScoped
   TrainModel trainModel(CustomerFeatureSource source, ModelTrainer trainer, ModelRegistry registry,
-      @Named("training") ExecutorService executor, ScoringConfig config) {
+      TrainingJobs jobs, @Named("training") ExecutorService executor, ScoringConfig config) {
     ScoringConfig.Training training = config.training();
-    return new TrainModel(source, trainer, registry, new PromotionGate(training.minAuc()), executor,
+    return new TrainModel(source, trainer, registry, new PromotionGate(training.minAuc()), jobs, executor,
         Clock.systemUTC(), new TrainModel.TrainingSettings(training.holdoutFraction(), training.seed(), training.pageSize()));
   }
 
   @Produces
   @ApplicationScoped
-  ScoreCustomers scoreCustomers(CustomerFeatureSource source, ModelRegistry registry, ScoringModels models, ScoringConfig config) {
-    return new ScoreCustomers(source, registry, new ChunkScorer(models), config.batch().chunkSize());
+  ScoreCustomers scoreCustomers(CustomerFeatureSource source, ModelRegistry registry, ScoringModels models,
+      ScoringConfig config, MeterRegistry meters) {
+    Counter rows = Counter.builder("scoring.customers.scored").description("Customers scored (churn and risk), all runs")
+        .baseUnit("customers").register(meters);
+    return new ScoreCustomers(source, registry, new ChunkScorer(models), config.batch().chunkSize(),
+        (done, total, scored, inChunk) -> rows.increment(inChunk));
+  }
+
+  @Produces
+  @ApplicationScoped
+  ScoreCustomersInBackground scoreCustomersInBackground(ScoreCustomers scoring, ScoringJobs jobs,
+      @Named("scoring") ExecutorService executor) {
+    return new ScoreCustomersInBackground(scoring, jobs, executor, Clock.systemUTC());
   }
 }

@@ -15,6 +15,7 @@ import dev.strata.scoring.domain.inference.TensorData;
 import dev.strata.scoring.domain.model.FeatureSpec;
 import dev.strata.scoring.domain.model.ModelCard;
 import dev.strata.scoring.domain.model.ModelRegistry;
+import dev.strata.scoring.domain.scoring.ScoringProgress;
 import dev.strata.scoring.domain.model.ModelTask;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,7 +80,7 @@ class ScoreCustomersTest {
           model.equals("churn_model") ? 1 : null, null, "fp"), new byte[] {1});
       registry.setAlias(model, ModelRegistry.CHAMPION, card.version());
     }
-    return new ScoreCustomers(warehouse, registry, new ChunkScorer(models), chunkSize);
+    return new ScoreCustomers(warehouse, registry, new ChunkScorer(models), chunkSize, ScoringProgress.NONE);
   }
 
   @Test
@@ -111,5 +112,57 @@ class ScoreCustomersTest {
     assertThatThrownBy(() -> scoring.score(new ScoreRequest(List.of(), false))).isInstanceOf(DomainException.Invalid.class);
     assertThatThrownBy(() -> scoring.score(new ScoreRequest(List.of("C1"), true))).isInstanceOf(DomainException.Invalid.class);
     assertThatThrownBy(() -> scoring.score(new ScoreRequest(List.of("a/b"), false))).isInstanceOf(DomainException.Invalid.class);
+  }
+
+  @Test
+  void progressIsToldAfterEveryChunkWithTheTotalWhenItIsKnown() {
+    List<String> told = new ArrayList<>();
+    scoring(2).score(new ScoreRequest(List.of("C1", "C2", "C3", "GHOST", "C5"), false),
+        (done, total, rows, chunk) -> told.add(done + "/" + total + ":" + rows + "+" + chunk));
+    assertThat(told).containsExactly("1/3:2+2", "2/3:3+1", "3/3:4+1");
+
+    told.clear();
+    scoring(2).score(new ScoreRequest(List.of(), true), (done, total, rows, chunk) -> told.add(done + "/" + total + ":" + rows));
+    assertThat(told).containsExactly("1/null:2", "2/null:4", "3/null:5");
+  }
+
+  @Test
+  void aBackgroundRunSavesEveryChunksProgressThenTheScores() {
+    InMemoryScoringJobs jobs = new InMemoryScoringJobs();
+    var background = new ScoreCustomersInBackground(scoring(2), jobs, Runnable::run, java.time.Clock.systemUTC());
+
+    var started = background.start(new ScoreRequest(List.of("C1", "C2", "C3"), false));
+
+    assertThat(jobs.saved).extracting(j -> j.state() + " " + j.chunksDone() + "/" + j.chunksTotal() + " " + j.rowsScored())
+        .containsExactly("RUNNING 0/2 0", "RUNNING 1/2 2", "RUNNING 2/2 3", "SUCCEEDED 2/2 3");
+    var done = background.job(started.id());
+    assertThat(done.result().scores()).extracting(CustomerScores.Score::customerId).containsExactly("C1", "C2", "C3");
+    assertThat(done.finishedAt()).isNotNull();
+  }
+
+  @Test
+  void aBadBackgroundRequestIsRefusedBeforeAnyJobExists() {
+    InMemoryScoringJobs jobs = new InMemoryScoringJobs();
+    var background = new ScoreCustomersInBackground(scoring(2), jobs, Runnable::run, java.time.Clock.systemUTC());
+    assertThatThrownBy(() -> background.start(new ScoreRequest(List.of(), false))).isInstanceOf(DomainException.Invalid.class);
+    assertThat(jobs.saved).isEmpty();
+    assertThatThrownBy(() -> background.job("no-such-job")).isInstanceOf(DomainException.NotFound.class);
+  }
+
+  @Test
+  void aBackgroundRunThatBreaksIsFailedWithoutLeakingTheCause() {
+    InMemoryScoringJobs jobs = new InMemoryScoringJobs();
+    ScoreCustomers broken = new ScoreCustomers(new CustomerFeatureSource() {
+      public CustomerFeatures byIds(List<String> ids) { throw new IllegalStateException("http://secret@warehouse down"); }
+      public CustomerFeatures active(String cursor, int limit) { throw new UnsupportedOperationException(); }
+      public CustomerFeatures all(String cursor, int limit) { throw new UnsupportedOperationException(); }
+    }, registry, new ChunkScorer(models), 2, ScoringProgress.NONE);
+    scoring(2); // registers the champions
+    var background = new ScoreCustomersInBackground(broken, jobs, Runnable::run, java.time.Clock.systemUTC());
+
+    var failed = background.job(background.start(new ScoreRequest(List.of("C1"), false)).id());
+
+    assertThat(failed.state()).isEqualTo(dev.strata.scoring.domain.scoring.ScoringJob.State.FAILED);
+    assertThat(failed.error()).contains("IllegalStateException").doesNotContain("secret");
   }
 }

@@ -16,6 +16,9 @@ public record TrainingJob(
 
   public enum State { RUNNING, SUCCEEDED, FAILED }
 
+  /** The error of a job whose process stopped while it ran. */
+  public static final String INTERRUPTED = "interrupted by restart";
+
   public static TrainingJob queued(String id, String model, Instant now) {
     return new TrainingJob(id, model, State.RUNNING, "queued", 0, now, null, null, Map.of(), null);
   }
@@ -26,6 +29,15 @@ public record TrainingJob(
 
   public TrainingJob succeeded(String registeredVersion, boolean champion, Map<String, Double> evaluation) {
     return new TrainingJob(id, model, State.SUCCEEDED, "done", rows, startedAt, registeredVersion, champion, evaluation, null);
+  }
+
+  /** A job a previous process was running when it stopped: it will never finish. */
+  public TrainingJob interrupted() {
+    return failed(INTERRUPTED);
+  }
+
+  public boolean running() {
+    return state == State.RUNNING;
   }
 
   public TrainingJob failed(String message) {

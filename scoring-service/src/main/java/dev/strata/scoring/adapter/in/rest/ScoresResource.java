@@ -4,24 +4,38 @@ import dev.strata.kernel.api.CustomerScores;
 import dev.strata.kernel.api.ScoreRequest;
 import dev.strata.kernel.security.Roles;
 import dev.strata.scoring.application.ScoreCustomers;
+import dev.strata.scoring.application.ScoreCustomersInBackground;
+import dev.strata.scoring.domain.scoring.ScoringJob;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Churn probability and monthly revenue at risk for customers (used by agent workflows). */
+/**
+ * Churn probability and monthly revenue at risk for customers (used by agent workflows). The
+ * answer is synchronous unless the caller sends {@code Prefer: respond-async} (RFC 7240): then
+ * 202 and a job to poll for chunk progress and, at the end, the same scores.
+ */
 @Path("/scores")
 @Tag(name = "Scores")
 public class ScoresResource {
 
   private final ScoreCustomers scoreCustomers;
+  private final ScoreCustomersInBackground background;
 
-  public ScoresResource(ScoreCustomers scoreCustomers) {
+  public ScoresResource(ScoreCustomers scoreCustomers, ScoreCustomersInBackground background) {
     this.scoreCustomers = scoreCustomers;
+    this.background = background;
   }
 
   @POST
@@ -29,7 +43,34 @@ public class ScoresResource {
   @Path("customers")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public CustomerScores customers(@NotNull ScoreRequest request) {
-    return scoreCustomers.score(request);
+  public Response customers(@NotNull ScoreRequest request, @HeaderParam("Prefer") String prefer) {
+    if (respondAsync(prefer)) {
+      ScoringJob job = background.start(request);
+      return Response.accepted(job).location(URI.create("/scores/jobs/" + job.id()))
+          .header("Preference-Applied", "respond-async").build();
+    }
+    CustomerScores scores = scoreCustomers.score(request);
+    return Response.ok(scores).build();
+  }
+
+  @GET
+  @RolesAllowed(Roles.OPERATOR)
+  @Path("jobs/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public ScoringJob job(@PathParam("id") String id) {
+    return background.job(id);
+  }
+
+  /** {@code Prefer} may list several preferences, comma-separated, in any case. */
+  private static boolean respondAsync(String prefer) {
+    if (prefer == null) {
+      return false;
+    }
+    for (String preference : prefer.split(",")) {
+      if (preference.strip().toLowerCase(Locale.ROOT).startsWith("respond-async")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

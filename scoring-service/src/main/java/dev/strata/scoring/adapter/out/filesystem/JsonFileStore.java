@@ -1,0 +1,87 @@
+package dev.strata.scoring.adapter.out.filesystem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Records kept as one JSON file each ({@code <folder>/<id>.json}), keyed by a UUID. A write goes
+ * to a temporary file in the same folder and is renamed over the old one, so a reader (or a
+ * process that dies mid-write) sees the previous record or the new one, never half of either.
+ */
+final class JsonFileStore<T> {
+
+  /** Ids are UUIDs; anything else (a path, a traversal) names no file and is simply not found. */
+  private static final Pattern ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+  private final Path folder;
+  private final ObjectMapper json;
+  private final Class<T> type;
+
+  JsonFileStore(Path folder, ObjectMapper json, Class<T> type) {
+    this.folder = folder;
+    this.json = json;
+    this.type = type;
+  }
+
+  void save(String id, T record) {
+    if (!ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("record ids are UUIDs, not " + id);
+    }
+    try {
+      Files.createDirectories(folder);
+      Path staging = Files.createTempFile(folder, ".staging-", ".json");
+      try {
+        json.writeValue(staging.toFile(), record);
+        Files.move(staging, folder.resolve(id + ".json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(staging);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not save " + folder.resolve(id + ".json"), e);
+    }
+  }
+
+  Optional<T> find(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      return Optional.empty();
+    }
+    return read(folder.resolve(id + ".json"));
+  }
+
+  List<T> all() {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    List<T> records = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      files.filter(f -> ID.matcher(f.getFileName().toString().replaceFirst("\\.json$", "")).matches())
+          .forEach(f -> read(f).ifPresent(records::add));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list " + folder, e);
+    }
+    return records;
+  }
+
+  private Optional<T> read(Path file) {
+    try {
+      return Optional.of(json.readValue(file.toFile(), type));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      if (!Files.exists(file)) {
+        return Optional.empty();
+      }
+      throw new UncheckedIOException("could not read " + file, e);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.strata.scoring.domain.scoring;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where asynchronous scoring jobs and their results are kept, so they outlive the process. */
+public interface ScoringJobs {
+
+  /** Stores the job's current state, replacing any earlier one, all at once (a reader never sees half). */
+  void save(ScoringJob job);
+
+  /** The job, or empty when no job has that id. */
+  Optional<ScoringJob> find(String id);
+
+  /** Every stored job. */
+  List<ScoringJob> all();
+}

@@ -1,0 +1,17 @@
+package dev.strata.scoring.domain.training;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where training jobs are kept, so they outlive the process that ran them. */
+public interface TrainingJobs {
+
+  /** Stores the job's current state, replacing any earlier one, all at once (a reader never sees half). */
+  void save(TrainingJob job);
+
+  /** The job, or empty when no job has that id. */
+  Optional<TrainingJob> find(String id);
+
+  /** Every stored job. */
+  List<TrainingJob> all();
+}

@@ -1,0 +1,59 @@
+package dev.strata.scoring;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.strata.kernel.security.Roles;
+import dev.strata.testing.Authorized;
+import dev.strata.testing.StrataInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Jobs outlive the process: what an earlier process left in the registry folder is readable after a start. */
+@QuarkusTest
+@QuarkusTestResource(StrataInfrastructure.class)
+@QuarkusTestResource(value = LeftoverJobs.class, restrictToAnnotatedClass = true)
+class JobRecoveryIT {
+
+  @BeforeEach
+  void authorize() {
+    Authorized.as(Roles.ADMIN);
+  }
+
+  @AfterEach
+  void forgetToken() {
+    Authorized.reset();
+  }
+
+  @Test
+  void aTrainingJobThatWasRunningWhenTheProcessStoppedIsFailedAsInterrupted() {
+    given().get("/trainings/" + LeftoverJobs.RUNNING_TRAINING).then().statusCode(200)
+        .body("state", equalTo("FAILED")).body("error", equalTo("interrupted by restart"))
+        .body("stage", equalTo("training")).body("model", equalTo("churn_model"));
+  }
+
+  @Test
+  void aScoringJobThatWasRunningWhenTheProcessStoppedIsFailedAsInterrupted() {
+    given().get("/scores/jobs/" + LeftoverJobs.RUNNING_SCORING).then().statusCode(200)
+        .body("state", equalTo("FAILED")).body("error", equalTo("interrupted by restart"))
+        .body("chunksDone", equalTo(3)).body("rowsScored", equalTo(3000));
+  }
+
+  @Test
+  void aFinishedJobOfAnEarlierProcessIsReadableAsItWas() {
+    given().get("/trainings/" + LeftoverJobs.FINISHED_TRAINING).then().statusCode(200)
+        .body("state", equalTo("SUCCEEDED")).body("version", equalTo("4")).body("promoted", equalTo(false))
+        .body("metrics.auc", equalTo(0.7f));
+  }
+
+  @Test
+  void anIdThatIsNotAJobIsNotFound() {
+    for (String id : new String[] {"0f6f1f0e-9999-4a1a-9a1a-000000000009", "not-a-uuid", "..."}) {
+      given().get("/trainings/" + id).then().statusCode(404).contentType("application/problem+json");
+      given().get("/scores/jobs/" + id).then().statusCode(404).contentType("application/problem+json");
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.strata.scoring;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A temporary registry folder holding the job records a previous process left behind, written
+ * before the application starts: a training and a scoring job it was still running, and a
+ * training job it had finished.
+ */
+public class LeftoverJobs extends TemporaryModelFolder {
+
+  public static final String RUNNING_TRAINING = "0f6f1f0e-1111-4a1a-9a1a-000000000001";
+  public static final String RUNNING_SCORING = "0f6f1f0e-2222-4a1a-9a1a-000000000002";
+  public static final String FINISHED_TRAINING = "0f6f1f0e-3333-4a1a-9a1a-000000000003";
+
+  @Override
+  public Map<String, String> start() {
+    Map<String, String> config = super.start();
+    Path jobs = Path.of(config.get("scoring.registry.folder")).resolve(".jobs");
+    String before = Instant.now().minusSeconds(3600).toString();
+    try {
+      Files.createDirectories(jobs.resolve("training"));
+      Files.createDirectories(jobs.resolve("scoring"));
+      Files.writeString(jobs.resolve("training").resolve(RUNNING_TRAINING + ".json"), """
+          {"id":"%s","model":"churn_model","state":"RUNNING","stage":"training","rows":1500,"startedAt":"%s",
+           "version":null,"promoted":null,"metrics":{},"error":null}""".formatted(RUNNING_TRAINING, before));
+      Files.writeString(jobs.resolve("training").resolve(FINISHED_TRAINING + ".json"), """
+          {"id":"%s","model":"risk_model","state":"SUCCEEDED","stage":"done","rows":1500,"startedAt":"%s",
+           "version":"4","promoted":false,"metrics":{"auc":0.7},"error":null}""".formatted(FINISHED_TRAINING, before));
+      Files.writeString(jobs.resolve("scoring").resolve(RUNNING_SCORING + ".json"), """
+          {"id":"%s","state":"RUNNING","chunksDone":3,"chunksTotal":null,"rowsScored":3000,"startedAt":"%s",
+           "finishedAt":null,"result":null,"error":null}""".formatted(RUNNING_SCORING, before));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return config;
+  }
+}

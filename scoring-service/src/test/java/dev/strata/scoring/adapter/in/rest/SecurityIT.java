@@ -45,6 +45,7 @@ class SecurityIT {
 
   @Inject ModelTrainer trainer;
   @Inject TelcoCustomerFeatures telco;
+  @Inject io.smallrye.jwt.auth.principal.JWTParser jwtParser;
 
   @BeforeEach
   void championsAndAnUploadableModel() {
@@ -133,6 +134,21 @@ class SecurityIT {
         .body(Map.of("customerIds", List.of("C00002"))).post("/scores/customers"));
     unauthenticated(given().header("Authorization", forged).get("/models/churn_model/versions"));
     unauthenticated(upload(given().header("Authorization", forged)));
+  }
+
+  @Test
+  void theCacheOfVerifiedTokensServesOnlyTokensThatPassedVerification() {
+    org.assertj.core.api.Assertions.assertThat(jwtParser).as("the bearer path goes through the cache")
+        .isInstanceOf(dev.strata.scoring.adapter.in.security.CachingJwtParser.class);
+    String reader = TestTokens.bearer(Roles.READER);
+    String forged = TestTokens.bearerSignedByAnotherKey(Roles.ADMIN);
+    for (int i = 0; i < 3; i++) {
+      given().header("Authorization", reader).get("/v2/models/churn_model").then().statusCode(200);
+      // a cached token keeps exactly the roles it was verified with
+      forbidden(given().header("Authorization", reader).contentType(ContentType.JSON).body(Map.of("version", "1"))
+          .put("/models/churn_model/aliases/champion"));
+      unauthenticated(given().header("Authorization", forged).get("/v2/models/churn_model"));
+    }
   }
 
   private static RequestSpecification as(String role) {

@@ -15,7 +15,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 
 echo "== build"
 ./mvnw -B -ntp -o -q -pl scoring-service package -DskipTests
-./mvnw -B -ntp -o -q -pl scoring-service dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
+./mvnw -B -ntp -o -q -pl scoring-service org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench/classpath.txt
 CP="scoring-service/target/test-classes:scoring-service/target/classes:$(cat $OUT/classpath.txt)"
 # JMH's generator runs here, explicitly: JDK 23+ no longer runs processors found on the class path
 mkdir -p "$OUT/jmh-classes" "$OUT/jmh-sources"
@@ -28,9 +28,13 @@ echo "== train the churn model (Tribuo, Telco slice) and write request bodies"
 
 echo "== start scoring-service on :$PORT"
 TOKEN=$(cat "$OUT/token.txt")
+# BENCH_JFR=1 records a JFR profile of the service (target/bench/service.jfr); it costs a little
+# throughput, so the figures in BENCHMARKS.md come from runs without it
+JFR_OPTS=()
+if [ -n "${BENCH_JFR:-}" ]; then JFR_OPTS=("-XX:StartFlightRecording=filename=$OUT/service.jfr,settings=profile"); fi
 STRATA_JWT_PUBLIC_KEY_LOCATION=$(cat "$OUT/jwt-public-key-location.txt") \
 STRATA_RUN_DIR="$PWD/$OUT/run" QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
-  "$JAVA" --enable-native-access=ALL-UNNAMED -jar scoring-service/target/quarkus-app/quarkus-run.jar >"$OUT/service.log" 2>&1 &
+  "$JAVA" --enable-native-access=ALL-UNNAMED "${JFR_OPTS[@]}" -jar scoring-service/target/quarkus-app/quarkus-run.jar >"$OUT/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/q/health/live" >/dev/null && break; sleep 1; done

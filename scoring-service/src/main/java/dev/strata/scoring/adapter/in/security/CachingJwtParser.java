@@ -1,5 +1,6 @@
 package dev.strata.scoring.adapter.in.security;
 
+import dev.strata.scoring.config.ScoringConfig;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -11,7 +12,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import javax.crypto.SecretKey;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -30,11 +30,10 @@ public class CachingJwtParser implements JWTParser {
   private final DefaultJWTParser delegate;
   private final VerifiedTokenCache<JsonWebToken> verified;
 
-  CachingJwtParser(DefaultJWTParser delegate,
-      @ConfigProperty(name = "scoring.security.token-cache.capacity", defaultValue = "10000") int capacity,
-      @ConfigProperty(name = "scoring.security.token-cache.max-age-seconds", defaultValue = "300") long maxAgeSeconds) {
+  CachingJwtParser(DefaultJWTParser delegate, ScoringConfig config) {
     this.delegate = delegate;
-    this.verified = new VerifiedTokenCache<>(capacity, maxAgeSeconds, Clock.systemUTC());
+    ScoringConfig.Security.TokenCache cache = config.security().tokenCache();
+    this.verified = new VerifiedTokenCache<>(cache.capacity(), cache.maxAgeSeconds(), Clock.systemUTC());
   }
 
   @Override

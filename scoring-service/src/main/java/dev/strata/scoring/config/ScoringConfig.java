@@ -16,8 +16,6 @@ public interface ScoringConfig {
 
   Onnx onnx();
 
-  Security security();
-
   /** The model registry folder. */
   interface Registry {
     /** Root of {@code <model>/<version>/model.onnx}; default {@code ${STRATA_RUN_DIR}/models}. */
@@ -59,21 +57,5 @@ public interface ScoringConfig {
     /** Threads per inference call; 1 suits many concurrent small requests. */
     @WithDefault("1")
     int intraOpThreads();
-  }
-
-  /** Bearer-token handling on this service's side (verification itself is service-support's). */
-  interface Security {
-    TokenCache tokenCache();
-
-    /** Tokens already verified, so a client reusing its token pays for one RS256 check. */
-    interface TokenCache {
-      /** Distinct tokens remembered at most; 0 verifies every request in full. */
-      @WithDefault("10000")
-      int capacity();
-
-      /** A token is verified again after this long even when its {@code exp} is later. */
-      @WithDefault("300")
-      long maxAgeSeconds();
-    }
   }
 }

@@ -138,8 +138,8 @@ class SecurityIT {
 
   @Test
   void theCacheOfVerifiedTokensServesOnlyTokensThatPassedVerification() {
-    org.assertj.core.api.Assertions.assertThat(jwtParser).as("the bearer path goes through the cache")
-        .isInstanceOf(dev.strata.scoring.adapter.in.security.CachingJwtParser.class);
+    org.assertj.core.api.Assertions.assertThat(jwtParser).as("the bearer path goes through service-support's cache")
+        .isInstanceOf(dev.strata.support.security.CachingJwtParser.class);
     String reader = TestTokens.bearer(Roles.READER);
     String forged = TestTokens.bearerSignedByAnotherKey(Roles.ADMIN);
     for (int i = 0; i < 3; i++) {

@@ -1,12 +1,12 @@
 package dev.strata.scoring.adapter.in.rest;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.scoring.domain.inference.DataType;
 import dev.strata.scoring.domain.inference.TensorData;
 import java.io.IOException;
 import java.util.Arrays;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * A growable primitive array of one OIP datatype, filled one JSON scalar at a time while the

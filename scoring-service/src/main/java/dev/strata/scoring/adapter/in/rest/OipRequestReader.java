@@ -9,6 +9,7 @@ import dev.strata.scoring.domain.inference.DataType;
 import dev.strata.scoring.domain.inference.Tensor;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -209,10 +210,10 @@ final class OipRequestReader {
         if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
           throw new DomainException.Invalid("input '" + input + "' shape must hold integers");
         }
-        if (n == dims.length) dims = java.util.Arrays.copyOf(dims, n * 2);
+        if (n == dims.length) dims = Arrays.copyOf(dims, n * 2);
         dims[n++] = parser.getLongValue();
       }
-      return java.util.Arrays.copyOf(dims, n);
+      return Arrays.copyOf(dims, n);
     }
   }
 }

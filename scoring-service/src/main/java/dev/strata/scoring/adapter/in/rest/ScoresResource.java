@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -43,6 +44,8 @@ public class ScoresResource {
   @Path("customers")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @APIResponseSchema(value = CustomerScores.class, responseCode = "200",
+      responseDescription = "the scores; with Prefer: respond-async, 202 and the ScoringJob instead")
   public Response customers(@NotNull ScoreRequest request, @HeaderParam("Prefer") String prefer) {
     if (respondAsync(prefer)) {
       ScoringJob job = background.start(request);

@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * The bronze lake as Hive-partitioned Parquet files under one root. A file is written as a hidden
@@ -33,19 +32,20 @@ public final class ParquetBronzeLake implements BronzeLake {
   private final Path root;
   private final DuckDbParquetWriter writer;
   private final ObjectMapper json;
-  private final PartitionLocks locks = new PartitionLocks();
-  private final Consumer<Path> beforeRename;
+  private final PartitionLocks locks;
+  private final WriteSeams seams;
 
   public ParquetBronzeLake(Path root, ObjectMapper json) {
-    this(root, json, written -> { });
+    this(root, json, WriteSeams.NONE);
   }
 
-  /** {@code beforeRename} runs between the temp write and the rename: the seam a crash test uses. */
-  public ParquetBronzeLake(Path root, ObjectMapper json, Consumer<Path> beforeRename) {
+  /** {@code seams} let a test stop a write between the temp write and the rename, or see it wait for a lock. */
+  public ParquetBronzeLake(Path root, ObjectMapper json, WriteSeams seams) {
     this.root = root.toAbsolutePath().normalize();
     this.json = json;
     this.writer = new DuckDbParquetWriter(json);
-    this.beforeRename = beforeRename;
+    this.seams = seams;
+    this.locks = new PartitionLocks(seams);
   }
 
   @Override
@@ -84,7 +84,7 @@ public final class ParquetBronzeLake implements BronzeLake {
       Path temp = partition.resolve(TEMP_PREFIX + jobId + ".parquet.partial");
       try {
         write.to(temp);
-        beforeRename.accept(temp);
+        seams.beforeRename(temp);
         String sha256 = Checksums.sha256(temp);
         String path = root.relativize(target).toString().replace('\\', '/');
         LandedFile landed = new LandedFile(path, coverage.rows(), coverage.from(), coverage.to(), sha256, SCHEMA_VERSION);

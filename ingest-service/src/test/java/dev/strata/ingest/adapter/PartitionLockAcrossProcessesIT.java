@@ -22,7 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.DriverManager;
+import dev.strata.ingest.adapter.out.parquet.InMemoryDuckDb;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
@@ -135,7 +135,7 @@ class PartitionLockAcrossProcessesIT {
     JsonNode manifest = JSON.readTree(partition().resolve(jobId + ".manifest.json").toFile());
     String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(parquet)));
     assertThat(manifest.get("sha256").asText()).isEqualTo(sha256);
-    try (var duckdb = DriverManager.getConnection("jdbc:duckdb:");
+    try (var duckdb = InMemoryDuckDb.open();
         Statement statement = duckdb.createStatement();
         ResultSet count = statement.executeQuery("SELECT count(*) FROM read_parquet('" + parquet + "')")) {
       count.next();

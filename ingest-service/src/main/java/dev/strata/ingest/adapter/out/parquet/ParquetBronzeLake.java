@@ -63,6 +63,9 @@ public final class ParquetBronzeLake implements BronzeLake {
    */
   @Override
   public List<LandedFile> writeBars(Map<BarPartition, List<ValidBar>> partitions, String jobId, Instant ingestedAt, boolean overwrite) {
+    if (partitions.isEmpty()) {
+      return List.of();
+    }
     Path staging = resolve(STAGING + "/" + jobId + "-" + UUID.randomUUID());
     try {
       Files.createDirectories(staging);

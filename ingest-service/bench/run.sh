@@ -4,6 +4,8 @@
 # the service's peak RSS (VmHWM) per run; the service is restarted for each run.
 # Run from the repository root, under the shared build lock:
 #   flock /tmp/strata-maven.lock ingest-service/bench/run.sh
+# PHASES picks the runs (default "copy csv ndjson amqp"); SERVICE_JAVA_OPTS is passed to the service JVM,
+# e.g. SERVICE_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/ingest.jfr' PHASES=csv to profile one path.
 set -euo pipefail
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA=$JAVA_HOME/bin/java
@@ -11,6 +13,8 @@ TOTAL=${TOTAL:-1000000}
 CHUNK=${CHUNK:-100000}
 WORK=${WORK:-/tmp/ingest-bench}
 PORT=${PORT:-18081}
+PHASES=${PHASES:-copy csv ndjson amqp}
+SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-}
 M2=${HOME}/.m2/repository
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
@@ -27,7 +31,7 @@ start_service() {
   rm -rf "$WORK/run"
   PGPASSWORD=strata psql -h 127.0.0.1 -U strata -d strata -qc "DELETE FROM ingest.ingestion_job WHERE id LIKE 'bench-%'; DELETE FROM ingest.outbox;" 2>/dev/null || true
   STRATA_RUN_DIR=$WORK/run STRATA_JWT_PUBLIC_KEY_LOCATION=file:$WORK/jwt-public.pem DB_PASSWORD=strata QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    "$JAVA" -jar "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
+    "$JAVA" $SERVICE_JAVA_OPTS -jar "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
   PID=$!
   for _ in $(seq 120); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && return; sleep 0.5; done
   echo "service did not start"; tail -50 "$WORK/service.log"; exit 1
@@ -50,17 +54,21 @@ post_all() {  # $1 = extension, $2 = content type
   echo "$(now) - $t0" | bc -l
 }
 
-T=$("$JAVA" -cp "$CP" "$ROOT/ingest-service/bench/Bench.java" copy "$WORK/data/all.csv" "$WORK/duckdb-copy.parquet")
-report "DuckDB COPY read_csv" "$T" "-"
+phase() { [[ " $PHASES " == *" $1 "* ]]; }
 
-start_service; T=$(post_all csv text/csv); report "POST /bars text/csv" "$T" "$(peak_rss_mb)"; stop_service
-start_service; T=$(post_all ndjson application/x-ndjson); report "POST /bars NDJSON" "$T" "$(peak_rss_mb)"; stop_service
-
-start_service
-N=$(ls "$WORK"/data/bars-*.ndjson | wc -l)
-t0=$(now)
-"$JAVA" -cp "$CP" "$ROOT/ingest-service/bench/Bench.java" publish BENCHQ "$WORK"/data/bars-*.ndjson
-until [ "$(PGPASSWORD=strata psql -h 127.0.0.1 -U strata -d strata -tAc "SELECT count(*) FROM ingest.ingestion_job WHERE id LIKE 'bench-amqp-%' AND status = 'COMPLETED'")" = "$N" ]; do sleep 0.2; done
-T=$(echo "$(now) - $t0" | bc -l); report "ingest.bars (AMQP)" "$T" "$(peak_rss_mb)"
-stop_service
+if phase copy; then
+  T=$("$JAVA" -cp "$CP" "$ROOT/ingest-service/bench/Bench.java" copy "$WORK/data/all.csv" "$WORK/duckdb-copy.parquet")
+  report "DuckDB COPY read_csv" "$T" "-"
+fi
+if phase csv; then start_service; T=$(post_all csv text/csv); report "POST /bars text/csv" "$T" "$(peak_rss_mb)"; stop_service; fi
+if phase ndjson; then start_service; T=$(post_all ndjson application/x-ndjson); report "POST /bars NDJSON" "$T" "$(peak_rss_mb)"; stop_service; fi
+if phase amqp; then
+  start_service
+  N=$(ls "$WORK"/data/bars-*.ndjson | wc -l)
+  t0=$(now)
+  "$JAVA" -cp "$CP" "$ROOT/ingest-service/bench/Bench.java" publish BENCHQ "$WORK"/data/bars-*.ndjson
+  until [ "$(PGPASSWORD=strata psql -h 127.0.0.1 -U strata -d strata -tAc "SELECT count(*) FROM ingest.ingestion_job WHERE id LIKE 'bench-amqp-%' AND status = 'COMPLETED'")" = "$N" ]; do sleep 0.2; done
+  T=$(echo "$(now) - $t0" | bc -l); report "ingest.bars (AMQP)" "$T" "$(peak_rss_mb)"
+  stop_service
+fi
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d GB", $2/1048576}' /proc/meminfo), $(uname -sr), $("$JAVA" -version 2>&1 | head -1)"

@@ -87,8 +87,6 @@ public final class IngestBars {
   }
 
   private List<LandedFile> write(Map<BarPartition, List<ValidBar>> partitions, String jobId, Instant now, boolean overwrite) {
-    return LakeWrites.all(lake, partitions.entrySet().stream()
-        .map(entry -> (LakeWrites.Write) () -> lake.writeBars(entry.getKey(), jobId, entry.getValue(), now, overwrite))
-        .toList());
+    return lake.writeBars(partitions, jobId, now, overwrite);
   }
 }

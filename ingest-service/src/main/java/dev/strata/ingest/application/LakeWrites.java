@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Writes several files as one: the files of different partitions are written in parallel (each
- * takes only its own partition's lock), and when one fails the ones already landed are removed
- * again, so the batch lands whole or not at all.
+ * Writes several files as one (the usage events of a batch, one file per day): the files of
+ * different partitions are written in parallel (each takes only its own partition's lock), and when
+ * one fails the ones already landed are removed again, so the batch lands whole or not at all. Bars
+ * do this inside the lake adapter, which writes all their partitions with one COPY.
  */
 final class LakeWrites {
 

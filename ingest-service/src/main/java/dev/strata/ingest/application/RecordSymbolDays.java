@@ -1,15 +1,17 @@
 package dev.strata.ingest.application;
 
 import dev.strata.ingest.domain.symbolbars.BarsLanded;
+import dev.strata.ingest.domain.symbolbars.SymbolDay;
 import dev.strata.ingest.domain.symbolbars.SymbolDays;
 import dev.strata.kernel.error.DomainException;
 import io.smallrye.mutiny.Uni;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Keeps the symbol-day aggregates in step with the lake when bars land: load, apply, save over the
- * loaded version; a concurrent writer of the same day makes the save stale, and it is retried on a
- * fresh load.
+ * Keeps the symbol-day aggregates in step with the lake when bars land: load every day the batch
+ * touched, apply, save them together over the loaded versions; a concurrent writer of one of those
+ * days makes the save stale, and the whole set is retried on a fresh load.
  */
 public final class RecordSymbolDays {
 
@@ -22,12 +24,18 @@ public final class RecordSymbolDays {
   }
 
   public Uni<Void> on(BarsLanded event) {
-    List<Uni<Void>> saves = event.days().entrySet().stream()
-        .map(day -> Uni.createFrom().completionStage(() -> days.find(event.symbol(), event.frame(), day.getKey()))
-            .map(stored -> stored.land(day.getValue().bars(), day.getValue().first(), day.getValue().last(), event.jobId()))
-            .flatMap(updated -> Uni.createFrom().completionStage(() -> days.save(updated)))
-            .onFailure(DomainException.Conflict.class).retry().atMost(ATTEMPTS))
-        .toList();
-    return saves.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(saves).andFailFast().replaceWithVoid();
+    if (event.days().isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<LocalDate> touched = List.copyOf(event.days().keySet());
+    return Uni.createFrom().completionStage(() -> days.findAll(event.symbol(), event.frame(), touched))
+        .map(stored -> stored.stream().map(day -> landed(day, event)).toList())
+        .flatMap(updated -> Uni.createFrom().completionStage(() -> days.saveAll(updated)))
+        .onFailure(DomainException.Conflict.class).retry().atMost(ATTEMPTS);
+  }
+
+  private static SymbolDay landed(SymbolDay day, BarsLanded event) {
+    BarsLanded.DaySummary summary = event.days().get(day.tradingDay());
+    return day.land(summary.bars(), summary.first(), summary.last(), event.jobId());
   }
 }

@@ -3,6 +3,7 @@ package dev.strata.ingest.adapter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.strata.ingest.adapter.out.parquet.ParquetBronzeLake;
+import dev.strata.ingest.adapter.out.parquet.WriteSeams;
 import dev.strata.ingest.domain.bar.BarPartition;
 import dev.strata.ingest.domain.bar.Frame;
 import dev.strata.ingest.domain.bar.ValidBar;
@@ -22,7 +23,12 @@ public final class CrashingLakeWriter {
 
   public static void main(String[] args) {
     var lake = new ParquetBronzeLake(Path.of(args[0]), new ObjectMapper().registerModule(new JavaTimeModule()),
-        temp -> Runtime.getRuntime().halt(CRASH_EXIT));
+        new WriteSeams() {
+          @Override
+          public void beforeRename(Path temp) {
+            Runtime.getRuntime().halt(CRASH_EXIT);
+          }
+        });
     var bars = List.of(new ValidBar(Instant.parse("2013-01-02T00:00:00Z"), 553.82, 555.0, 541.63, 549.03, 20018500, false));
     lake.writeBars(new BarPartition(Frame.of("1d"), args[1], "2013"), args[2], bars, Instant.now(), false);
     System.exit(0);

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,5 +80,27 @@ class SymbolDaysIT {
     assertThatThrownBy(() -> symbolDays.save(stored.land(3, ts, ts, "writer-d")).toCompletableFuture().join())
         .hasCauseInstanceOf(DomainException.Conflict.class);
     assertThat(load("STALE", "1m", day).version()).isEqualTo(2);
+  }
+
+  @Test
+  void daysAreSavedTogetherAndOneStaleDayMeansNoneOfTheSetIsSaved() {
+    LocalDate first = LocalDate.of(2024, 2, 5);
+    LocalDate second = LocalDate.of(2024, 2, 6);
+    Instant ts = Instant.parse("2024-02-05T15:00:00Z");
+    List<SymbolDay> loaded = symbolDays.findAll("SET", "1m", List.of(first, second)).toCompletableFuture().join();
+    assertThat(loaded).extracting(SymbolDay::tradingDay).containsExactly(first, second);
+    symbolDays.saveAll(loaded.stream().map(day -> day.land(1, ts, ts, "writer-a")).toList()).toCompletableFuture().join();
+
+    // writer b touches both days, but only the second was loaded fresh
+    SymbolDay freshSecond = load("SET", "1m", second);
+    assertThatThrownBy(() -> symbolDays.saveAll(List.of(loaded.get(0).land(5, ts, ts, "writer-b"), freshSecond.land(5, ts, ts, "writer-b")))
+        .toCompletableFuture().join())
+        .hasCauseInstanceOf(DomainException.Conflict.class);
+
+    assertThat(symbolDays.findAll("SET", "1m", List.of(first, second)).toCompletableFuture().join())
+        .allSatisfy(day -> {
+          assertThat(day.lastJobId()).isEqualTo("writer-a");
+          assertThat(day.version()).isEqualTo(1);
+        });
   }
 }

@@ -8,6 +8,7 @@ import dev.strata.ingest.domain.usage.ValidUsageEvent;
 import dev.strata.kernel.error.DomainException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,9 +20,18 @@ final class InMemoryLake implements BronzeLake {
   int writes;
   int failOnWrite = -1;
 
+  /** All or nothing, as the real lake: a failing partition takes the batch's other files away again. */
   @Override
-  public synchronized LandedFile writeBars(BarPartition partition, String jobId, List<ValidBar> bars, Instant ingestedAt, boolean overwrite) {
-    return land(partition.folder() + "/" + jobId + ".parquet", bars.size(), bars.getFirst().ts(), bars.getLast().ts(), overwrite);
+  public synchronized List<LandedFile> writeBars(Map<BarPartition, List<ValidBar>> partitions, String jobId, Instant ingestedAt, boolean overwrite) {
+    List<LandedFile> landed = new ArrayList<>();
+    try {
+      partitions.forEach((partition, bars) -> landed.add(
+          land(partition.folder() + "/" + jobId + ".parquet", bars.size(), bars.getFirst().ts(), bars.getLast().ts(), overwrite)));
+      return landed;
+    } catch (RuntimeException e) {
+      remove(landed);
+      throw e;
+    }
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.strata.ingest.domain.usage.ValidUsageEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The bronze Parquet lake, written file by file: each write lands a complete file (temp file and
@@ -14,12 +15,19 @@ import java.util.List;
 public interface BronzeLake {
 
   /**
-   * Lands {@code bars} (ordered by ts) as {@code <partition>/<jobId>.parquet}.
+   * Lands the bars of a batch (each list ordered by ts) as {@code <partition>/<jobId>.parquet}, one
+   * file per partition, whole or not at all: when one file cannot land, none of them stays.
    *
-   * @throws dev.strata.kernel.error.DomainException.Conflict when the file exists and
+   * @return the landed files, ordered by path
+   * @throws dev.strata.kernel.error.DomainException.Conflict when a file exists and
    *     {@code overwrite} is false
    */
-  LandedFile writeBars(BarPartition partition, String jobId, List<ValidBar> bars, Instant ingestedAt, boolean overwrite);
+  List<LandedFile> writeBars(Map<BarPartition, List<ValidBar>> partitions, String jobId, Instant ingestedAt, boolean overwrite);
+
+  /** Lands the bars of one partition, as {@link #writeBars(Map, String, Instant, boolean)}. */
+  default LandedFile writeBars(BarPartition partition, String jobId, List<ValidBar> bars, Instant ingestedAt, boolean overwrite) {
+    return writeBars(Map.of(partition, bars), jobId, ingestedAt, overwrite).getFirst();
+  }
 
   /** Lands the usage events of one UTC day as {@code dataset=usage/date=<day>/<jobId>.parquet}. */
   LandedFile writeUsage(LocalDate day, String jobId, List<ValidUsageEvent> events, Instant ingestedAt, boolean overwrite);

@@ -7,7 +7,6 @@ import dev.strata.ingest.domain.lake.StoredBar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -100,7 +99,7 @@ public final class DuckDbLakeReader implements LakeReader {
   }
 
   private static Connection open() throws SQLException {
-    Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+    Connection connection = InMemoryDuckDb.open();
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET TimeZone = 'UTC'");
     }

@@ -15,8 +15,12 @@ import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 
 /**
  * The bronze lake as Hive-partitioned Parquet files under one root. A file is written as a hidden
@@ -29,29 +33,72 @@ public final class ParquetBronzeLake implements BronzeLake {
   /** Version of the Parquet column layout, recorded in each manifest. */
   public static final int SCHEMA_VERSION = 1;
   static final String TEMP_PREFIX = ".tmp-";
+  /** Where a batch's files are written before they move into their partitions; no reader globs it. */
+  static final String STAGING = ".staging";
 
   private final Path root;
   private final DuckDbParquetWriter writer;
   private final ObjectMapper json;
-  private final PartitionLocks locks = new PartitionLocks();
-  private final Consumer<Path> beforeRename;
+  private final PartitionLocks locks;
+  private final WriteSeams seams;
 
   public ParquetBronzeLake(Path root, ObjectMapper json) {
-    this(root, json, written -> { });
+    this(root, json, WriteSeams.NONE);
   }
 
-  /** {@code beforeRename} runs between the temp write and the rename: the seam a crash test uses. */
-  public ParquetBronzeLake(Path root, ObjectMapper json, Consumer<Path> beforeRename) {
+  /** {@code seams} let a test stop a write between the temp write and the rename, or see it wait for a lock. */
+  public ParquetBronzeLake(Path root, ObjectMapper json, WriteSeams seams) {
     this.root = root.toAbsolutePath().normalize();
     this.json = json;
     this.writer = new DuckDbParquetWriter(json);
-    this.beforeRename = beforeRename;
+    this.seams = seams;
+    this.locks = new PartitionLocks(seams);
   }
 
+  /**
+   * All partitions are written by one DuckDB COPY into a private staging folder under the root, then
+   * each file is moved into its partition as the temp file and renamed into place under that
+   * partition's lock (partitions in parallel). When one partition fails, the ones already landed are
+   * removed again, so the batch lands whole or not at all; the staging folder is always removed.
+   */
   @Override
-  public LandedFile writeBars(BarPartition partition, String jobId, List<ValidBar> bars, Instant ingestedAt, boolean overwrite) {
-    Coverage coverage = new Coverage(bars.size(), bars.getFirst().ts(), bars.getLast().ts());
-    return land(partition.folder(), jobId, overwrite, coverage, temp -> writer.bars(temp, partition, jobId, bars, ingestedAt));
+  public List<LandedFile> writeBars(Map<BarPartition, List<ValidBar>> partitions, String jobId, Instant ingestedAt, boolean overwrite) {
+    if (partitions.isEmpty()) {
+      return List.of();
+    }
+    Path staging = resolve(STAGING + "/" + jobId + "-" + UUID.randomUUID());
+    try {
+      Files.createDirectories(staging);
+      Map<BarPartition, Path> staged = writer.bars(staging, partitions, jobId, ingestedAt);
+      return landAll(partitions.entrySet().stream().map(entry -> (Supplier<LandedFile>) () -> {
+        List<ValidBar> bars = entry.getValue();
+        Coverage coverage = new Coverage(bars.size(), bars.getFirst().ts(), bars.getLast().ts());
+        return land(entry.getKey().folder(), jobId, overwrite, coverage, temp -> Files.move(staged.get(entry.getKey()), temp));
+      }).toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot stage the bars of " + jobId, e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("DuckDB could not write the bars of " + jobId + ": " + e.getMessage(), e);
+    } finally {
+      deleteTree(staging);
+    }
+  }
+
+  private List<LandedFile> landAll(List<Supplier<LandedFile>> landings) {
+    var landed = new ConcurrentLinkedQueue<LandedFile>();
+    var failures = new ConcurrentLinkedQueue<RuntimeException>();
+    landings.parallelStream().forEach(landing -> {
+      try {
+        landed.add(landing.get());
+      } catch (RuntimeException e) {
+        failures.add(e);
+      }
+    });
+    if (!failures.isEmpty()) {
+      remove(List.copyOf(landed));
+      throw failures.peek();
+    }
+    return landed.stream().sorted(Comparator.comparing(LandedFile::path)).toList();
   }
 
   @Override
@@ -84,7 +131,7 @@ public final class ParquetBronzeLake implements BronzeLake {
       Path temp = partition.resolve(TEMP_PREFIX + jobId + ".parquet.partial");
       try {
         write.to(temp);
-        beforeRename.accept(temp);
+        seams.beforeRename(temp);
         String sha256 = Checksums.sha256(temp);
         String path = root.relativize(target).toString().replace('\\', '/');
         LandedFile landed = new LandedFile(path, coverage.rows(), coverage.from(), coverage.to(), sha256, SCHEMA_VERSION);
@@ -129,6 +176,17 @@ public final class ParquetBronzeLake implements BronzeLake {
       files.filter(file -> file.getFileName().toString().startsWith(TEMP_PREFIX)).forEach(ParquetBronzeLake::deleteQuietly);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteTree(Path folder) {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (var tree = Files.walk(folder)) {
+      tree.sorted(Comparator.reverseOrder()).forEach(ParquetBronzeLake::deleteQuietly);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove staging folder " + folder, e);
     }
   }
 

@@ -6,12 +6,17 @@ import dev.strata.kernel.error.DomainException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /** Symbol days in {@code ingest.symbol_bars}; a save over a stale version is a conflict. */
@@ -31,22 +36,44 @@ public final class PostgresSymbolDays implements SymbolDays {
   }
 
   @Override
-  public CompletionStage<SymbolDay> find(String symbol, String frame, LocalDate tradingDay) {
-    return pool.preparedQuery("SELECT * FROM symbol_bars WHERE symbol = $1 AND frame = $2 AND trading_day = $3")
-        .execute(Tuple.of(symbol, frame, tradingDay))
-        .map(rows -> rows.size() == 0 ? SymbolDay.none(symbol, frame, tradingDay) : toDay(rows.iterator().next()))
+  public CompletionStage<List<SymbolDay>> findAll(String symbol, String frame, List<LocalDate> tradingDays) {
+    return pool.preparedQuery("SELECT * FROM symbol_bars WHERE symbol = $1 AND frame = $2 AND trading_day = ANY($3)")
+        .execute(Tuple.of(symbol, frame, tradingDays.toArray(LocalDate[]::new)))
+        .map(rows -> {
+          Map<LocalDate, SymbolDay> stored = new HashMap<>();
+          rows.forEach(row -> stored.put(row.getLocalDate("trading_day"), toDay(row)));
+          return tradingDays.stream().map(day -> stored.getOrDefault(day, SymbolDay.none(symbol, frame, day))).toList();
+        })
         .subscribeAsCompletionStage();
   }
 
+  /** Days never saved are inserted, the others updated over their version; any row missed rolls all back. */
   @Override
-  public CompletionStage<Void> save(SymbolDay day) {
-    Tuple row = Tuple.from(Arrays.asList(day.symbol(), day.frame(), day.tradingDay(), (int) day.barsLanded(),
-        utc(day.firstTs()), utc(day.lastTs()), day.lastJobId(), day.version()));
-    return pool.preparedQuery(day.version() == 1 ? INSERT : UPDATE).execute(row)
-        .flatMap(result -> result.rowCount() == 1 ? Uni.createFrom().voidItem()
-            : Uni.createFrom().<Void>failure(new DomainException.Conflict("symbol day " + day.symbol() + " " + day.frame() + " "
-                + day.tradingDay() + " changed since version " + (day.version() - 1))))
+  public CompletionStage<Void> saveAll(List<SymbolDay> days) {
+    List<Tuple> inserts = days.stream().filter(day -> day.version() == 1).map(PostgresSymbolDays::row).toList();
+    List<Tuple> updates = days.stream().filter(day -> day.version() > 1).map(PostgresSymbolDays::row).toList();
+    return pool.withTransaction(connection -> save(connection, INSERT, inserts).call(() -> save(connection, UPDATE, updates)))
         .subscribeAsCompletionStage();
+  }
+
+  private static Uni<Void> save(SqlConnection connection, String sql, List<Tuple> rows) {
+    if (rows.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return connection.preparedQuery(sql).executeBatch(rows).flatMap(results -> {
+      for (RowSet<Row> result = results; result != null; result = result.next()) {
+        if (result.rowCount() != 1) {
+          return Uni.createFrom().failure(new DomainException.Conflict(
+              "a symbol day changed since it was loaded; none of the " + rows.size() + " days was saved"));
+        }
+      }
+      return Uni.createFrom().voidItem();
+    });
+  }
+
+  private static Tuple row(SymbolDay day) {
+    return Tuple.from(Arrays.asList(day.symbol(), day.frame(), day.tradingDay(), (int) day.barsLanded(),
+        utc(day.firstTs()), utc(day.lastTs()), day.lastJobId(), day.version()));
   }
 
   private static SymbolDay toDay(Row row) {

@@ -55,6 +55,14 @@ public interface AgentConfig {
     /** Wait before the first retry; doubles each time. */
     @WithDefault("200ms")
     Duration initialBackoff();
+
+    /**
+     * How long a delivery holds an execution between step commits; another delivery of the same
+     * execution waits for it. Must exceed a step's longest run (max-attempts × step-timeout plus
+     * backoffs), which start-up checks.
+     */
+    @WithDefault("2m")
+    Duration lease();
   }
 
   /** The transactional outbox relay. */

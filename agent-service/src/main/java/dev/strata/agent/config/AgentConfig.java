@@ -74,6 +74,13 @@ public interface AgentConfig {
     /** Rows published per round trip. */
     @WithDefault("200")
     int batchSize();
+
+    /**
+     * How long a round waits for the broker's confirms before it rolls back and leaves its rows for
+     * the next round (a broker that is down may never answer).
+     */
+    @WithDefault("10s")
+    Duration confirmTimeout();
   }
 
   /** Webhook delivery of {@code notification.send}. */

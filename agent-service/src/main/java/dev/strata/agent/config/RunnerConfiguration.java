@@ -119,7 +119,7 @@ public class RunnerConfiguration {
   @Produces @Singleton
   OutboxRelay outboxRelay(Pool pool, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<byte[]> emitter,
       AgentConfig config) {
-    return new OutboxRelay(pool, emitter, config.outbox().batchSize());
+    return new OutboxRelay(pool, emitter, config.outbox().batchSize(), config.outbox().confirmTimeout());
   }
 
   void startRelay(@Observes StartupEvent event, OutboxRelay relay, Vertx vertx, AgentConfig config) {

@@ -107,6 +107,7 @@ LUA
 # the runner's channel settings of this run (copies of the channel x prefetch each)
 echo "== runner concurrency: ${AGENT_RUNNER_CONCURRENCY:-8 (default)}"
 wrk -H "$auth" -t2 -c"$exec_connections" -d"$exec_duration" --latency -s "$work/start.lua" "$base/workflows/$wf/executions"
+load_end="$(date -u '+%Y-%m-%d %H:%M:%S.%N+00')"
 # wait (at most 10 min) until every started execution ended; a failed status query is reported and
 # retried, not taken for the end of the wait (the 2026-11-22 03:34 run stopped early on one)
 q="SELECT count(*) FILTER (WHERE status IN ('PENDING','RUNNING')) FROM agent.executions WHERE workflow_id = '$wf'"
@@ -130,4 +131,9 @@ psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
          round(1000 * extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY updated_at - created_at))::numeric, 1) AS p50_ms,
          round(1000 * extract(epoch FROM percentile_cont(0.99) WITHIN GROUP (ORDER BY updated_at - created_at))::numeric, 1) AS p99_ms
   FROM agent.executions WHERE workflow_id = '$wf' AND status = 'SUCCEEDED'"
+# the runner alone: the backlog left when wrk stopped, drained with no starts competing for the CPUs
+psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
+  SELECT count(*) AS drained_after_load,
+         round(count(*) / nullif(extract(epoch FROM max(updated_at) - timestamptz '$load_end'), 0)::numeric, 1) AS runner_only_per_s
+  FROM agent.executions WHERE workflow_id = '$wf' AND status = 'SUCCEEDED' AND updated_at > timestamptz '$load_end'"
 fi

@@ -56,7 +56,7 @@ public final class PerformStep {
       return attempt;
     }
     return attempt.onFailure().retry()
-        .withBackOff(policy.initialBackoff(), policy.initialBackoff().multipliedBy(16))
+        .withBackOff(policy.initialBackoff(), policy.longestBackoff())
         .atMost(policy.maxAttempts() - 1L);
   }
 

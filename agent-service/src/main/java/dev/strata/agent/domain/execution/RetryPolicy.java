@@ -15,15 +15,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration ste
     }
   }
 
-  /** The longest one step can take: every attempt timing out, with every backoff between them. */
+  /** The longest backoff between two attempts: growth (and the runner's random jitter) stop here. */
+  public Duration longestBackoff() {
+    return initialBackoff.multipliedBy(16);
+  }
+
+  /** An upper bound of one step's run: every attempt timing out, every backoff at its longest. */
   public Duration longestStep() {
-    Duration total = stepTimeout.multipliedBy(maxAttempts);
-    Duration backoff = initialBackoff;
-    for (int retry = 1; retry < maxAttempts; retry++) {
-      total = total.plus(backoff);
-      // the runner doubles the backoff up to 16 times the first one
-      backoff = backoff.multipliedBy(2).compareTo(initialBackoff.multipliedBy(16)) > 0 ? initialBackoff.multipliedBy(16) : backoff.multipliedBy(2);
-    }
-    return total;
+    return stepTimeout.multipliedBy(maxAttempts).plus(longestBackoff().multipliedBy(maxAttempts - 1L));
   }
 }

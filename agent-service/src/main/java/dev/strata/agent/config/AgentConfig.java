@@ -59,7 +59,7 @@ public interface AgentConfig {
     /**
      * How long a delivery holds an execution between step commits; another delivery of the same
      * execution waits for it. Must exceed a step's longest run (max-attempts × step-timeout plus
-     * backoffs), which start-up checks.
+     * every backoff at its cap of 16 × initial-backoff), which start-up checks.
      */
     @WithDefault("2m")
     Duration lease();

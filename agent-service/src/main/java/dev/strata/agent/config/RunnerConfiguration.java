@@ -110,7 +110,7 @@ public class RunnerConfiguration {
     if (lease.compareTo(longestStep) <= 0) {
       // a step still running when its lease ends would be run a second time by a redelivery
       throw new IllegalStateException("agent.runner.lease (" + lease + ") must exceed the longest step (" + longestStep
-          + " = max-attempts x step-timeout + backoffs)");
+          + " = max-attempts x step-timeout + (max-attempts - 1) x 16 x initial-backoff)");
     }
     var committed = meters.counter("strata.workflow.steps.committed");
     return new RunExecution(e, c, w, o, l, u, step, lease, clock, checkpoint -> committed.increment());

@@ -11,7 +11,6 @@ import dev.strata.agent.domain.execution.Resumption;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.ExecutionState;
 import dev.strata.agent.domain.workflow.Step;
-import dev.strata.agent.domain.workflow.Workflow;
 import dev.strata.agent.domain.workflow.Workflows;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.Envelope;
@@ -46,9 +45,9 @@ public final class RunExecution {
 
   private final Executions executions;
   private final Checkpoints checkpoints;
-  private final Workflows workflows;
   private final Outbox outbox;
   private final ExecutionLeases leases;
+  private final ClaimExecution claim;
   private final UnitOfWork unitOfWork;
   private final PerformStep performStep;
   private final Duration lease;
@@ -64,9 +63,6 @@ public final class RunExecution {
   /** One delivery's run: the execution, the lease holder it acts as, the workflow's steps. */
   private record Run(UUID executionId, UUID holder, List<Step> steps) {}
 
-  /** What the claiming transaction found: the run and where it resumes. */
-  private record Claimed(Run run, Resumption from) {}
-
   /**
    * @param lease how long a delivery holds an execution without committing a step; must exceed
    *     the longest a step can take with all its attempts, or a slow step loses it to a redelivery
@@ -75,9 +71,9 @@ public final class RunExecution {
       UnitOfWork unitOfWork, PerformStep performStep, Duration lease, Clock clock, StepCommitted afterCommit) {
     this.executions = executions;
     this.checkpoints = checkpoints;
-    this.workflows = workflows;
     this.outbox = outbox;
     this.leases = leases;
+    this.claim = new ClaimExecution(executions, checkpoints, workflows, leases, unitOfWork, clock);
     this.unitOfWork = unitOfWork;
     this.performStep = performStep;
     this.lease = lease;
@@ -88,52 +84,17 @@ public final class RunExecution {
   public Uni<Void> run(Envelope<WorkflowExecute> envelope) {
     UUID id = executionId(envelope);
     UUID holder = UUID.randomUUID();
-    return claim(envelope.payload(), id, holder)
+    return claim.run(envelope.payload(), id, holder, lease)
         // the holder finishes it, or dies and its lease expires: wait that long at most, then requeue
         .onFailure(ExecutionBusy::in).retry().withBackOff(BUSY_FIRST_WAIT, BUSY_LONGEST_WAIT).expireIn(lease.plusSeconds(5).toMillis())
         .chain(claimed -> claimed == null ? Uni.createFrom().voidItem()
-            : runFrom(claimed.run(), claimed.from(), true).onFailure().call(() -> release(id, holder)));
+            : runFrom(new Run(id, holder, claimed.steps()), claimed.from(), true).onFailure().call(() -> release(id, holder)));
   }
 
   private static UUID executionId(Envelope<WorkflowExecute> envelope) {
     // a producer that leaves the id to us gets one derived from its message id: redelivery finds it again
     return envelope.payload().executionId() != null ? envelope.payload().executionId()
         : UUID.nameUUIDFromBytes(("execution/" + envelope.messageId()).getBytes(StandardCharsets.UTF_8));
-  }
-
-  /** One transaction: find or create the execution, take its lease, read its workflow and resumption; null when it is finished. */
-  private Uni<Claimed> claim(WorkflowExecute command, UUID id, UUID holder) {
-    return Async.<Claimed>uni(() -> unitOfWork.write(() -> findOrCreate(command, id).thenCompose(execution -> execution.status().terminal()
-            ? CompletableFuture.completedFuture(null)
-            : leases.claim(id, holder, lease).thenCompose(claimed -> claimed
-                ? workflowOf(execution).thenCompose(workflow -> resumption(execution)
-                    .thenApply(from -> new Claimed(new Run(id, holder, workflow.definition().steps()), from)))
-                : CompletableFuture.failedFuture(new ExecutionBusy(id))))))
-        // two first deliveries of a new execution raced to create it: the loser finds it on its second try
-        .onFailure(DomainException.Conflict.class).retry().atMost(1);
-  }
-
-  private CompletionStage<Execution> findOrCreate(WorkflowExecute command, UUID id) {
-    return executions.get(id).thenCompose(found -> found
-        .<CompletionStage<Execution>>map(CompletableFuture::completedFuture)
-        .orElseGet(() -> {
-          if (command.workflowId() == null) {
-            throw new DomainException.Invalid("workflow.execute needs a workflowId for a new execution");
-          }
-          return executions.create(Execution.pending(id, command.workflowId(), command.input(), null, command.resumeFromCheckpointId(), clock.instant()));
-        }));
-  }
-
-  private CompletionStage<Workflow> workflowOf(Execution execution) {
-    return workflows.get(execution.workflowId())
-        .thenApply(found -> found.orElseThrow(() -> new DomainException.NotFound("workflow " + execution.workflowId() + " not found")));
-  }
-
-  private CompletionStage<Resumption> resumption(Execution execution) {
-    return checkpoints.latest(execution.id()).thenCompose(own ->
-        (own.isEmpty() && execution.forkedFrom() != null ? checkpoints.get(execution.forkedFrom())
-            : CompletableFuture.completedFuture(Optional.<Checkpoint>empty()))
-            .thenApply(forked -> Resumption.of(execution, own, forked)));
   }
 
   private Uni<Void> runFrom(Run run, Resumption from, boolean justClaimed) {

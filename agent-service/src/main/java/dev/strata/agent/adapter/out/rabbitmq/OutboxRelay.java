@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
@@ -72,7 +73,7 @@ public class OutboxRelay {
       }
       return Uni.join().all(sends).andFailFast()
           // without a timeout a broker that never confirms would hold this round, and the relay, forever
-          .ifNoItem().after(confirmTimeout).fail()
+          .ifNoItem().after(confirmTimeout).failWith(() -> new TimeoutException("no publisher confirm within " + confirmTimeout))
           .chain(x -> connection.preparedQuery(MARK).execute(Tuple.of(ids.toArray(UUID[]::new))))
           .map(x -> ids.size());
     });

@@ -22,6 +22,11 @@ cleanup() {
     kill -9 "$app_pid" 2>/dev/null || true
   fi
   if [ -n "${sampler_pid:-}" ]; then kill "$sampler_pid" 2>/dev/null || true; fi
+  if [ -f "$work/app.log" ]; then
+    echo "== service log: $(grep -c ' WARN ' "$work/app.log" || true) WARN, $(grep -c ' ERROR ' "$work/app.log" || true) ERROR lines, most frequent:"
+    grep -E ' (WARN|ERROR) ' "$work/app.log" | cut -c25- | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g' | cut -c1-160 \
+      | sort | uniq -c | sort -rn | head -n 5 || true
+  fi
   # pgbench's tables go; the agent schema stays (the app owns it)
   pgbench -h 127.0.0.1 -U strata -i -I d "$db" >/dev/null 2>&1 || true
   # the app is stopped above before its jar is removed: a JVM that loses its jar cannot shut down
@@ -39,7 +44,7 @@ auth="Authorization: Bearer $(bench_token)"
 cp -r "$module/target/quarkus-app" "$work/app"
 DB_PASSWORD="$PGPASSWORD" DB_REACTIVE_URL="postgresql://127.0.0.1:5432/$db" DB_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
 QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false QUARKUS_LOG_LEVEL=WARN \
-  "$java" -jar "$work/app/quarkus-run.jar" >"$work/app.log" 2>&1 & app_pid=$!
+  "$java" ${BENCH_JAVA_OPTS:-} -jar "$work/app/quarkus-run.jar" >"$work/app.log" 2>&1 & app_pid=$!
 for _ in $(seq 1 120); do curl -sf "$base/q/health/ready" >/dev/null && break; sleep 0.5; done
 
 agent='{"name":"Bench agent","type":"bench","model":"m","systemPrompt":"x","config":{"t":0},"status":"active"}'
@@ -76,14 +81,21 @@ exec_connections="${BENCH_EXEC_CONNECTIONS:-16}"
 echo "== executions: one-step template workflows started over HTTP for $exec_duration, $exec_connections connections"
 workflow='{"name":"bench","steps":[{"id":"t","kind":"template","params":{"text":"hi {{input.n}}"}}]}'
 wf=$(curl -sf -H "$auth" -H 'Content-Type: application/json' -d "$workflow" "$base/workflows" | json_id)
+# every request a fresh Idempotency-Key: wrk's threads share one random seed, so the key carries the
+# thread's number (before, both threads sent the same keys and half the starts were repeats)
 cat >"$work/start.lua" <<'LUA'
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
 local counter = 0
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.body = '{"input":{"n":1}}'
 request = function()
   counter = counter + 1
-  wrk.headers["Idempotency-Key"] = "bench-" .. tostring(math.random(1, 2^30)) .. "-" .. counter
+  wrk.headers["Idempotency-Key"] = "bench-" .. os.time() .. "-" .. tid .. "-" .. counter
   return wrk.format()
 end
 LUA
@@ -92,18 +104,36 @@ LUA
       "$(rabbitmqctl -q list_queues name messages 2>/dev/null | awk '$1=="workflow.execute"{print $2}')"
     sleep 2
   done ) & sampler_pid=$!
+# the runner's channel settings of this run (copies of the channel x prefetch each)
+echo "== runner concurrency: ${AGENT_RUNNER_CONCURRENCY:-8 (default)}"
 wrk -H "$auth" -t2 -c"$exec_connections" -d"$exec_duration" --latency -s "$work/start.lua" "$base/workflows/$wf/executions"
-q="SELECT count(*) FILTER (WHERE status <> 'SUCCEEDED') FROM agent.executions WHERE workflow_id = '$wf'"
+load_end="$(date -u '+%Y-%m-%d %H:%M:%S.%N+00')"
+# wait (at most 10 min) until every started execution ended; a failed status query is reported and
+# retried, not taken for the end of the wait (the 2026-11-22 03:34 run stopped early on one)
+q="SELECT count(*) FILTER (WHERE status IN ('PENDING','RUNNING')) FROM agent.executions WHERE workflow_id = '$wf'"
+left="?"
 for _ in $(seq 1 600); do
-  left="$(psql -h 127.0.0.1 -U strata -d "$db" -qtAc "$q")" || break
-  [ "$left" = "0" ] && break
+  if left="$(psql -h 127.0.0.1 -U strata -d "$db" -qtAc "$q" 2>"$work/psql.err")"; then
+    [ "$left" = "0" ] && break
+  else
+    left="?"
+    echo "status query failed, retrying: $(tr '\n' ' ' <"$work/psql.err")" >&2
+  fi
   sleep 1
 done
 kill "$sampler_pid" 2>/dev/null || true; sampler_pid=
+echo "== executions still PENDING/RUNNING at the end of the wait: $left"
+psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
+  SELECT status, count(*) FROM agent.executions WHERE workflow_id = '$wf' GROUP BY status ORDER BY status"
 psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
   SELECT count(*) AS executions,
          round(count(*) / extract(epoch FROM max(updated_at) - min(created_at))::numeric, 1) AS executions_per_s,
          round(1000 * extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY updated_at - created_at))::numeric, 1) AS p50_ms,
          round(1000 * extract(epoch FROM percentile_cont(0.99) WITHIN GROUP (ORDER BY updated_at - created_at))::numeric, 1) AS p99_ms
   FROM agent.executions WHERE workflow_id = '$wf' AND status = 'SUCCEEDED'"
+# the runner alone: the backlog left when wrk stopped, drained with no starts competing for the CPUs
+psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
+  SELECT count(*) AS drained_after_load,
+         round(count(*) / nullif(extract(epoch FROM max(updated_at) - timestamptz '$load_end'), 0)::numeric, 1) AS runner_only_per_s
+  FROM agent.executions WHERE workflow_id = '$wf' AND status = 'SUCCEEDED' AND updated_at > timestamptz '$load_end'"
 fi

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one step: renders its parameters from the state, performs it with a per-attempt timeout
@@ -49,12 +50,13 @@ public final class PerformStep {
       return Uni.createFrom().failure(new IllegalStateException("no " + rendered.kind().wireName() + " step support configured"));
     }
     Uni<Object> attempt = Async.<Object>uni(() -> effect.perform(rendered, state.input()))
-        .ifNoItem().after(policy.stepTimeout()).fail();
+        .ifNoItem().after(policy.stepTimeout())
+        .failWith(() -> new TimeoutException("timed out after " + policy.stepTimeout().toMillis() + " ms"));
     if (policy.maxAttempts() == 1) {
       return attempt;
     }
     return attempt.onFailure().retry()
-        .withBackOff(policy.initialBackoff(), policy.initialBackoff().multipliedBy(16))
+        .withBackOff(policy.initialBackoff(), policy.longestBackoff())
         .atMost(policy.maxAttempts() - 1L);
   }
 

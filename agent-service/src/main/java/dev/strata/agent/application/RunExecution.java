@@ -4,13 +4,13 @@ import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Checkpoints;
 import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.ExecutionStatus;
+import dev.strata.agent.domain.execution.ExecutionLeases;
 import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.execution.Resumption;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.ExecutionState;
 import dev.strata.agent.domain.workflow.Step;
-import dev.strata.agent.domain.workflow.Workflow;
 import dev.strata.agent.domain.workflow.Workflows;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.Envelope;
@@ -20,6 +20,7 @@ import dev.strata.kernel.messaging.contract.WorkflowExecute;
 import io.smallrye.mutiny.Uni;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,22 +29,28 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Runs a {@code workflow.execute} command: resumes after the execution's last checkpoint, runs
- * each remaining step and commits its checkpoint, its outbox messages and the execution's
- * progress in one transaction. A terminal execution is left alone, so duplicates run nothing; a
- * redelivery after a crash repeats no committed step.
+ * Runs a {@code workflow.execute} command: takes the execution's lease, resumes after its last
+ * checkpoint, runs each remaining step and commits its checkpoint, its outbox messages and the
+ * execution's progress in one transaction (the last step's together with the final state). A
+ * terminal execution is left alone, so duplicates run nothing; a redelivery after a crash repeats
+ * no committed step; a delivery that finds the lease held waits until it is free or expired, so
+ * two deliveries of one execution never run a step at the same time.
  */
 public final class RunExecution {
 
   private static final String SERVICE = "agent-service";
   private static final String RUNNER = "workflow-runner";
+  private static final Duration BUSY_FIRST_WAIT = Duration.ofMillis(100);
+  private static final Duration BUSY_LONGEST_WAIT = Duration.ofSeconds(2);
 
   private final Executions executions;
   private final Checkpoints checkpoints;
-  private final Workflows workflows;
   private final Outbox outbox;
+  private final ExecutionLeases leases;
+  private final ClaimExecution claim;
   private final UnitOfWork unitOfWork;
   private final PerformStep performStep;
+  private final Duration lease;
   private final Clock clock;
   private final StepCommitted afterCommit;
 
@@ -53,54 +60,53 @@ public final class RunExecution {
     void committed(Checkpoint checkpoint);
   }
 
-  public RunExecution(Executions executions, Checkpoints checkpoints, Workflows workflows, Outbox outbox,
-      UnitOfWork unitOfWork, PerformStep performStep, Clock clock, StepCommitted afterCommit) {
+  /** One delivery's run: the execution, the lease holder it acts as, the workflow's steps. */
+  private record Run(UUID executionId, UUID holder, List<Step> steps) {}
+
+  /**
+   * @param lease how long a delivery holds an execution without committing a step; must exceed
+   *     the longest a step can take with all its attempts, or a slow step loses it to a redelivery
+   */
+  public RunExecution(Executions executions, Checkpoints checkpoints, Workflows workflows, Outbox outbox, ExecutionLeases leases,
+      UnitOfWork unitOfWork, PerformStep performStep, Duration lease, Clock clock, StepCommitted afterCommit) {
     this.executions = executions;
     this.checkpoints = checkpoints;
-    this.workflows = workflows;
     this.outbox = outbox;
+    this.leases = leases;
+    this.claim = new ClaimExecution(executions, checkpoints, workflows, leases, unitOfWork, clock);
     this.unitOfWork = unitOfWork;
     this.performStep = performStep;
+    this.lease = lease;
     this.clock = clock;
     this.afterCommit = afterCommit;
   }
 
   public Uni<Void> run(Envelope<WorkflowExecute> envelope) {
-    return resolve(envelope).chain(execution -> execution.status().terminal()
-        ? Uni.createFrom().voidItem()
-        : Async.<Workflow>uni(() -> unitOfWork.read(() -> workflows.get(execution.workflowId())
-                .thenApply(found -> found.orElseThrow(() -> new DomainException.NotFound("workflow " + execution.workflowId() + " not found")))))
-            .chain(workflow -> resumption(execution).chain(from -> runFrom(execution.id(), workflow.definition().steps(), from))));
+    UUID id = executionId(envelope);
+    UUID holder = UUID.randomUUID();
+    return claim.run(envelope.payload(), id, holder, lease)
+        // the holder finishes it, or dies and its lease expires: wait that long at most, then requeue
+        .onFailure(ExecutionBusy::in).retry().withBackOff(BUSY_FIRST_WAIT, BUSY_LONGEST_WAIT).expireIn(lease.plusSeconds(5).toMillis())
+        .chain(claimed -> claimed == null ? Uni.createFrom().voidItem()
+            : runFrom(new Run(id, holder, claimed.steps()), claimed.from(), true).onFailure().call(() -> release(id, holder)));
   }
 
-  private Uni<Execution> resolve(Envelope<WorkflowExecute> envelope) {
-    WorkflowExecute command = envelope.payload();
+  private static UUID executionId(Envelope<WorkflowExecute> envelope) {
     // a producer that leaves the id to us gets one derived from its message id: redelivery finds it again
-    UUID id = command.executionId() != null ? command.executionId()
+    return envelope.payload().executionId() != null ? envelope.payload().executionId()
         : UUID.nameUUIDFromBytes(("execution/" + envelope.messageId()).getBytes(StandardCharsets.UTF_8));
-    return Async.uni(() -> unitOfWork.write(() -> executions.get(id).thenCompose(found -> found
-        .<CompletionStage<Execution>>map(CompletableFuture::completedFuture)
-        .orElseGet(() -> {
-          if (command.workflowId() == null) {
-            throw new DomainException.Invalid("workflow.execute needs a workflowId for a new execution");
-          }
-          return executions.create(Execution.pending(id, command.workflowId(), command.input(), null, command.resumeFromCheckpointId(), clock.instant()));
-        }))));
   }
 
-  private Uni<Resumption> resumption(Execution execution) {
-    return Async.uni(() -> unitOfWork.read(() -> checkpoints.latest(execution.id()).thenCompose(own ->
-        (own.isEmpty() && execution.forkedFrom() != null ? checkpoints.get(execution.forkedFrom())
-            : CompletableFuture.completedFuture(Optional.<Checkpoint>empty()))
-            .thenApply(forked -> Resumption.of(execution, own, forked)))));
-  }
-
-  private Uni<Void> runFrom(UUID executionId, List<Step> steps, Resumption from) {
+  private Uni<Void> runFrom(Run run, Resumption from, boolean justClaimed) {
+    List<Step> steps = run.steps();
     if (from.nextStep() >= steps.size()) {
-      return finish(executionId, execution -> execution.succeed(from.state().outputs().get(steps.getLast().id()), clock.instant()));
+      // a runner died between the last checkpoint and the final state (written together since issue 4)
+      return finish(run.executionId(), execution -> execution.succeed(from.state().outputs().get(steps.getLast().id()), clock.instant()));
     }
     Step step = steps.get(from.nextStep());
-    return live(executionId).chain(live -> live ? perform(executionId, steps, step, from) : Uni.createFrom().voidItem());
+    // the claim just read the execution live; later steps look again, so a cancel stops the next one
+    Uni<Boolean> live = justClaimed ? Uni.createFrom().item(true) : live(run.executionId());
+    return live.chain(isLive -> isLive ? perform(run, step, from) : Uni.createFrom().voidItem());
   }
 
   /** False once the execution ended meanwhile (a cancel): its next step must not start. */
@@ -109,16 +115,23 @@ public final class RunExecution {
         .thenApply(found -> found.map(execution -> !execution.status().terminal()).orElse(false))));
   }
 
-  private Uni<Void> perform(UUID executionId, List<Step> steps, Step step, Resumption from) {
+  private Uni<Void> perform(Run run, Step step, Resumption from) {
+    UUID executionId = run.executionId();
     return performStep.run(executionId, step, from.state())
         .onFailure().recoverWithUni(failure -> finish(executionId,
             execution -> execution.fail("step '" + step.id() + "' failed: " + message(failure), clock.instant())).replaceWith((PerformStep.Outcome) null))
-        .chain(outcome -> outcome == null ? Uni.createFrom().voidItem() : commit(executionId, step, from, outcome)
-            .chain(next -> next.map(resumption -> runFrom(executionId, steps, resumption)).orElse(Uni.createFrom().voidItem())));
+        .chain(outcome -> outcome == null ? Uni.createFrom().voidItem() : commit(run, step, from, outcome)
+            .chain(next -> next.filter(resumption -> resumption.nextStep() < run.steps().size())
+                .map(resumption -> runFrom(run, resumption, false)).orElse(Uni.createFrom().voidItem())));
   }
 
-  /** Checkpoint + outbox + progress in one transaction; empty when the execution stopped meanwhile. */
-  private Uni<Optional<Resumption>> commit(UUID executionId, Step step, Resumption from, PerformStep.Outcome outcome) {
+  /**
+   * Checkpoint + outbox + progress in one transaction — for the last step with the final state and
+   * its audit record; empty when the execution stopped or another holder took it meanwhile.
+   */
+  private Uni<Optional<Resumption>> commit(Run run, Step step, Resumption from, PerformStep.Outcome outcome) {
+    UUID executionId = run.executionId();
+    boolean last = from.nextStep() == run.steps().size() - 1;
     ExecutionState state = from.state().with(step.id(), outcome.output());
     Checkpoint checkpoint = new Checkpoint(UUID.randomUUID(), executionId, from.nextStep(), step.id(), state, from.parentCheckpointId(), clock.instant());
     return Async.<Optional<Resumption>>uni(() -> unitOfWork.write(() -> executions.get(executionId).thenCompose(found -> {
@@ -126,11 +139,14 @@ public final class RunExecution {
       if (execution.status().terminal()) {
         return CompletableFuture.completedFuture(Optional.empty());
       }
-      CompletionStage<?> chain = checkpoints.append(checkpoint);
+      // the last step needs no longer lease: the checkpoint's unique key already refuses a second writer
+      CompletionStage<?> chain = last ? CompletableFuture.completedFuture(null) : renewLease(run);
+      chain = chain.thenCompose(x -> checkpoints.append(checkpoint));
       for (var notification : outcome.notifications()) {
         chain = chain.thenCompose(x -> outbox.enqueue(MessageType.NOTIFICATION_SEND, notification));
       }
-      return chain.thenCompose(x -> executions.update(execution.stepDone(from.nextStep(), clock.instant())))
+      Execution progressed = execution.stepDone(from.nextStep(), clock.instant());
+      return chain.thenCompose(x -> last ? end(progressed.succeed(outcome.output(), clock.instant())) : executions.update(progressed))
           .thenApply(x -> Optional.of(new Resumption(from.nextStep() + 1, state, checkpoint.id())));
     })))
         .invoke(next -> next.ifPresent(x -> afterCommit.committed(checkpoint)))
@@ -138,17 +154,32 @@ public final class RunExecution {
         .onFailure(DomainException.Conflict.class).recoverWithItem(Optional.empty());
   }
 
+  private CompletionStage<Boolean> renewLease(Run run) {
+    return leases.renew(run.executionId(), run.holder(), lease).thenApply(held -> {
+      if (!held) {
+        throw new DomainException.Conflict("the lease on execution " + run.executionId() + " expired and was taken over");
+      }
+      return true;
+    });
+  }
+
   private Uni<Void> finish(UUID executionId, java.util.function.UnaryOperator<Execution> change) {
     return Async.<Execution>uni(() -> unitOfWork.write(() -> executions.get(executionId).thenCompose(found -> {
       Execution execution = found.orElseThrow();
-      if (execution.status().terminal()) {
-        return CompletableFuture.completedFuture(execution);
-      }
-      Execution ended = change.apply(execution);
-      // the audit record leaves with the final state, through the outbox, or not at all
-      return outbox.enqueue(MessageType.AUDIT_EVENT, Envelope.of(MessageType.AUDIT_EVENT, audited(ended), executionId.toString()))
-          .thenCompose(x -> executions.update(ended));
+      return execution.status().terminal() ? CompletableFuture.completedFuture(execution) : end(change.apply(execution));
     }))).onFailure(DomainException.Conflict.class).recoverWithNull().replaceWithVoid();
+  }
+
+  /** Writes the final state; the audit record leaves with it, through the outbox, or not at all. */
+  private CompletionStage<Execution> end(Execution ended) {
+    return outbox.enqueue(MessageType.AUDIT_EVENT, Envelope.of(MessageType.AUDIT_EVENT, audited(ended), ended.id().toString()))
+        .thenCompose(x -> executions.update(ended));
+  }
+
+  /** Best effort: a release that fails leaves the lease to expire. */
+  private Uni<Void> release(UUID executionId, UUID holder) {
+    return Async.<Void>uni(() -> unitOfWork.write(() -> leases.release(executionId, holder)))
+        .onFailure().recoverWithNull();
   }
 
   private AuditEvent audited(Execution ended) {

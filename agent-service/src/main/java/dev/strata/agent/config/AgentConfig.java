@@ -55,6 +55,14 @@ public interface AgentConfig {
     /** Wait before the first retry; doubles each time. */
     @WithDefault("200ms")
     Duration initialBackoff();
+
+    /**
+     * How long a delivery holds an execution between step commits; another delivery of the same
+     * execution waits for it. Must exceed a step's longest run (max-attempts × step-timeout plus
+     * every backoff at its cap of 16 × initial-backoff), which start-up checks.
+     */
+    @WithDefault("2m")
+    Duration lease();
   }
 
   /** The transactional outbox relay. */
@@ -66,6 +74,13 @@ public interface AgentConfig {
     /** Rows published per round trip. */
     @WithDefault("200")
     int batchSize();
+
+    /**
+     * How long a round waits for the broker's confirms before it rolls back and leaves its rows for
+     * the next round (a broker that is down may never answer).
+     */
+    @WithDefault("10s")
+    Duration confirmTimeout();
   }
 
   /** Webhook delivery of {@code notification.send}. */

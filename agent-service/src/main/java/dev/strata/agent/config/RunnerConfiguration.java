@@ -6,6 +6,7 @@ import dev.strata.agent.adapter.out.http.RestStepEffects;
 import dev.strata.agent.adapter.out.http.ScoringApi;
 import dev.strata.agent.adapter.out.http.WarehouseApi;
 import dev.strata.agent.adapter.out.postgres.PostgresCheckpoints;
+import dev.strata.agent.adapter.out.postgres.PostgresExecutionLeases;
 import dev.strata.agent.adapter.out.postgres.PostgresExecutions;
 import dev.strata.agent.adapter.out.postgres.PostgresOutbox;
 import dev.strata.agent.adapter.out.rabbitmq.OutboxRelay;
@@ -20,6 +21,7 @@ import dev.strata.agent.application.llm.ChatAnswer;
 import dev.strata.agent.application.llm.CompleteChat;
 import dev.strata.agent.domain.execution.Checkpoints;
 import dev.strata.agent.domain.execution.Execution;
+import dev.strata.agent.domain.execution.ExecutionLeases;
 import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.execution.RetryPolicy;
@@ -38,6 +40,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,7 @@ public class RunnerConfiguration {
   @Produces @Singleton Executions executions() { return new PostgresExecutions(); }
   @Produces @Singleton Checkpoints checkpoints() { return new PostgresCheckpoints(); }
   @Produces @Singleton Outbox outbox() { return new PostgresOutbox(); }
+  @Produces @Singleton ExecutionLeases executionLeases() { return new PostgresExecutionLeases(); }
 
   @Produces @Singleton GetResource<Execution> getExecution(Executions r, UnitOfWork u) { return new GetResource<>(r, u, "execution"); }
   @Produces @Singleton ListResources<Execution> listExecutions(Executions r, UnitOfWork u) { return new ListResources<>(r, u); }
@@ -71,13 +75,17 @@ public class RunnerConfiguration {
   @Produces @Singleton
   PerformStep performStep(AgentConfig config, CompleteChat completeChat, @RestClient ScoringApi scoring,
       @RestClient WarehouseApi warehouse, ObjectMapper mapper) {
-    var runner = config.runner();
     Map<StepKind, StepEffects> effects = Map.of(
         StepKind.HTTP, new HttpStepEffect(),
         StepKind.LLM, llm(completeChat),
         StepKind.SCORE, RestStepEffects.score(scoring, mapper),
         StepKind.WAREHOUSE_QUERY, RestStepEffects.warehouseQuery(warehouse, mapper));
-    return new PerformStep(effects, new RetryPolicy(runner.maxAttempts(), runner.initialBackoff(), runner.stepTimeout()));
+    return new PerformStep(effects, retryPolicy(config));
+  }
+
+  private static RetryPolicy retryPolicy(AgentConfig config) {
+    var runner = config.runner();
+    return new RetryPolicy(runner.maxAttempts(), runner.initialBackoff(), runner.stepTimeout());
   }
 
   /** The {@code llm} step through the LLM gateway (its cache included): {@code prompt}, optional {@code system}, {@code model}. */
@@ -95,16 +103,23 @@ public class RunnerConfiguration {
   }
 
   @Produces @Singleton
-  RunExecution runExecution(Executions e, Checkpoints c, Workflows w, Outbox o, UnitOfWork u, PerformStep step, Clock clock,
-      MeterRegistry meters) {
+  RunExecution runExecution(Executions e, Checkpoints c, Workflows w, Outbox o, ExecutionLeases l, UnitOfWork u, PerformStep step,
+      AgentConfig config, Clock clock, MeterRegistry meters) {
+    Duration lease = config.runner().lease();
+    Duration longestStep = retryPolicy(config).longestStep();
+    if (lease.compareTo(longestStep) <= 0) {
+      // a step still running when its lease ends would be run a second time by a redelivery
+      throw new IllegalStateException("agent.runner.lease (" + lease + ") must exceed the longest step (" + longestStep
+          + " = max-attempts x step-timeout + (max-attempts - 1) x 16 x initial-backoff)");
+    }
     var committed = meters.counter("strata.workflow.steps.committed");
-    return new RunExecution(e, c, w, o, u, step, clock, checkpoint -> committed.increment());
+    return new RunExecution(e, c, w, o, l, u, step, lease, clock, checkpoint -> committed.increment());
   }
 
   @Produces @Singleton
   OutboxRelay outboxRelay(Pool pool, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<byte[]> emitter,
       AgentConfig config) {
-    return new OutboxRelay(pool, emitter, config.outbox().batchSize());
+    return new OutboxRelay(pool, emitter, config.outbox().batchSize(), config.outbox().confirmTimeout());
   }
 
   void startRelay(@Observes StartupEvent event, OutboxRelay relay, Vertx vertx, AgentConfig config) {

@@ -3,6 +3,7 @@ package dev.strata.agent.application;
 import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Checkpoints;
 import dev.strata.agent.domain.execution.Execution;
+import dev.strata.agent.domain.execution.ExecutionLeases;
 import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.shared.Page;
@@ -42,6 +43,27 @@ final class InMemoryRunnerPorts {
     @Override
     public <T> CompletionStage<T> read(Supplier<CompletionStage<T>> work) {
       return work.get();
+    }
+  };
+
+  /** Lease holders by execution; a lease here never expires (the tests give it up explicitly). */
+  final Map<UUID, UUID> leases = new ConcurrentHashMap<>();
+
+  final ExecutionLeases leasesPort = new ExecutionLeases() {
+    @Override
+    public synchronized CompletionStage<Boolean> claim(UUID executionId, UUID holder, java.time.Duration lease) {
+      return done(holder.equals(leases.computeIfAbsent(executionId, id -> holder)));
+    }
+
+    @Override
+    public CompletionStage<Boolean> renew(UUID executionId, UUID holder, java.time.Duration lease) {
+      return done(holder.equals(leases.get(executionId)));
+    }
+
+    @Override
+    public CompletionStage<Void> release(UUID executionId, UUID holder) {
+      leases.remove(executionId, holder);
+      return done(null);
     }
   };
 

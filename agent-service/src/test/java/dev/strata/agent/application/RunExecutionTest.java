@@ -55,7 +55,8 @@ class RunExecutionTest {
 
   private RunExecution runner(StepEffects effect, RunExecution.StepCommitted hook) {
     var perform = new PerformStep(Map.of(StepKind.HTTP, effect), new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(5)));
-    return new RunExecution(ports.executionsPort, ports.checkpointsPort, workflows, ports.outboxPort, ports.unitOfWork, perform, Clock.systemUTC(), hook);
+    return new RunExecution(ports.executionsPort, ports.checkpointsPort, workflows, ports.outboxPort, ports.leasesPort, ports.unitOfWork,
+        perform, Duration.ofMinutes(1), Clock.systemUTC(), hook);
   }
 
   private Envelope<WorkflowExecute> message(UUID executionId) {
@@ -133,5 +134,33 @@ class RunExecutionTest {
     }).run(message(id)).await().indefinitely();
     assertThat(calls).hasSize(1);
     assertThat(ports.executions.get(id).status()).isEqualTo(ExecutionStatus.CANCELLED);
+  }
+
+  @Test
+  void aSecondDeliveryWaitsWhileAnotherHoldsTheLeaseAndRunsNothingOnceTheHolderFinished() {
+    UUID id = UUID.randomUUID();
+    ports.executions.put(id, Execution.pending(id, workflow.id(), Map.of(), null, null, Instant.now()));
+    UUID otherHolder = UUID.randomUUID();
+    ports.leases.put(id, otherHolder);
+
+    var second = runner(http, c -> { }).run(message(id)).subscribeAsCompletionStage();
+    assertThat(second).isNotDone();
+    // the holder ends the execution and lets go of its lease
+    ports.executions.put(id, ports.executions.get(id).succeed("done elsewhere", Instant.now()));
+    ports.leasesPort.release(id, otherHolder);
+
+    second.join();
+    assertThat(calls).isEmpty();
+    assertThat(ports.checkpoints).isEmpty();
+  }
+
+  @Test
+  void aRunThatFailsGivesItsLeaseUpSoARedeliveryNeedNotWaitForItToExpire() {
+    UUID id = UUID.randomUUID();
+    RunExecution dying = runner(http, checkpoint -> {
+      throw new IllegalStateException("process killed");
+    });
+    assertThatThrownBy(() -> dying.run(message(id)).await().indefinitely()).hasMessageContaining("killed");
+    assertThat(ports.leases).doesNotContainKey(id);
   }
 }

@@ -8,8 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
-/** A local HTTP endpoint standing in for a third-party webhook: records calls, answers a status per path. */
+/**
+ * A local HTTP endpoint standing in for a third-party webhook: records each call as it arrives,
+ * answers a status per path, and can answer a path late or never (until closed).
+ */
 public final class WebhookReceiver implements AutoCloseable {
 
   /** One request it received. */
@@ -18,6 +25,10 @@ public final class WebhookReceiver implements AutoCloseable {
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+  private final Map<String, Long> delaysMillis = new ConcurrentHashMap<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  // a late or silent answer must not hold up calls to other paths
+  private final ExecutorService handlers = Executors.newCachedThreadPool();
 
   public WebhookReceiver() {
     try {
@@ -29,12 +40,38 @@ public final class WebhookReceiver implements AutoCloseable {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String path = exchange.getRequestURI().getPath();
       calls.add(new Call(exchange.getRequestMethod(), path, body));
+      if (waitBeforeAnswering(path)) {
+        exchange.close();
+        return;
+      }
       byte[] answer = ("{\"echo\":\"" + path + "\"}").getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(statuses.getOrDefault(path, 200), answer.length);
       exchange.getResponseBody().write(answer);
       exchange.close();
     });
+    server.setExecutor(handlers);
     server.start();
+  }
+
+  /** True when the receiver closed while the path's answer was still held back. */
+  private boolean waitBeforeAnswering(String path) {
+    long delay = delaysMillis.getOrDefault(path, 0L);
+    try {
+      return delay > 0 && closed.await(delay, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
+  /** Answers {@code path} only after {@code delay}. */
+  public void answerAfter(String path, java.time.Duration delay) {
+    delaysMillis.put(path, delay.toMillis());
+  }
+
+  /** Never answers {@code path}: the connection stays open until the receiver closes. */
+  public void neverAnswer(String path) {
+    delaysMillis.put(path, Long.MAX_VALUE / 2);
   }
 
   public String url(String path) {
@@ -51,6 +88,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
+    handlers.shutdownNow();
   }
 }

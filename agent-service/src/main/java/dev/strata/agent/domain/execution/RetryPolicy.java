@@ -14,4 +14,14 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration ste
       throw new IllegalArgumentException("maxAttempts must be >= 1");
     }
   }
+
+  /** The longest backoff between two attempts: growth (and the runner's random jitter) stop here. */
+  public Duration longestBackoff() {
+    return initialBackoff.multipliedBy(16);
+  }
+
+  /** An upper bound of one step's run: every attempt timing out, every backoff at its longest. */
+  public Duration longestStep() {
+    return stepTimeout.multipliedBy(maxAttempts).plus(longestBackoff().multipliedBy(maxAttempts - 1L));
+  }
 }

@@ -8,9 +8,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
@@ -18,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Publishes committed outbox rows and marks them published, in one transaction that holds the
  * rows ({@code FOR UPDATE SKIP LOCKED}) so replicas share the work. A crash between confirm and
- * commit republishes a row: consumers are idempotent on its message id.
+ * commit republishes a row: consumers are idempotent on its message id. A publish that fails or is
+ * not confirmed in time rolls the round back: its rows stay unpublished for the next round.
  */
 public class OutboxRelay {
 
@@ -31,12 +34,14 @@ public class OutboxRelay {
   private final Pool pool;
   private final Emitter<byte[]> emitter;
   private final int batchSize;
+  private final Duration confirmTimeout;
   private final AtomicBoolean busy = new AtomicBoolean();
 
-  public OutboxRelay(Pool pool, Emitter<byte[]> emitter, int batchSize) {
+  public OutboxRelay(Pool pool, Emitter<byte[]> emitter, int batchSize, Duration confirmTimeout) {
     this.pool = pool;
     this.emitter = emitter;
     this.batchSize = batchSize;
+    this.confirmTimeout = confirmTimeout;
   }
 
   /** One relay round (skipped while the previous one still runs); drains while batches are full. */
@@ -67,6 +72,8 @@ public class OutboxRelay {
         return Uni.createFrom().item(0);
       }
       return Uni.join().all(sends).andFailFast()
+          // without a timeout a broker that never confirms would hold this round, and the relay, forever
+          .ifNoItem().after(confirmTimeout).failWith(() -> new TimeoutException("no publisher confirm within " + confirmTimeout))
           .chain(x -> connection.preparedQuery(MARK).execute(Tuple.of(ids.toArray(UUID[]::new))))
           .map(x -> ids.size());
     });

@@ -202,4 +202,43 @@ class WorkflowRunnerIT {
     given().get("/executions/" + UUID.randomUUID() + "/checkpoints").then().statusCode(404);
     given().get("/executions/nope").then().statusCode(400);
   }
+
+  /** The row a start commits, made directly so the test owns every message that mentions it. */
+  private UUID pendingExecution(String workflowId) throws Throwable {
+    UUID executionId = UUID.randomUUID();
+    VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().completionStage(() -> unitOfWork.write(() ->
+        executions.create(Execution.pending(executionId, UUID.fromString(workflowId), Map.of(), null, null, Instant.now())))));
+    return executionId;
+  }
+
+  @Test
+  void twoDeliveriesOfOneExecutionAtOnceRunItsStepOnce() throws Throwable {
+    // slow enough that the second delivery arrives while the first still runs the step (under the 2 s test step timeout)
+    receiver.answerAfter("/slow", Duration.ofSeconds(1));
+    String workflowId = workflow("""
+        [{"id":"call","kind":"http","params":{"url":"%s"}}]""".formatted(receiver.url("/slow")));
+    UUID executionId = pendingExecution(workflowId);
+    var command = new WorkflowExecute(executionId, UUID.fromString(workflowId), Map.of(), null);
+
+    publish(Envelope.of(MessageType.WORKFLOW_EXECUTE, command, "first"));
+    publish(Envelope.of(MessageType.WORKFLOW_EXECUTE, command, "second"));
+
+    awaitStatus(executionId.toString(), "SUCCEEDED");
+    await().atMost(Duration.ofSeconds(30)).until(() -> broker.depth(Queues.WORKFLOW_EXECUTE) == 0);
+    assertThat(receiver.calls("/slow")).hasSize(1);
+    given().get("/executions/" + executionId + "/checkpoints").then().body("size()", equalTo(1));
+  }
+
+  @Test
+  void aStepThatNeverAnswersTimesOutEachAttemptThenTheExecutionFailsWithTheTimeout() {
+    receiver.neverAnswer("/silent");
+    String workflowId = workflow("""
+        [{"id":"call","kind":"http","params":{"url":"%s"}}]""".formatted(receiver.url("/silent")));
+    String id = start(workflowId, "timeout-" + UUID.randomUUID());
+    awaitStatus(id, "FAILED");
+    given().get("/executions/" + id).then().body("error", equalTo("step 'call' failed: timed out after 2000 ms"));
+    // agent.runner.max-attempts (3): each attempt reached the endpoint and was given up on
+    assertThat(receiver.calls("/silent")).hasSize(3);
+    given().get("/executions/" + id + "/checkpoints").then().body("size()", equalTo(0));
+  }
 }

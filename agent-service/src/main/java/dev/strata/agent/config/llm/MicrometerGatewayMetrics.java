@@ -6,6 +6,7 @@ import dev.strata.agent.application.llm.LlmCache;
 import dev.strata.agent.domain.llm.CacheFootprint;
 import dev.strata.agent.domain.llm.CacheOutcome;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -48,9 +49,11 @@ public class MicrometerGatewayMetrics implements GatewayMetrics {
       answered.put(outcome, Counter.builder("llm.cache.requests").tag("outcome", outcome.name().toLowerCase())
           .description("LLM gateway requests by cache outcome").register(registry));
     }
-    registry.gauge("llm.cache.hit.ratio", this, metrics -> ratio(metrics.hits(), metrics.misses()));
-    registry.gauge("llm.cache.entries", footprint, current -> current.get().entries());
-    registry.gauge("llm.cache.bytes", footprint, current -> current.get().bytes());
+    // strong references: registry.gauge(...) holds its object weakly, and a collected one vanishes from the scrape
+    Gauge.builder("llm.cache.hit.ratio", this, metrics -> ratio(metrics.hits(), metrics.misses()))
+        .strongReference(true).register(registry);
+    Gauge.builder("llm.cache.entries", footprint, current -> current.get().entries()).strongReference(true).register(registry);
+    Gauge.builder("llm.cache.bytes", footprint, current -> current.get().bytes()).strongReference(true).register(registry);
   }
 
   @Override

@@ -12,6 +12,8 @@ port="${BENCH_PORT:-18084}"
 stub_port="${BENCH_STUB_PORT:-18999}"
 duration="${BENCH_DURATION:-30s}"
 redis_db="${BENCH_REDIS_DB:-2}"
+# extra JVM flags for an experiment (e.g. -XX:StartFlightRecording=...); appended to the recommended ones
+extra_opts="${BENCH_JAVA_OPTS:-}"
 log="$(mktemp -d)"
 
 cleanup() {
@@ -31,18 +33,23 @@ source "$(dirname "$0")/token.sh"
 auth="Authorization: Bearer $(bench_token)"
 
 # run a copy, so a build in the work tree cannot swap the jar under the benchmark
-cp -r "$module/target/quarkus-app" "$log/app"
+# (BENCH_APP_DIR: another build's quarkus-app, to compare two versions on the same machine state)
+cp -r "${BENCH_APP_DIR:-$module/target/quarkus-app}" "$log/app"
 python3 "$here/stub_llm.py" "$stub_port" & stub_pid=$!
 
+# The dev database is shared with other branches' builds, which may have applied newer migrations
+# than this build knows (Flyway would refuse to start); the hit path never touches Postgres.
 LLM_BASE_URL="http://127.0.0.1:$stub_port/v1" LLM_MODEL=bench-model \
 REDIS_URL="redis://127.0.0.1:6379/$redis_db" DB_PASSWORD="${DB_PASSWORD:-strata}" \
 QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-  "$java" -jar "$log/app/quarkus-run.jar" >"$log/app.log" 2>&1 & app_pid=$!
+QUARKUS_FLYWAY_VALIDATE_ON_MIGRATE=false \
+  "$java" $extra_opts -jar "$log/app/quarkus-run.jar" >"$log/app.log" 2>&1 & app_pid=$!
 
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/q/health/live" >/dev/null && break
   sleep 0.5
 done
+curl -sf "http://127.0.0.1:$port/q/health/live" >/dev/null || { echo "the service did not start:"; tail -20 "$log/app.log"; exit 1; }
 redis-cli -n "$redis_db" flushdb >/dev/null
 
 body='{"messages":[{"role":"system","content":"be brief"},{"role":"user","content":"What is churn?"}],"temperature":0}'

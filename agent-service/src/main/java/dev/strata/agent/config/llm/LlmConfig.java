@@ -60,6 +60,13 @@ public interface LlmConfig {
     @WithDefault("2m")
     Duration lockLease();
 
+    /**
+     * How often a replica adds the hits and misses it counted to the cluster's counts in Redis
+     * ({@code GET /llm/cache/stats} flushes first, so it always includes this replica's latest).
+     */
+    @WithDefault("1s")
+    Duration statsFlush();
+
     /** How often the entries/bytes gauges are refreshed from Redis. */
     @WithDefault("60s")
     Duration footprintRefresh();

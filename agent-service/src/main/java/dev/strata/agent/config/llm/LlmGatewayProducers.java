@@ -1,11 +1,13 @@
 package dev.strata.agent.config.llm;
 
+import dev.strata.agent.application.llm.ClusterLookups;
 import dev.strata.agent.application.llm.CompleteChat;
 import dev.strata.agent.application.llm.FlightLocks;
 import dev.strata.agent.application.llm.GatewayMetrics;
 import dev.strata.agent.application.llm.InvalidateCache;
 import dev.strata.agent.application.llm.LlmCache;
 import dev.strata.agent.application.llm.LlmProvider;
+import dev.strata.agent.application.llm.LookupCounts;
 import dev.strata.agent.application.llm.ProviderFlight;
 import dev.strata.agent.application.llm.ReadCacheStats;
 import dev.strata.agent.domain.llm.CachePolicy;
@@ -38,7 +40,13 @@ public class LlmGatewayProducers {
 
   @Produces
   @Singleton
-  ReadCacheStats readCacheStats(LlmCache cache, GatewayMetrics metrics) {
-    return new ReadCacheStats(cache, metrics);
+  ReadCacheStats readCacheStats(LlmCache cache, ClusterLookups lookups) {
+    return new ReadCacheStats(cache, lookups);
+  }
+
+  @Produces
+  @Singleton
+  ClusterLookups clusterLookups(LookupCounts shared) {
+    return new ClusterLookups(shared);
   }
 }

@@ -1,8 +1,8 @@
 package dev.strata.agent.domain.llm;
 
 /**
- * Cache effectiveness: lookups counted by this replica since it started, footprint as the shared
- * cache reports it.
+ * Cache effectiveness: lookups counted by every replica together, footprint as the shared cache
+ * reports it.
  *
  * @param hits lookups served from the cache (including answers shared with an in-flight request)
  * @param misses cacheable lookups that had to call the provider

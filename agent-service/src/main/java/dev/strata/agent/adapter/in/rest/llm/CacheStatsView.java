@@ -2,7 +2,7 @@ package dev.strata.agent.adapter.in.rest.llm;
 
 import dev.strata.agent.domain.llm.CacheStats;
 
-/** Answer of {@code GET /llm/cache/stats}; hits and misses are this replica's since it started. */
+/** Answer of {@code GET /llm/cache/stats}; hits and misses are the cluster's (every replica). */
 public record CacheStatsView(long hits, long misses, double ratio, long entries, long bytes) {
 
   static CacheStatsView of(CacheStats stats) {

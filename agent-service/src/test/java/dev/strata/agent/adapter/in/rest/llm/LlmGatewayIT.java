@@ -14,12 +14,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.strata.agent.adapter.out.openai.StubLlmServer;
 import dev.strata.agent.application.llm.ChatAnswer;
+import dev.strata.agent.application.llm.ClusterLookups;
 import dev.strata.agent.application.llm.CompleteChat;
 import dev.strata.agent.application.llm.FlightLocks;
 import dev.strata.agent.application.llm.GatewayMetrics;
 import dev.strata.agent.application.llm.LlmCache;
 import dev.strata.agent.application.llm.LlmProvider;
+import dev.strata.agent.application.llm.LookupCounts;
 import dev.strata.agent.application.llm.ProviderFlight;
+import dev.strata.agent.domain.llm.CacheOutcome;
 import dev.strata.agent.domain.llm.CachePolicy;
 import dev.strata.agent.domain.llm.ChatRequest;
 import dev.strata.testing.StrataInfrastructure;
@@ -194,19 +197,39 @@ class LlmGatewayIT {
 
   @Test
   void statsCountHitsMissesEntriesAndBytes() {
-    long hitsBefore = metrics.hits();
-    long missesBefore = metrics.misses();
+    int hitsBefore = given().get("/llm/cache/stats").then().statusCode(200).extract().path("hits");
+    int missesBefore = given().get("/llm/cache/stats").then().extract().path("misses");
     complete(body("counted", ""));
     complete(body("counted", ""));
 
     given().get("/llm/cache/stats").then().statusCode(200)
         .body("entries", equalTo(1))
-        .body("hits", equalTo((int) hitsBefore + 1))
-        .body("misses", equalTo((int) missesBefore + 1))
+        .body("hits", equalTo(hitsBefore + 1))
+        .body("misses", equalTo(missesBefore + 1))
         .body("bytes", org.hamcrest.Matchers.greaterThan(0));
     given().get("/q/metrics").then().statusCode(200)
         .body(org.hamcrest.Matchers.containsString("llm_cache_requests_total{outcome=\"hit\""))
         .body(org.hamcrest.Matchers.containsString("llm_cache_hit_ratio"));
+  }
+
+  @Inject LookupCounts sharedCounts;
+
+  @Test
+  void statsAreTheClustersHitsAndMissesNotOnlyThisReplicas() {
+    int hitsBefore = given().get("/llm/cache/stats").then().statusCode(200).extract().path("hits");
+    int missesBefore = given().get("/llm/cache/stats").then().extract().path("misses");
+    // a second replica: its own counts, the same Redis
+    ClusterLookups otherReplica = new ClusterLookups(sharedCounts);
+    otherReplica.count(CacheOutcome.HIT);
+    otherReplica.count(CacheOutcome.HIT);
+    otherReplica.count(CacheOutcome.MISS);
+    otherReplica.flush().await().atMost(Duration.ofSeconds(5));
+    complete(body("counted here", ""));
+
+    given().get("/llm/cache/stats").then().statusCode(200)
+        .body("hits", equalTo(hitsBefore + 2))
+        .body("misses", equalTo(missesBefore + 2));
+    assertThat(redis.hash(Long.class).hget("llm-stats", "hits")).isEqualTo(hitsBefore + 2L);
   }
 
   @Test

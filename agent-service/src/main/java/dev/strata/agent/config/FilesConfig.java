@@ -26,6 +26,13 @@ public interface FilesConfig {
     @WithDefault("text/plain,text/csv,text/markdown,application/json,application/pdf,application/zip,"
         + "application/gzip,application/octet-stream,image/png,image/jpeg,image/gif,image/webp")
     List<String> contentTypes();
+
+    /**
+     * How often blobs that no attachment references any more (their session or execution was
+     * deleted) are removed: a duration, or {@code off} (read by {@code OrphanContentSweeper}'s schedule).
+     */
+    @WithDefault("1h")
+    String sweepInterval();
   }
 
   /** Request bodies other than uploads. */

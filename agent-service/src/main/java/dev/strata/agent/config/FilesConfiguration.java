@@ -8,6 +8,7 @@ import dev.strata.agent.application.files.AttachFile;
 import dev.strata.agent.application.files.BlockingWork;
 import dev.strata.agent.application.files.ReadAttachments;
 import dev.strata.agent.application.files.RemoveAttachment;
+import dev.strata.agent.application.files.SweepOrphanContent;
 import dev.strata.agent.domain.attachment.AttachmentOwners;
 import dev.strata.agent.domain.attachment.Attachments;
 import dev.strata.agent.domain.attachment.ContentTypes;
@@ -39,6 +40,11 @@ public class FilesConfiguration {
   @Produces @Singleton
   ReadAttachments readAttachments(AttachmentOwners owners, Attachments attachments, FileStore files, UnitOfWork u) {
     return new ReadAttachments(owners, attachments, files, u);
+  }
+
+  @Produces @Singleton
+  SweepOrphanContent sweepOrphanContent(Attachments attachments, FileStore files, BlockingWork blocking, UnitOfWork u) {
+    return new SweepOrphanContent(attachments, files, blocking, u);
   }
 
   @Produces @Singleton

@@ -1,6 +1,7 @@
 package dev.strata.agent.domain.attachment;
 
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * Content-addressed blob storage (a local folder now; an S3-compatible bucket later). Content is
@@ -28,4 +29,7 @@ public interface FileStore {
   void delete(String sha256);
 
   boolean exists(String sha256);
+
+  /** The digest of every stored blob (for the sweep of blobs no row references any more). */
+  List<String> digests();
 }

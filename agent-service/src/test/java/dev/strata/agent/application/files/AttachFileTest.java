@@ -74,6 +74,7 @@ class AttachFileTest {
     @Override public InputStream open(String sha256) { throw new UnsupportedOperationException(); }
     @Override public void delete(String sha256) { events.add("deleted"); }
     @Override public boolean exists(String sha256) { return false; }
+    @Override public List<String> digests() { return List.of(); }
   };
 
   private final Attachments attachments = new Attachments() {

@@ -1,5 +1,6 @@
 package dev.strata.agent.adapter.out.files;
 
+import dev.strata.agent.domain.attachment.Attachment;
 import dev.strata.agent.domain.attachment.ContentTooLarge;
 import dev.strata.agent.domain.attachment.FileStore;
 import dev.strata.agent.domain.attachment.StoredContent;
@@ -16,6 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 /**
@@ -107,6 +110,19 @@ public class LocalFolderFileStore implements FileStore {
   @Override
   public boolean exists(String sha256) {
     return Files.isRegularFile(layout.blob(sha256));
+  }
+
+  @Override
+  public List<String> digests() {
+    Path blobs = layout.blob("0".repeat(64)).getParent().getParent().getParent();
+    if (!Files.isDirectory(blobs)) {
+      return List.of();
+    }
+    try (Stream<Path> all = Files.walk(blobs, 3)) {
+      return all.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).filter(Attachment::isSha256).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void deleteQuietly(Path path) {

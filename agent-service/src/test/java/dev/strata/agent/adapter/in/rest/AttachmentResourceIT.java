@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.strata.agent.application.files.SweepOrphanContent;
 import dev.strata.kernel.security.Roles;
 import dev.strata.testing.Authorized;
 import dev.strata.testing.StrataInfrastructure;
@@ -12,6 +13,8 @@ import dev.strata.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
@@ -51,6 +54,7 @@ class AttachmentResourceIT {
 
   @ConfigProperty(name = "agent.files.root") String root;
   @TestHTTPResource("/") URI base;
+  @Inject SweepOrphanContent sweep;
 
   @BeforeEach
   void sendAnAdminToken() {
@@ -162,6 +166,30 @@ class AttachmentResourceIT {
     given().delete("/attachments/" + second).then().statusCode(204);
     assertThat(filesUnderRoot()).filteredOn(p -> p.getFileName().toString().equals(sha)).isEmpty();
     problem(given().delete("/attachments/" + second).then(), 404);
+  }
+
+  @Test
+  void blobsOfADeletedSessionAreSweptWhileContentStillAttachedElsewhereStays() throws Throwable {
+    byte[] shared = randomBytes(10_000, 4);
+    byte[] own = randomBytes(10_000, 5);
+    String session = session();
+    String other = session();
+    upload("/sessions/" + session + "/attachments", "shared.bin", "application/octet-stream", shared).statusCode(201);
+    upload("/sessions/" + session + "/attachments", "own.bin", "application/octet-stream", own).statusCode(201);
+    upload("/sessions/" + other + "/attachments", "shared.bin", "application/octet-stream", shared).statusCode(201);
+
+    given().delete("/sessions/" + session).then().statusCode(204);
+    assertThat(blobExists(own)).as("rows go by cascade, files stay until the sweep").isTrue();
+    VertxContextSupport.subscribeAndAwait(sweep::run);
+
+    assertThat(blobExists(own)).isFalse();
+    assertThat(blobExists(shared)).isTrue();
+    given().get("/sessions/" + other + "/attachments").then().body("total", equalTo(1));
+  }
+
+  private boolean blobExists(byte[] bytes) throws Exception {
+    String sha = sha256(bytes);
+    return Files.exists(Path.of(root, "sha256", sha.substring(0, 2), sha.substring(2, 4), sha));
   }
 
   @Test

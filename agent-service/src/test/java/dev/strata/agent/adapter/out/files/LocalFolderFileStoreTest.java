@@ -126,9 +126,11 @@ class LocalFolderFileStoreTest {
     StoredContent kept = store.stage(new ByteArrayInputStream(new byte[] {4, 5, 6}), 100);
     store.keep(kept);
     assertThat(store.exists(kept.sha256())).isTrue();
+    assertThat(store.digests()).containsExactly(kept.sha256());
     store.delete(kept.sha256());
     store.delete(kept.sha256());
     assertThat(store.exists(kept.sha256())).isFalse();
+    assertThat(store.digests()).isEmpty();
     assertThatThrownBy(() -> store.open(kept.sha256())).isInstanceOf(DomainException.NotFound.class);
   }
 }

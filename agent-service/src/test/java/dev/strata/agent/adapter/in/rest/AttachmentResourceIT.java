@@ -227,6 +227,14 @@ class AttachmentResourceIT {
   }
 
   @Test
+  void theOpenApiDocumentDescribesTheUploadAsABinaryBody() {
+    given().accept("application/json").get("/q/openapi").then().statusCode(200)
+        .body("paths.'/sessions/{id}/attachments'.post.requestBody.content.'application/octet-stream'.schema.format", equalTo("binary"))
+        .body("paths.'/executions/{id}/attachments'.post.parameters.name", org.hamcrest.Matchers.hasItem("name"))
+        .body("paths.'/attachments/{id}/content'.get.responses.'200'.content.'application/octet-stream'.schema.format", equalTo("binary"));
+  }
+
+  @Test
   void aJsonBodyStillHasTheOneMegabyteLimitAsProblemJson() {
     String body = "{\"name\":\"" + "x".repeat(1024 * 1024) + "\"}";
     problem(given().contentType(ContentType.JSON).body(body).post("/agents").then(), 413);

@@ -47,7 +47,7 @@ public final class AttachFile {
   public Uni<Attachment> run(AttachmentOwner owner, String fileName, String contentType, InputStream content) {
     String name = FileName.require(fileName);
     String type = contentTypes.require(contentType);
-    return Async.uni(() -> unitOfWork.read(() -> owners.exists(owner)))
+    Uni<Attachment> upload = Async.uni(() -> unitOfWork.read(() -> owners.exists(owner)))
         .invoke(found -> {
           if (!found) {
             throw new DomainException.NotFound(owner + " not found");
@@ -56,6 +56,9 @@ public final class AttachFile {
         .chain(found -> Async.uni(() -> blocking.run(() -> files.stage(content, maxBytes))))
         .chain(staged -> record(Attachment.of(owner, name, type, staged, clock.instant()), staged)
             .onFailure().call(() -> Async.uni(() -> blocking.run(() -> discard(staged)))));
+    // a client that disconnects cancels the request; the upload still ends in a row + blob or in a
+    // discarded staging copy, never in a staging file nobody removes
+    return Uni.createFrom().emitter(done -> upload.subscribe().with(done::complete, done::fail));
   }
 
   private Uni<Attachment> record(Attachment attachment, StoredContent staged) {

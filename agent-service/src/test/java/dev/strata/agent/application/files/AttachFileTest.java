@@ -46,9 +46,15 @@ class AttachFileTest {
     }
   };
 
+  /** Blocking work waits for this gate (already open unless a test closes it). */
+  private CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
+
   private final BlockingWork inline = new BlockingWork() {
     @Override
     public <T> CompletionStage<T> run(Supplier<T> work) {
+      if (!gate.isDone()) {
+        return gate.thenApply(open -> work.get());
+      }
       try {
         return CompletableFuture.completedFuture(work.get());
       } catch (RuntimeException e) {
@@ -132,6 +138,16 @@ class AttachFileTest {
     assertThatThrownBy(() -> attach.run(owner, "a.html", "text/html", body()).await().indefinitely())
         .isInstanceOf(UnsupportedContentType.class);
     assertThat(events).isEmpty();
+  }
+
+  @Test
+  void aClientThatGoesAwayMidUploadStillLeavesARowAndBlobNotAStagingFile() {
+    gate = new CompletableFuture<>();
+    var subscription = attach.run(AttachmentOwner.session(UUID.randomUUID()), "a.txt", "text/plain", body()).subscribe()
+        .with(saved -> events.add("answered"), failure -> events.add("failed"));
+    subscription.cancel();
+    gate.complete(null);
+    assertThat(events).filteredOn(e -> !e.equals("body read")).containsExactly("staged 3", "locked", "row a.txt", "kept");
   }
 
   @Test

@@ -5,6 +5,7 @@
 # Run it under the shared lock so no build disturbs it:
 #   flock -o /tmp/strata-maven.lock agent-service/bench/run.sh   (-o: children do not inherit the lock)
 set -euo pipefail
+for tool in redis-benchmark wrk; do command -v "$tool" >/dev/null || { echo "$tool is required: apt-get install redis-tools wrk" >&2; exit 1; }; done
 here="$(cd "$(dirname "$0")" && pwd)"
 module="$(dirname "$here")"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"

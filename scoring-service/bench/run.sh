@@ -4,6 +4,7 @@
 #   flock /tmp/strata-maven.lock scoring-service/bench/run.sh
 # (the script calls ./mvnw itself, so it must not take the lock again). Needs RabbitMQ up (bin/infra up).
 set -euo pipefail
+for tool in wrk; do command -v "$tool" >/dev/null || { echo "$tool is required: apt-get install wrk" >&2; exit 1; }; done
 cd "$(dirname "$0")/../.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA="$JAVA_HOME/bin/java"

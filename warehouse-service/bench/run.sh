@@ -4,6 +4,7 @@
 # Run from the repository root under the shared lock:
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 flock /tmp/strata-maven.lock warehouse-service/bench/run.sh
 set -euo pipefail
+for tool in wrk; do command -v "$tool" >/dev/null || { echo "$tool is required: apt-get install wrk" >&2; exit 1; }; done
 ROWS=${ROWS:-10000000}
 PORT=${PORT:-18082}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java

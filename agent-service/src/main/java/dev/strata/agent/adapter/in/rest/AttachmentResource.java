@@ -1,0 +1,74 @@
+package dev.strata.agent.adapter.in.rest;
+
+import dev.strata.agent.application.files.ReadAttachments;
+import dev.strata.agent.application.files.RemoveAttachment;
+import dev.strata.kernel.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** One attachment: metadata, content (streamed) and deletion. */
+@Path("/attachments/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "attachments")
+public class AttachmentResource {
+
+  private final ReadAttachments read;
+  private final RemoveAttachment remove;
+
+  AttachmentResource(ReadAttachments read, RemoveAttachment remove) {
+    this.read = read;
+    this.remove = remove;
+  }
+
+  @RolesAllowed(Roles.READER)
+  @GET
+  public Uni<AttachmentView> get(@PathParam("id") String id) {
+    return read.get(Paging.id(id)).map(AttachmentView::of);
+  }
+
+  @RolesAllowed(Roles.READER)
+  @GET
+  @Path("/content")
+  @Produces(MediaType.WILDCARD)
+  @Operation(summary = "The bytes, with the recorded Content-Type, Content-Length, ETag (the sha256) and Content-Disposition")
+  @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+      schema = @Schema(type = SchemaType.STRING, format = "binary")))
+  @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag")
+  public Uni<Response> content(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    return read.get(Paging.id(id)).chain(found -> {
+      String etag = '"' + found.sha256() + '"';
+      if (etag.equals(ifNoneMatch)) {
+        return Uni.createFrom().item(Response.notModified().header(HttpHeaders.ETAG, etag).build());
+      }
+      return read.open(found.id()).map(download -> Response.ok(download.content(), download.attachment().contentType())
+          .header(HttpHeaders.CONTENT_LENGTH, download.attachment().sizeBytes())
+          .header(HttpHeaders.ETAG, etag)
+          .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment(download.attachment().fileName()))
+          // never render an uploaded file as something else (an HTML "text/plain")
+          .header("X-Content-Type-Options", "nosniff")
+          .build());
+    });
+  }
+
+  /** The blob goes too when no other attachment has the same content. */
+  @RolesAllowed(Roles.OPERATOR)
+  @DELETE
+  public Uni<Response> delete(@PathParam("id") String id) {
+    return remove.run(Paging.id(id)).map(x -> Response.noContent().build());
+  }
+}

@@ -5,7 +5,7 @@
 # the shared lock so no build disturbs it:
 #   flock /tmp/strata-maven.lock agent-service/bench/persistence.sh
 set -euo pipefail
-for tool in pgbench wrk; do command -v "$tool" >/dev/null || { echo "$tool is required: apt-get install postgresql-client wrk" >&2; exit 1; }; done
+for tool in pgbench wrk; do command -v "$tool" >/dev/null || { echo "$tool is required: apt-get install postgresql wrk" >&2; exit 1; }; done
 here="$(cd "$(dirname "$0")" && pwd)"
 module="$(dirname "$here")"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"

@@ -27,6 +27,7 @@ cleanup() {
     echo "== service log: $(grep -c ' WARN ' "$work/app.log" || true) WARN, $(grep -c ' ERROR ' "$work/app.log" || true) ERROR lines, most frequent:"
     grep -E ' (WARN|ERROR) ' "$work/app.log" | cut -c25- | sed -E 's/[0-9a-f]{8}-[0-9a-f-]{27}/<id>/g' | cut -c1-160 \
       | sort | uniq -c | sort -rn | head -n 5 || true
+    cp "$work/app.log" "${BENCH_LOG:-/tmp/agent-bench-app.log}" && echo "   (whole log: ${BENCH_LOG:-/tmp/agent-bench-app.log})"
   fi
   # pgbench's tables go; the agent schema stays (the app owns it)
   pgbench -h 127.0.0.1 -U strata -i -I d "$db" >/dev/null 2>&1 || true

@@ -2,6 +2,7 @@ package dev.strata.ingest.application;
 
 import dev.strata.ingest.domain.job.IngestionJob;
 import dev.strata.ingest.domain.job.IngestionJobs;
+import dev.strata.ingest.domain.job.JobClaim;
 import dev.strata.ingest.domain.job.JobStatus;
 import dev.strata.ingest.domain.lake.BronzeLake;
 import dev.strata.ingest.domain.lake.LandedFile;
@@ -17,9 +18,10 @@ import java.util.concurrent.Executor;
 
 /**
  * Runs a landing plan as a job, shared by every intake: claim the job id (a completed one is
- * replayed, not rewritten), write the files off the event loop, then complete the job and queue
- * one {@code dataset.ingested} per file in the same transaction. A failure removes what the job
- * had landed, so nothing is half-written.
+ * replayed, not rewritten; one held by a live attempt is a conflict), write the files off the
+ * event loop while a heartbeat keeps the claim alive, then complete the job and queue one
+ * {@code dataset.ingested} per file in the same transaction. A failure removes what the job had
+ * landed, so nothing is half-written.
  */
 public final class JobLifecycle {
 
@@ -27,16 +29,19 @@ public final class JobLifecycle {
   private final BronzeLake lake;
   private final Executor blocking;
   private final Clock clock;
+  private final ClaimTerms terms;
 
-  public JobLifecycle(IngestionJobs jobs, BronzeLake lake, Executor blocking, Clock clock) {
+  public JobLifecycle(IngestionJobs jobs, BronzeLake lake, Executor blocking, Clock clock, ClaimTerms terms) {
     this.jobs = jobs;
     this.lake = lake;
     this.blocking = blocking;
     this.clock = clock;
+    this.terms = terms;
   }
 
   Uni<IngestionReport> run(LandingPlan plan) {
     IngestionJob started = plan.job().start(clock.instant());
+    JobClaim claim = terms.newClaim(started.updatedAt());
     return Uni.createFrom().completionStage(() -> jobs.find(started.id()))
         .flatMap(prior -> {
           if (prior.isPresent() && prior.get().status() == JobStatus.COMPLETED && !plan.overwrite()) {
@@ -44,30 +49,34 @@ public final class JobLifecycle {
           }
           // a job id seen before may have left its own files behind: those are ours to replace
           boolean overwrite = plan.overwrite() || prior.isPresent();
-          return Uni.createFrom().completionStage(() -> jobs.begin(started, plan.overwrite()))
+          return Uni.createFrom().completionStage(() -> jobs.begin(started, claim, plan.overwrite()))
               .flatMap(blocker -> blocker.isPresent()
                   ? Uni.createFrom().failure(new DomainException.Conflict("job " + started.id() + " is already running"))
-                  : land(started, plan, overwrite));
+                  : new Heartbeat(jobs, clock, terms).keepAlive(started.id(), claim, land(started, claim.holder(), plan, overwrite)));
         });
   }
 
-  private Uni<IngestionReport> land(IngestionJob started, LandingPlan plan, boolean overwrite) {
+  private Uni<IngestionReport> land(IngestionJob started, String holder, LandingPlan plan, boolean overwrite) {
     if (plan.refusal() != null) {
       IngestionJob failed = started.fail(plan.refusal(), plan.rejected(), clock.instant());
-      return finish(failed, List.of());
+      return finish(failed, holder, List.of()).replaceWith(IngestionReport.of(failed, false));
     }
     return Uni.createFrom().item(() -> plan.writer().apply(overwrite)).runSubscriptionOn(blocking)
-        .onFailure().call(failure -> finish(started.fail(failure.getMessage(), plan.rejected(), clock.instant()), List.of()))
+        .onFailure().call(failure -> finish(started.fail(failure.getMessage(), plan.rejected(), clock.instant()), holder, List.of()))
         .flatMap(files -> {
           IngestionJob done = started.complete(plan.accepted(), plan.rejected(), files, clock.instant());
-          return finish(done, events(done, plan))
-              .onFailure().invoke(failure -> lake.remove(files));
+          return finish(done, holder, events(done, plan))
+              .onFailure().invoke(failure -> lake.remove(files))
+              .flatMap(held -> held
+                  ? Uni.createFrom().item(IngestionReport.of(done, false))
+                  // the attempt that took the job over writes the same file names: removing ours could remove its files
+                  : Uni.createFrom().failure(new DomainException.Conflict(
+                      "job " + done.id() + " was taken over by another attempt while this one was writing")));
         });
   }
 
-  private Uni<IngestionReport> finish(IngestionJob job, List<Envelope<DatasetIngested>> events) {
-    return Uni.createFrom().completionStage(() -> jobs.finish(job, events))
-        .replaceWith(IngestionReport.of(job, false));
+  private Uni<Boolean> finish(IngestionJob job, String holder, List<Envelope<DatasetIngested>> events) {
+    return Uni.createFrom().completionStage(() -> jobs.finish(job, holder, events));
   }
 
   private static List<Envelope<DatasetIngested>> events(IngestionJob job, LandingPlan plan) {

@@ -40,11 +40,22 @@ public interface IngestConfig {
     LocalTime close();
   }
 
-  /** Ingestion jobs. */
+  /** Ingestion jobs and their claims (README "Job lifecycle"). */
   interface Jobs {
-    /** An IN_PROGRESS job untouched this long is taken over by a resubmission (its run crashed). */
-    @WithDefault("PT5M")
-    Duration staleAfter();
+    /**
+     * How long a job's claim outlives its holder's last heartbeat: a job whose holder stopped
+     * (killed, frozen, cut off from Postgres) is taken over by any retry of it this long after the
+     * holder's last heartbeat, and never sooner.
+     */
+    @WithDefault("PT20S")
+    Duration lease();
+
+    /**
+     * How often a running job renews its claim, and how often a queued message whose job another
+     * attempt holds tries again; at most half of {@link #lease()}.
+     */
+    @WithDefault("PT5S")
+    Duration heartbeatEvery();
   }
 
   /** The transactional outbox of {@code dataset.ingested}. */

@@ -14,7 +14,8 @@ import dev.strata.ingest.application.FindJob;
 import dev.strata.ingest.application.IngestBars;
 import dev.strata.ingest.application.IngestUsage;
 import dev.strata.ingest.application.JobLifecycle;
-import dev.strata.ingest.application.ReleaseAbandonedJob;
+import dev.strata.ingest.application.ClaimTerms;
+import dev.strata.ingest.application.WaitForRunningJob;
 import dev.strata.ingest.application.PullBars;
 import dev.strata.ingest.application.ReadBars;
 import dev.strata.ingest.application.ReadJobBars;
@@ -76,19 +77,27 @@ public class IngestProducers {
   @Produces
   @Singleton
   IngestionJobs ingestionJobs(Pool pool, ObjectMapper json, RabbitOutboxRelay relay) {
-    return new PostgresIngestionJobs(pool, json, config.jobs().staleAfter(), relay::nudge);
+    return new PostgresIngestionJobs(pool, json, relay::nudge);
   }
 
   @Produces
   @Singleton
-  ReleaseAbandonedJob releaseAbandonedJob(IngestionJobs jobs, Clock clock) {
-    return new ReleaseAbandonedJob(jobs, clock);
+  ClaimTerms claimTerms() {
+    // host and pid name the holder of a job for an operator; the per-attempt uuid is added per claim
+    String process = ProcessHandle.current().pid() + "@" + System.getenv().getOrDefault("HOSTNAME", "localhost");
+    return new ClaimTerms(process, config.jobs().lease(), config.jobs().heartbeatEvery());
   }
 
   @Produces
   @Singleton
-  JobLifecycle jobLifecycle(IngestionJobs jobs, BronzeLake lake, Clock clock) {
-    return new JobLifecycle(jobs, lake, blocking, clock);
+  WaitForRunningJob waitForRunningJob(IngestionJobs jobs) {
+    return new WaitForRunningJob(jobs, config.jobs().heartbeatEvery());
+  }
+
+  @Produces
+  @Singleton
+  JobLifecycle jobLifecycle(IngestionJobs jobs, BronzeLake lake, Clock clock, ClaimTerms terms) {
+    return new JobLifecycle(jobs, lake, blocking, clock, terms);
   }
 
   @Produces

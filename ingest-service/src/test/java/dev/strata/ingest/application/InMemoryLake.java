@@ -19,6 +19,8 @@ final class InMemoryLake implements BronzeLake {
   final Map<String, LandedFile> files = new TreeMap<>();
   int writes;
   int failOnWrite = -1;
+  /** Runs at the start of every write, while the job is being written. */
+  Runnable duringWrite = () -> { };
 
   /** All or nothing, as the real lake: a failing partition takes the batch's other files away again. */
   @Override
@@ -45,6 +47,7 @@ final class InMemoryLake implements BronzeLake {
   }
 
   private LandedFile land(String path, int rows, Instant from, Instant to, boolean overwrite) {
+    duringWrite.run();
     if (++writes == failOnWrite) {
       throw new IllegalStateException("disk full");
     }

@@ -19,7 +19,7 @@ class IngestBarsTest {
   private final InMemoryJobs jobs = new InMemoryJobs();
   private final InMemoryLake lake = new InMemoryLake();
   private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-  private final IngestBars ingestBars = new IngestBars(new JobLifecycle(jobs, lake, Runnable::run, clock), lake, clock, new DomainEvents(failure -> { }));
+  private final IngestBars ingestBars = new IngestBars(new JobLifecycle(jobs, lake, Runnable::run, clock, TestClaims.TERMS), lake, clock, new DomainEvents(failure -> { }));
 
   private static Bar daily(String date, double close) {
     return new Bar(Instant.parse(date + "T00:00:00Z"), close, close + 1, close - 1, close, 1000.0);

@@ -1,7 +1,6 @@
 package dev.strata.ingest.adapter.in.messaging;
 
-import dev.strata.ingest.application.ReleaseAbandonedJob;
-import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
+import dev.strata.ingest.application.WaitForRunningJob;
 import dev.strata.ingest.application.IngestBars;
 import dev.strata.ingest.application.IngestBarsCommand;
 import dev.strata.ingest.domain.bar.ValidationMode;
@@ -24,26 +23,25 @@ public class BarBatchConsumer {
 
   private final InboundMessages inbound;
   private final IngestBars ingestBars;
-  private final ReleaseAbandonedJob releaseAbandoned;
+  private final WaitForRunningJob waitForRunningJob;
 
-  BarBatchConsumer(InboundMessages inbound, IngestBars ingestBars, ReleaseAbandonedJob releaseAbandoned) {
+  BarBatchConsumer(InboundMessages inbound, IngestBars ingestBars, WaitForRunningJob waitForRunningJob) {
     this.inbound = inbound;
     this.ingestBars = ingestBars;
-    this.releaseAbandoned = releaseAbandoned;
+    this.waitForRunningJob = waitForRunningJob;
   }
 
   @Incoming("bars")
   public Uni<Void> consume(Message<byte[]> message) {
-    boolean redelivered = message.getMetadata(IncomingRabbitMQMetadata.class).map(IncomingRabbitMQMetadata::isRedeliver).orElse(false);
-    return inbound.handle(message, MessageType.BAR_BATCH, envelope -> ingest(envelope, redelivered));
+    return inbound.handle(message, MessageType.BAR_BATCH, this::ingest);
   }
 
-  private Uni<Void> ingest(Envelope<BarBatch> envelope, boolean redelivered) {
+  private Uni<Void> ingest(Envelope<BarBatch> envelope) {
     BarBatch batch = envelope.payload();
     String jobId = batch.jobId() != null ? batch.jobId() : envelope.messageId().toString();
     var command = new IngestBarsCommand(batch.symbol(), batch.frame(), batch.bars(), jobId,
         ValidationMode.DROP_BAD_ROWS, false, "producer");
-    // a job still IN_PROGRESS on a redelivery was left by a consumer that stopped mid-way
-    return releaseAbandoned.runTakingOver(jobId, redelivered, () -> ingestBars.run(command)).replaceWithVoid();
+    // a job another attempt holds is waited for (it completes, or its claim lapses), not nacked into the DLQ
+    return waitForRunningJob.run(jobId, () -> ingestBars.run(command)).replaceWithVoid();
   }
 }

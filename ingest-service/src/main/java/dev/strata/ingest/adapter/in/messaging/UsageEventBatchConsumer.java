@@ -1,7 +1,6 @@
 package dev.strata.ingest.adapter.in.messaging;
 
-import dev.strata.ingest.application.ReleaseAbandonedJob;
-import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
+import dev.strata.ingest.application.WaitForRunningJob;
 import dev.strata.ingest.application.IngestUsage;
 import dev.strata.ingest.application.IngestUsageCommand;
 import dev.strata.ingest.domain.bar.ValidationMode;
@@ -20,25 +19,24 @@ public class UsageEventBatchConsumer {
 
   private final InboundMessages inbound;
   private final IngestUsage ingestUsage;
-  private final ReleaseAbandonedJob releaseAbandoned;
+  private final WaitForRunningJob waitForRunningJob;
 
-  UsageEventBatchConsumer(InboundMessages inbound, IngestUsage ingestUsage, ReleaseAbandonedJob releaseAbandoned) {
+  UsageEventBatchConsumer(InboundMessages inbound, IngestUsage ingestUsage, WaitForRunningJob waitForRunningJob) {
     this.inbound = inbound;
     this.ingestUsage = ingestUsage;
-    this.releaseAbandoned = releaseAbandoned;
+    this.waitForRunningJob = waitForRunningJob;
   }
 
   @Incoming("usage")
   public Uni<Void> consume(Message<byte[]> message) {
-    boolean redelivered = message.getMetadata(IncomingRabbitMQMetadata.class).map(IncomingRabbitMQMetadata::isRedeliver).orElse(false);
-    return inbound.handle(message, MessageType.USAGE_EVENT_BATCH, envelope -> ingest(envelope, redelivered));
+    return inbound.handle(message, MessageType.USAGE_EVENT_BATCH, this::ingest);
   }
 
-  private Uni<Void> ingest(Envelope<UsageEventBatch> envelope, boolean redelivered) {
+  private Uni<Void> ingest(Envelope<UsageEventBatch> envelope) {
     UsageEventBatch batch = envelope.payload();
     String jobId = batch.jobId() != null ? batch.jobId() : envelope.messageId().toString();
     var command = new IngestUsageCommand(batch.events(), jobId, ValidationMode.DROP_BAD_ROWS, false);
-    // a job still IN_PROGRESS on a redelivery was left by a consumer that stopped mid-way
-    return releaseAbandoned.runTakingOver(jobId, redelivered, () -> ingestUsage.run(command)).replaceWithVoid();
+    // a job another attempt holds is waited for (it completes, or its claim lapses), not nacked into the DLQ
+    return waitForRunningJob.run(jobId, () -> ingestUsage.run(command)).replaceWithVoid();
   }
 }

@@ -26,6 +26,18 @@ public interface IngestConfig {
     /** Root folder of the lake; warehouse-service reads the same folder. */
     @WithDefault("${STRATA_RUN_DIR:${user.home}/.strata/run}/lake")
     Path root();
+
+    /**
+     * A staging folder ({@code <root>/.staging/<job>-<uuid>/}) untouched for this long is a dead
+     * writer's and is removed. A live batch's staging folder lives for seconds (one COPY, then the
+     * moves), so an hour keeps a wide margin over any real write, a slow disk or a paused JVM.
+     */
+    @WithDefault("PT1H")
+    Duration stagingMaxAge();
+
+    /** How often stale staging folders are looked for (also once at start-up): a duration, or {@code off}. */
+    @WithDefault("15m")
+    String stagingSweepEvery();
   }
 
   /** The exchange session daily bars are cut at, in the exchange's own time zone. */

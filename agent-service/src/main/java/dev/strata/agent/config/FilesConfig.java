@@ -33,6 +33,15 @@ public interface FilesConfig {
      */
     @WithDefault("1h")
     String sweepInterval();
+
+    /**
+     * A staging file ({@code <root>/staging/<uuid>.part}) untouched this long is a dead upload's and
+     * is removed by the same schedule (and once at start-up). A live upload writes its staging file
+     * chunk after chunk, and even a 25M upload over a slow link takes minutes, so an hour keeps a
+     * wide margin.
+     */
+    @WithDefault("PT1H")
+    java.time.Duration stagingMaxAge();
   }
 
   /** Request bodies other than uploads. */

@@ -1,6 +1,7 @@
 package dev.strata.agent.config;
 
-import dev.strata.agent.adapter.out.files.StaleStagingSweep;
+import dev.strata.agent.adapter.out.files.LocalFolderFileStore;
+import dev.strata.support.files.StaleStagingSweep;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -24,7 +25,7 @@ public class StagingSweepSchedule {
   private final Counter bytes;
 
   StagingSweepSchedule(FilesConfig config, MeterRegistry registry) {
-    this.sweep = new StaleStagingSweep(Path.of(config.files().root()), config.files().stagingMaxAge());
+    this.sweep = new StaleStagingSweep(LocalFolderFileStore.stagingFolder(Path.of(config.files().root())), config.files().stagingMaxAge());
     this.files = Counter.builder("agent.files.staging.swept.files")
         .description("Staging files of dead uploads removed").register(registry);
     this.bytes = Counter.builder("agent.files.staging.swept.bytes")

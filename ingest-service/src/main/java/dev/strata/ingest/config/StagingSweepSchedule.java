@@ -1,6 +1,7 @@
 package dev.strata.ingest.config;
 
-import dev.strata.ingest.adapter.out.parquet.StaleStagingSweep;
+import dev.strata.ingest.adapter.out.parquet.ParquetBronzeLake;
+import dev.strata.support.files.StaleStagingSweep;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -23,7 +24,7 @@ public class StagingSweepSchedule {
   private final Counter bytes;
 
   StagingSweepSchedule(IngestConfig config, MeterRegistry registry) {
-    this.sweep = new StaleStagingSweep(config.lake().root(), config.lake().stagingMaxAge());
+    this.sweep = new StaleStagingSweep(config.lake().root().resolve(ParquetBronzeLake.STAGING), config.lake().stagingMaxAge());
     this.folders = Counter.builder("ingest.lake.staging.swept.folders")
         .description("Stale staging folders of dead writers removed").register(registry);
     this.bytes = Counter.builder("ingest.lake.staging.swept.bytes")

@@ -140,4 +140,9 @@ public class LocalFolderFileStore implements FileStore {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
+
+  /** Where uploads are written before their atomic move: what the stale-staging sweep cleans. */
+  public static Path stagingFolder(Path root) {
+    return new ContentAddressedLayout(root).stagingFolder();
+  }
 }

@@ -3,6 +3,7 @@ package dev.strata.agent.adapter.out.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.agent.domain.attachment.StoredContent;
+import dev.strata.support.files.StaleStagingSweep;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class StaleStagingSweepTest {
     Path blob = new ContentAddressedLayout(root).blob(kept.sha256());
     Files.setLastModifiedTime(blob, FileTime.from(NOW.minus(Duration.ofDays(10))));
 
-    StaleStagingSweep.Swept swept = new StaleStagingSweep(root, MAX_AGE).sweep(NOW);
+    StaleStagingSweep.Swept swept = new StaleStagingSweep(LocalFolderFileStore.stagingFolder(root), MAX_AGE).sweep(NOW);
 
     assertThat(dead).doesNotExist();
     assertThat(live).hasContent("live upload");
@@ -49,7 +50,7 @@ class StaleStagingSweepTest {
     Path link = Files.createSymbolicLink(new ContentAddressedLayout(root).stagingFolder().resolve("x.part"), outside);
     Files.setAttribute(link, "lastModifiedTime", FileTime.from(NOW.minus(Duration.ofHours(5))), LinkOption.NOFOLLOW_LINKS);
 
-    new StaleStagingSweep(root, MAX_AGE).sweep(NOW);
+    new StaleStagingSweep(LocalFolderFileStore.stagingFolder(root), MAX_AGE).sweep(NOW);
 
     assertThat(link).doesNotExist();
     assertThat(outside).hasContent("not staging");

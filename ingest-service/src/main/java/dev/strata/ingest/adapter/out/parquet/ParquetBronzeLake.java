@@ -34,7 +34,7 @@ public final class ParquetBronzeLake implements BronzeLake {
   public static final int SCHEMA_VERSION = 1;
   static final String TEMP_PREFIX = ".tmp-";
   /** Where a batch's files are written before they move into their partitions; no reader globs it. */
-  static final String STAGING = ".staging";
+  public static final String STAGING = ".staging";
 
   private final Path root;
   private final DuckDbParquetWriter writer;

@@ -2,6 +2,7 @@ package dev.strata.ingest.adapter.out.parquet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.strata.support.files.StaleStagingSweep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class StaleStagingSweepTest {
     Files.writeString(landed, "landed");
     age(landed, NOW.minus(Duration.ofDays(30)));
 
-    StaleStagingSweep.Swept swept = new StaleStagingSweep(root, MAX_AGE).sweep(NOW);
+    StaleStagingSweep.Swept swept = sweep().sweep(NOW);
 
     assertThat(dead).doesNotExist();
     assertThat(live.resolve("date=2026-11-20/data_0.parquet")).hasContent("12345");
@@ -44,7 +45,7 @@ class StaleStagingSweepTest {
     Files.writeString(fresh, "new");
     age(fresh, NOW.minus(Duration.ofSeconds(5)));
 
-    assertThat(new StaleStagingSweep(root, MAX_AGE).sweep(NOW).entries()).isZero();
+    assertThat(sweep().sweep(NOW).entries()).isZero();
     assertThat(fresh).exists();
   }
 
@@ -57,7 +58,7 @@ class StaleStagingSweepTest {
     Files.setAttribute(link, "lastModifiedTime", FileTime.from(NOW.minus(Duration.ofHours(5))),
         java.nio.file.LinkOption.NOFOLLOW_LINKS);
 
-    new StaleStagingSweep(root, MAX_AGE).sweep(NOW);
+    sweep().sweep(NOW);
 
     assertThat(link).doesNotExist();
     assertThat(target).hasContent("outside");
@@ -65,7 +66,7 @@ class StaleStagingSweepTest {
 
   @Test
   void nothingToDoWithoutAStagingFolder() {
-    assertThat(new StaleStagingSweep(root, MAX_AGE).sweep(NOW)).isEqualTo(new StaleStagingSweep.Swept(0, 0));
+    assertThat(sweep().sweep(NOW)).isEqualTo(new StaleStagingSweep.Swept(0, 0));
   }
 
   /** A staging folder as the COPY leaves it: a {@code date=} folder holding one 5-byte file, all aged. */
@@ -78,6 +79,10 @@ class StaleStagingSweepTest {
     age(file.getParent(), modified);
     age(folder, modified);
     return folder;
+  }
+
+  private StaleStagingSweep sweep() {
+    return new StaleStagingSweep(root.resolve(ParquetBronzeLake.STAGING), MAX_AGE);
   }
 
   private static void age(Path path, Instant modified) throws IOException {

@@ -1,4 +1,4 @@
-package dev.strata.agent.adapter.out.files;
+package dev.strata.support.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,19 +13,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Removes the {@code <root>/staging/<uuid>.part} files of uploads whose process died before the
- * atomic move into {@code sha256/}. An upload in progress is never touched: only an entry whose
- * newest part is older than {@code maxAge} goes (a live upload's file is written to every chunk),
- * and {@code maxAge} is far longer than any upload takes. Symbolic links are never followed: a link
- * is removed as a link, and a {@code staging} that is itself a link is left alone.
+ * Removes what writers that died mid-write left in a staging folder (ingest's partitioned COPY
+ * folders, agent's upload {@code .part} files). A live writer's entry is never touched: only an entry
+ * whose newest file or folder is older than {@code maxAge} goes, and {@code maxAge} is far longer than
+ * any write takes. Symbolic links are never followed: a link is removed as a link, and a staging
+ * folder that is itself a link is left alone.
  */
 public final class StaleStagingSweep {
 
   private final Path staging;
   private final Duration maxAge;
 
-  public StaleStagingSweep(Path storeRoot, Duration maxAge) {
-    this.staging = new ContentAddressedLayout(storeRoot).stagingFolder();
+  public StaleStagingSweep(Path stagingFolder, Duration maxAge) {
+    this.staging = stagingFolder.toAbsolutePath().normalize();
     this.maxAge = maxAge;
   }
 
@@ -92,6 +92,6 @@ public final class StaleStagingSweep {
 
   /** What one sweep removed: staging entries and the bytes of their files. */
   public record Swept(int entries, long bytes) {
-    static final Swept NONE = new Swept(0, 0);
+    public static final Swept NONE = new Swept(0, 0);
   }
 }

@@ -1,69 +1,93 @@
 package dev.strata.support.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.kernel.error.Problem;
 import dev.strata.kernel.error.ProblemType;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Answers a body over {@code quarkus.http.limits.max-body-size} with a 413 problem+json, like every
- * other client mistake. Quarkus's own check (route order {@value #QUARKUS_UPLOAD_LIMIT_ORDER}) ends
- * such a request with an empty body; this route runs just before it for bodies that declare their
- * length, and the failure handler covers a body streamed without one that the reader cut off.
+ * Enforces the {@link BodyLimit} of each request and answers a body over it with a 413 problem+json,
+ * like every other client mistake. Quarkus's own check (route order {@value #QUARKUS_UPLOAD_LIMIT_ORDER})
+ * knows one global limit and ends such a request with an empty body. A body that declares its length
+ * is refused just before that check, before anything is read; for a body streamed without one, the
+ * request's limit replaces the global one that Quarkus's reader enforces (it then answers a
+ * status-only 413 itself, which the failure handler turns into problem+json when it still can).
  */
 @ApplicationScoped
 public class OversizedBodies {
 
-  // io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT (runtime-internal class)
+  // io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT, and the routing-context key
+  // in which that route leaves the limit of a body without Content-Length for Quarkus's body reader
   static final int QUARKUS_UPLOAD_LIMIT_ORDER = -2;
+  private static final String QUARKUS_MAX_REQUEST_SIZE = "io.quarkus.max-request-size";
 
-  private final long limit;
-  private final byte[] body;
+  private final BodyLimit limits;
 
-  OversizedBodies(
-      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit,
-      ObjectMapper json) throws JsonProcessingException {
-    this.limit = limit.asLongValue();
-    this.body = json.writeValueAsBytes(Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-        "the request body is larger than the " + this.limit + "-byte limit; send it in smaller parts"));
+  OversizedBodies(BodyLimit limits) {
+    this.limits = limits;
+  }
+
+  @Produces
+  @DefaultBean
+  @ApplicationScoped
+  static BodyLimit globalLimit(
+      @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
+    long bytes = limit.asLongValue();
+    return request -> bytes;
   }
 
   void install(@Observes Router router) {
     router.route().order(QUARKUS_UPLOAD_LIMIT_ORDER - 1).handler(this::refuseDeclaredOversize);
+    router.route().order(QUARKUS_UPLOAD_LIMIT_ORDER + 1).handler(this::limitStreamedBody);
     router.route().failureHandler(this::answerCutOffBody);
   }
 
   private void refuseDeclaredOversize(RoutingContext context) {
+    long limit = limits.bytesFor(context.request());
     if (declaredLength(context) > limit) {
       // the body is never read: close the connection rather than drain it, as Quarkus does
       context.response().putHeader(HttpHeaderNames.CONNECTION, "close");
-      answer(context);
+      answer(context, limit);
     } else {
       context.next();
     }
+  }
+
+  private void limitStreamedBody(RoutingContext context) {
+    if (context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH) == null
+        && !limits.countedWhileStreaming(context.request())) {
+      long limit = limits.bytesFor(context.request());
+      Long global = context.get(QUARKUS_MAX_REQUEST_SIZE);
+      if (global == null || limit < global) {
+        context.put(QUARKUS_MAX_REQUEST_SIZE, limit);
+      }
+    }
+    context.next();
   }
 
   private void answerCutOffBody(RoutingContext context) {
     if (context.statusCode() == ProblemType.PAYLOAD_TOO_LARGE.status() && !context.response().headWritten()) {
-      answer(context);
+      answer(context, limits.bytesFor(context.request()));
     } else {
       context.next();
     }
   }
 
-  private void answer(RoutingContext context) {
+  private static void answer(RoutingContext context, long limit) {
+    Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+        "the request body is larger than the " + limit + "-byte limit; send it in smaller parts");
     context.response()
         .setStatusCode(ProblemType.PAYLOAD_TOO_LARGE.status())
         .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
-        .end(Buffer.buffer(body));
+        .end(Json.encode(problem));
   }
 
   private static long declaredLength(RoutingContext context) {

@@ -16,6 +16,7 @@ public final class ClusterLookups {
   private final LookupCounts shared;
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
+  private Uni<Void> unfinished; // the latest flush not yet finished, guarded by this
 
   public ClusterLookups(LookupCounts shared) {
     this.shared = shared;
@@ -28,8 +29,29 @@ public final class ClusterLookups {
     misses.add(lookup.misses());
   }
 
-  /** Adds what this replica counted since the last flush to the shared counts; kept for later on failure. */
+  /**
+   * Adds what this replica counted since the last flush to the shared counts; kept for later on failure.
+   * Flushes run one after another, so a {@link #read()} never misses counts that an earlier flush has
+   * taken from memory but not yet stored.
+   */
   public Uni<Void> flush() {
+    return Uni.createFrom().deferred(this::afterEarlierFlushes);
+  }
+
+  private synchronized Uni<Void> afterEarlierFlushes() {
+    Uni<Void> earlier = unfinished == null ? Uni.createFrom().voidItem() : unfinished.onFailure().recoverWithNull();
+    Uni<Void> mine = earlier.chain(this::addPending).memoize().indefinitely();
+    unfinished = mine;
+    return mine.eventually(() -> forget(mine));
+  }
+
+  private synchronized void forget(Uni<Void> finished) {
+    if (unfinished == finished) {
+      unfinished = null; // nothing in flight: the chain of finished flushes can go
+    }
+  }
+
+  private Uni<Void> addPending() {
     Lookups pending = new Lookups(hits.sumThenReset(), misses.sumThenReset());
     if (pending.isEmpty()) {
       return Uni.createFrom().voidItem();

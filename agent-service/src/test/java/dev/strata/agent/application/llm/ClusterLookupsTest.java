@@ -64,4 +64,30 @@ class ClusterLookupsTest {
 
     assertThat(shared.total.get()).isEqualTo(new Lookups(1, 1));
   }
+
+  @Test
+  void aReadWaitsForCountsAnEarlierFlushHasTakenButNotYetStored() {
+    var slowStore = new java.util.concurrent.CompletableFuture<Void>();
+    LookupCounts slow = new LookupCounts() {
+      @Override
+      public Uni<Void> add(Lookups lookups) {
+        return Uni.createFrom().completionStage(slowStore).invoke(() -> shared.add(lookups).await().indefinitely());
+      }
+
+      @Override
+      public Uni<Lookups> read() {
+        return shared.read();
+      }
+    };
+    ClusterLookups replica = new ClusterLookups(slow);
+    replica.count(CacheOutcome.HIT);
+    replica.count(CacheOutcome.HIT);
+    replica.flush().subscribe().with(done -> { }); // the scheduled flush: counts taken, store not answered yet
+
+    var read = replica.read().subscribe().asCompletionStage();
+    assertThat(read).isNotDone();
+    slowStore.complete(null);
+
+    assertThat(read.join()).isEqualTo(new Lookups(2, 0));
+  }
 }

@@ -68,3 +68,17 @@ redis-benchmark -h 127.0.0.1 -p 6379 -t get -c 50 -n 1000000 -d 300 --dbnum "$re
 
 echo "== gateway stats after the run"
 curl -sf -H "$auth" "http://127.0.0.1:$port/llm/cache/stats"; echo
+
+# Floors (BENCH_FLOORS=0 skips them): what the same wrk load reaches on this machine without the
+# cache's work (an authenticated GET that touches nothing), and without Quarkus at all (BareHttp.java).
+[ "${BENCH_FLOORS:-1}" = 1 ] || exit 0
+echo "== floor: GET /llm/status (token, routing, JSON out; no body, no Redis), 50 connections, $duration"
+wrk -H "$auth" -t2 -c50 -d10s "http://127.0.0.1:$port/llm/status" >/dev/null
+wrk -H "$auth" -t2 -c50 -d"$duration" --latency "http://127.0.0.1:$port/llm/status"
+kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=""
+bare_port=$((port + 1))
+"$java" -cp "$log/app/lib/main/*" "$here/BareHttp.java" "$bare_port" >"$log/bare.log" 2>&1 & app_pid=$!
+for _ in $(seq 1 60); do curl -s -o /dev/null "http://127.0.0.1:$bare_port/" && break; sleep 0.5; done
+echo "== floor: bare Vert.x server, same body in and the same answer's size out, 50 connections, $duration"
+wrk -t2 -c50 -d10s -s "$here/hit.lua" "http://127.0.0.1:$bare_port/" >/dev/null
+wrk -t2 -c50 -d"$duration" --latency -s "$here/hit.lua" "http://127.0.0.1:$bare_port/"

@@ -48,7 +48,7 @@ public class FilesConfiguration {
   }
 
   @Produces @Singleton
-  RemoveAttachment removeAttachment(Attachments attachments, FileStore files, BlockingWork blocking, UnitOfWork u) {
-    return new RemoveAttachment(attachments, files, blocking, u);
+  RemoveAttachment removeAttachment(Attachments attachments, SweepOrphanContent orphans, UnitOfWork u) {
+    return new RemoveAttachment(attachments, orphans, u);
   }
 }

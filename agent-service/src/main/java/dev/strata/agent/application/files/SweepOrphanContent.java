@@ -37,7 +37,8 @@ public final class SweepOrphanContent {
         .collect().with(java.util.stream.Collectors.summingInt(deleted -> deleted ? 1 : 0));
   }
 
-  private Uni<Boolean> deleteIfOrphan(String sha256) {
+  /** Deletes the blob of {@code sha256} when no attachment row references it; whether it did. */
+  public Uni<Boolean> deleteIfOrphan(String sha256) {
     return Async.uni(() -> unitOfWork.write(() -> attachments.lockContent(sha256)
         .thenCompose(locked -> attachments.countWithContent(sha256))
         .thenCompose(rows -> rows > 0 ? CompletableFuture.completedFuture(false) : blocking.run(() -> {

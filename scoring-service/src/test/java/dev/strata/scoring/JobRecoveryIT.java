@@ -2,6 +2,7 @@ package dev.strata.scoring;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.strata.kernel.security.Roles;
 import dev.strata.testing.Authorized;
@@ -12,7 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Jobs outlive the process: what an earlier process left in the registry folder is readable after a start. */
+/**
+ * Jobs outlive the process: what other processes left in the registry folder is readable after a start,
+ * a job whose runner stopped is failed, and a job another replica still runs is left to it.
+ */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(value = LeftoverJobs.class, restrictToAnnotatedClass = true)
@@ -40,6 +44,12 @@ class JobRecoveryIT {
     given().get("/scores/jobs/" + LeftoverJobs.RUNNING_SCORING).then().statusCode(200)
         .body("state", equalTo("FAILED")).body("error", equalTo("interrupted by restart"))
         .body("chunksDone", equalTo(3)).body("rowsScored", equalTo(3000));
+  }
+
+  @Test
+  void aJobAnotherReplicaIsStillRunningIsNotFailedByThisOnesStart() {
+    given().get("/scores/jobs/" + LeftoverJobs.RUNNING_ELSEWHERE).then().statusCode(200)
+        .body("state", equalTo("RUNNING")).body("chunksDone", equalTo(1)).body("error", nullValue());
   }
 
   @Test

@@ -4,25 +4,31 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * A temporary registry folder holding the job records a previous process left behind, written
- * before the application starts: a training and a scoring job it was still running, and a
- * training job it had finished.
+ * A temporary registry folder holding the job records other processes left, written before the
+ * application starts: a training and a scoring job a stopped process was still running (untouched
+ * for an hour), a training job it had finished, and a scoring job that another replica is running
+ * right now (touched just before this process starts; the lease is 10 minutes here).
  */
 public class LeftoverJobs extends TemporaryModelFolder {
 
   public static final String RUNNING_TRAINING = "0f6f1f0e-1111-4a1a-9a1a-000000000001";
   public static final String RUNNING_SCORING = "0f6f1f0e-2222-4a1a-9a1a-000000000002";
   public static final String FINISHED_TRAINING = "0f6f1f0e-3333-4a1a-9a1a-000000000003";
+  public static final String RUNNING_ELSEWHERE = "0f6f1f0e-4444-4a1a-9a1a-000000000004";
 
   @Override
   public Map<String, String> start() {
     Map<String, String> config = super.start();
     Path jobs = Path.of(config.get("scoring.registry.folder")).resolve(".jobs");
-    String before = Instant.now().minusSeconds(3600).toString();
+    Instant anHourAgo = Instant.now().minusSeconds(3600);
+    String before = anHourAgo.toString();
     try {
       Files.createDirectories(jobs.resolve("training"));
       Files.createDirectories(jobs.resolve("scoring"));
@@ -35,9 +41,18 @@ public class LeftoverJobs extends TemporaryModelFolder {
       Files.writeString(jobs.resolve("scoring").resolve(RUNNING_SCORING + ".json"), """
           {"id":"%s","state":"RUNNING","chunksDone":3,"chunksTotal":null,"rowsScored":3000,"startedAt":"%s",
            "finishedAt":null,"result":null,"error":null}""".formatted(RUNNING_SCORING, before));
+      Files.writeString(jobs.resolve("scoring").resolve(RUNNING_ELSEWHERE + ".json"), """
+          {"id":"%s","state":"RUNNING","chunksDone":1,"chunksTotal":5,"rowsScored":1000,"startedAt":"%s",
+           "finishedAt":null,"result":null,"error":null}""".formatted(RUNNING_ELSEWHERE, before));
+      for (Path stopped : List.of(jobs.resolve("training").resolve(RUNNING_TRAINING + ".json"),
+          jobs.resolve("training").resolve(FINISHED_TRAINING + ".json"), jobs.resolve("scoring").resolve(RUNNING_SCORING + ".json"))) {
+        Files.setLastModifiedTime(stopped, FileTime.from(anHourAgo));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return config;
+    Map<String, String> withLease = new HashMap<>(config);
+    withLease.put("scoring.jobs.lease", "10m");
+    return withLease;
   }
 }

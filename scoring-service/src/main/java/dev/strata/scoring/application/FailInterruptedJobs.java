@@ -1,15 +1,20 @@
 package dev.strata.scoring.application;
 
+import dev.strata.scoring.domain.scoring.ScoringJob;
 import dev.strata.scoring.domain.scoring.ScoringJobs;
 import dev.strata.scoring.domain.training.TrainingJob;
 import dev.strata.scoring.domain.training.TrainingJobs;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
- * At start-up, marks FAILED ("interrupted by restart") every training or scoring job a previous
- * process left RUNNING: no one will finish it, and a client polling it must not wait forever.
- * Only jobs started before this process booted are touched, so a job this process has already
- * begun is never mistaken for an orphan.
+ * Keeps this process's jobs alive and fails the jobs whose process stopped. Every process touches the
+ * files of the jobs it runs on each heartbeat ({@link #heartbeat}); a RUNNING job that no process has
+ * saved or touched for longer than the lease is marked FAILED ("interrupted by restart"), since no one
+ * will finish it and a client polling it must not wait forever. Replicas share the registry folder, so
+ * a job counts as abandoned by its heartbeat, not by which process booted when: a replica that starts
+ * never fails the jobs of a replica that is still running them.
  */
 public class FailInterruptedJobs {
 
@@ -17,30 +22,48 @@ public class FailInterruptedJobs {
 
   private final TrainingJobs trainings;
   private final ScoringJobs scorings;
+  private final JobsInFlight inFlight;
+  private final Duration lease;
 
-  public FailInterruptedJobs(TrainingJobs trainings, ScoringJobs scorings) {
+  public FailInterruptedJobs(TrainingJobs trainings, ScoringJobs scorings, JobsInFlight inFlight, Duration lease) {
     this.trainings = trainings;
     this.scorings = scorings;
+    this.inFlight = inFlight;
+    this.lease = lease;
   }
 
-  /** Fails the orphans; returns how many. */
-  public int run(Instant bootedAt) {
+  /** Touches the file of every job this process runs. */
+  public void heartbeat(Instant now) {
+    inFlight.beat(now, (id, at) -> {
+      trainings.touch(id, at);
+      scorings.touch(id, at);
+    });
+  }
+
+  /** Fails the running jobs whose heartbeat is older than the lease at {@code now}; returns how many. */
+  public int run(Instant now) {
+    Instant staleBefore = now.minus(lease);
     int failed = 0;
     for (TrainingJob job : trainings.all()) {
-      if (job.running() && job.startedAt().isBefore(bootedAt)) {
+      if (job.running() && abandoned(job.id(), trainings.touchedAt(job.id()), staleBefore)) {
         trainings.save(job.interrupted());
         failed++;
       }
     }
-    for (var job : scorings.all()) {
-      if (job.running() && job.startedAt().isBefore(bootedAt)) {
-        scorings.save(job.failed(TrainingJob.INTERRUPTED, bootedAt));
+    for (ScoringJob job : scorings.all()) {
+      if (job.running() && abandoned(job.id(), scorings.touchedAt(job.id()), staleBefore)) {
+        scorings.save(job.failed(TrainingJob.INTERRUPTED, now));
         failed++;
       }
     }
     if (failed > 0) {
-      LOG.log(System.Logger.Level.WARNING, "{0} job(s) left running by a previous process are now FAILED ({1})", failed, TrainingJob.INTERRUPTED);
+      LOG.log(System.Logger.Level.WARNING, "{0} running job(s) had no heartbeat for {1} and are now FAILED ({2})",
+          failed, lease, TrainingJob.INTERRUPTED);
     }
     return failed;
+  }
+
+  private boolean abandoned(String id, Optional<Instant> touchedAt, Instant staleBefore) {
+    return !inFlight.contains(id) && touchedAt.map(at -> at.isBefore(staleBefore)).orElse(false);
   }
 }

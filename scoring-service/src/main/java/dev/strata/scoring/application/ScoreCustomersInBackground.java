@@ -20,12 +20,14 @@ public class ScoreCustomersInBackground {
 
   private final ScoreCustomers scoring;
   private final ScoringJobs jobs;
+  private final JobsInFlight inFlight;
   private final Executor executor;
   private final Clock clock;
 
-  public ScoreCustomersInBackground(ScoreCustomers scoring, ScoringJobs jobs, Executor executor, Clock clock) {
+  public ScoreCustomersInBackground(ScoreCustomers scoring, ScoringJobs jobs, JobsInFlight inFlight, Executor executor, Clock clock) {
     this.scoring = scoring;
     this.jobs = jobs;
+    this.inFlight = inFlight;
     this.executor = executor;
     this.clock = clock;
   }
@@ -34,7 +36,7 @@ public class ScoreCustomersInBackground {
     ScoreCustomers.validate(request);
     ScoringJob job = ScoringJob.started(UUID.randomUUID().toString(), scoring.chunks(request), clock.instant());
     jobs.save(job);
-    executor.execute(() -> run(job, request));
+    inFlight.run(job.id(), executor, () -> run(job, request));
     return job;
   }
 

@@ -39,13 +39,15 @@ public class TrainModel {
   private final Clock clock;
   private final TrainingSettings settings;
   private final TrainingJobs jobs;
+  private final JobsInFlight inFlight;
 
   /** Held-out fraction, seed and warehouse page size of every run. */
   public record TrainingSettings(double holdoutFraction, long seed, int pageSize) {}
 
   public TrainModel(CustomerFeatureSource source, ModelTrainer trainer, ModelRegistry registry,
-      PromotionGate gate, TrainingJobs jobs, Executor executor, Clock clock, TrainingSettings settings) {
+      PromotionGate gate, TrainingJobs jobs, JobsInFlight inFlight, Executor executor, Clock clock, TrainingSettings settings) {
     this.jobs = jobs;
+    this.inFlight = inFlight;
     this.data = new TrainingData(source, settings.pageSize());
     this.trainer = trainer;
     this.registry = registry;
@@ -59,7 +61,7 @@ public class TrainModel {
     Recipe recipe = Recipe.of(model);
     TrainingJob job = TrainingJob.queued(UUID.randomUUID().toString(), model, clock.instant());
     jobs.save(job);
-    executor.execute(() -> run(job.id(), recipe));
+    inFlight.run(job.id(), executor, () -> run(job.id(), recipe));
     return job;
   }
 

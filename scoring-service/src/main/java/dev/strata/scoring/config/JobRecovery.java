@@ -2,17 +2,33 @@ package dev.strata.scoring.config;
 
 import dev.strata.scoring.application.FailInterruptedJobs;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.lang.management.ManagementFactory;
-import java.time.Instant;
+import java.time.Clock;
 
-/** At start-up, fails the jobs a previous process left RUNNING (see {@link FailInterruptedJobs}). */
+/**
+ * Runs {@link FailInterruptedJobs}: at start-up, then every {@code scoring.jobs.heartbeat-every}, this
+ * process touches its own jobs, then fails the running jobs nobody has touched for the lease.
+ */
 @ApplicationScoped
 public class JobRecovery {
 
-  void onStart(@Observes StartupEvent start, FailInterruptedJobs failInterrupted) {
-    // the JVM's start, not this moment: a job this process began while booting is not an orphan
-    failInterrupted.run(Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
+  private final FailInterruptedJobs jobs;
+  private final Clock clock = Clock.systemUTC();
+
+  JobRecovery(FailInterruptedJobs jobs) {
+    this.jobs = jobs;
+  }
+
+  void onStart(@Observes StartupEvent start) {
+    jobs.run(clock.instant());
+  }
+
+  @Scheduled(every = "${scoring.jobs.heartbeat-every:5s}", delayed = "${scoring.jobs.heartbeat-every:5s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void beat() {
+    jobs.heartbeat(clock.instant());
+    jobs.run(clock.instant());
   }
 }

@@ -3,6 +3,7 @@ package dev.strata.scoring.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Everything scoring-service is configured with ({@code scoring.*}). */
 @ConfigMapping(prefix = "scoring")
@@ -15,6 +16,8 @@ public interface ScoringConfig {
   Batch batch();
 
   Onnx onnx();
+
+  Jobs jobs();
 
   /** The model registry folder. */
   interface Registry {
@@ -50,6 +53,21 @@ public interface ScoringConfig {
     /** Customers fetched and scored per chunk (warehouse allows at most 10000). */
     @WithDefault("1000")
     int chunkSize();
+  }
+
+  /**
+   * Training and asynchronous scoring jobs, kept in the registry folder that replicas share. Each
+   * process touches its running jobs' files every {@code heartbeat-every}; a RUNNING job untouched for
+   * {@code lease} is failed by whichever process looks first. The lease must be several heartbeats
+   * long, and the replicas' clocks must agree to well within it (NTP).
+   */
+  interface Jobs {
+    @WithDefault("30s")
+    Duration lease();
+
+    /** How often this process touches its jobs and looks for abandoned ones. */
+    @WithDefault("5s")
+    Duration heartbeatEvery();
   }
 
   /** ONNX Runtime. */

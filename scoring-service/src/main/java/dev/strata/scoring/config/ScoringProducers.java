@@ -9,6 +9,7 @@ import dev.strata.scoring.adapter.out.tribuo.TribuoModelTrainer;
 import dev.strata.scoring.application.ChunkScorer;
 import dev.strata.scoring.application.DescribeModel;
 import dev.strata.scoring.application.FailInterruptedJobs;
+import dev.strata.scoring.application.JobsInFlight;
 import dev.strata.scoring.application.InferWithModel;
 import dev.strata.scoring.application.ManageModelVersions;
 import dev.strata.scoring.application.ScoreCustomers;
@@ -91,8 +92,14 @@ public class ScoringProducers {
 
   @Produces
   @ApplicationScoped
-  FailInterruptedJobs failInterruptedJobs(TrainingJobs trainings, ScoringJobs scorings) {
-    return new FailInterruptedJobs(trainings, scorings);
+  JobsInFlight jobsInFlight() {
+    return new JobsInFlight();
+  }
+
+  @Produces
+  @ApplicationScoped
+  FailInterruptedJobs failInterruptedJobs(TrainingJobs trainings, ScoringJobs scorings, JobsInFlight inFlight, ScoringConfig config) {
+    return new FailInterruptedJobs(trainings, scorings, inFlight, config.jobs().lease());
   }
 
   @Produces
@@ -116,9 +123,9 @@ public class ScoringProducers {
   @Produces
   @ApplicationScoped
   TrainModel trainModel(CustomerFeatureSource source, ModelTrainer trainer, ModelRegistry registry,
-      TrainingJobs jobs, @Named("training") ExecutorService executor, ScoringConfig config) {
+      TrainingJobs jobs, JobsInFlight inFlight, @Named("training") ExecutorService executor, ScoringConfig config) {
     ScoringConfig.Training training = config.training();
-    return new TrainModel(source, trainer, registry, new PromotionGate(training.minAuc()), jobs, executor,
+    return new TrainModel(source, trainer, registry, new PromotionGate(training.minAuc()), jobs, inFlight, executor,
         Clock.systemUTC(), new TrainModel.TrainingSettings(training.holdoutFraction(), training.seed(), training.pageSize()));
   }
 
@@ -135,7 +142,7 @@ public class ScoringProducers {
   @Produces
   @ApplicationScoped
   ScoreCustomersInBackground scoreCustomersInBackground(ScoreCustomers scoring, ScoringJobs jobs,
-      @Named("scoring") ExecutorService executor) {
-    return new ScoreCustomersInBackground(scoring, jobs, executor, Clock.systemUTC());
+      JobsInFlight inFlight, @Named("scoring") ExecutorService executor) {
+    return new ScoreCustomersInBackground(scoring, jobs, inFlight, executor, Clock.systemUTC());
   }
 }

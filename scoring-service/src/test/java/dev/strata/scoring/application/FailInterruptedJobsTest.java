@@ -4,23 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.scoring.domain.scoring.ScoringJob;
 import dev.strata.scoring.domain.training.TrainingJob;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FailInterruptedJobsTest {
 
-  private static final Instant BOOT = Instant.parse("2026-11-22T05:00:00Z");
+  private static final Instant NOW = Instant.parse("2026-11-22T05:00:00Z");
+  private static final Duration LEASE = Duration.ofSeconds(30);
 
   private final InMemoryTrainingJobs trainings = new InMemoryTrainingJobs();
   private final InMemoryScoringJobs scorings = new InMemoryScoringJobs();
+  private final JobsInFlight inFlight = new JobsInFlight();
+  private final FailInterruptedJobs recovery = new FailInterruptedJobs(trainings, scorings, inFlight, LEASE);
 
   @Test
-  void jobsLeftRunningByAnEarlierProcessAreFailedAsInterrupted() {
-    trainings.save(TrainingJob.queued("t-old", "churn_model", BOOT.minusSeconds(60)).at("training", 1500));
-    scorings.save(ScoringJob.started("s-old", 4, BOOT.minusSeconds(60)).progressed(1, 1000));
+  void runningJobsWithoutAHeartbeatForTheLeaseAreFailedAsInterrupted() {
+    trainings.now = NOW.minusSeconds(31);
+    scorings.now = NOW.minusSeconds(31);
+    trainings.save(TrainingJob.queued("t-old", "churn_model", NOW.minusSeconds(60)).at("training", 1500));
+    scorings.save(ScoringJob.started("s-old", 4, NOW.minusSeconds(60)).progressed(1, 1000));
 
-    assertThat(new FailInterruptedJobs(trainings, scorings).run(BOOT)).isEqualTo(2);
+    assertThat(recovery.run(NOW)).isEqualTo(2);
 
     TrainingJob training = trainings.find("t-old").orElseThrow();
     assertThat(training.state()).isEqualTo(TrainingJob.State.FAILED);
@@ -33,15 +41,41 @@ class FailInterruptedJobsTest {
   }
 
   @Test
-  void finishedJobsAndJobsOfThisProcessAreLeftAlone() {
-    trainings.save(TrainingJob.queued("t-done", "churn_model", BOOT.minusSeconds(60)).succeeded("3", true, Map.of("auc", 0.9)));
-    trainings.save(TrainingJob.queued("t-new", "churn_model", BOOT.plusSeconds(1)));
-    scorings.save(ScoringJob.started("s-new", null, BOOT.plusSeconds(1)));
+  void aJobAnotherProcessStillTouchesIsLeftAloneHoweverOldItIs() {
+    trainings.now = NOW.minusSeconds(3600);
+    trainings.save(TrainingJob.queued("t-elsewhere", "churn_model", NOW.minusSeconds(3600)).at("training", 1500));
+    trainings.touch("t-elsewhere", NOW.minusSeconds(29)); // its runner's heartbeat, within the lease
 
-    assertThat(new FailInterruptedJobs(trainings, scorings).run(BOOT)).isZero();
+    assertThat(recovery.run(NOW)).isZero();
+    assertThat(trainings.find("t-elsewhere").orElseThrow().state()).isEqualTo(TrainingJob.State.RUNNING);
+  }
 
+  @Test
+  void finishedJobsAreLeftAlone() {
+    trainings.now = NOW.minusSeconds(3600);
+    trainings.save(TrainingJob.queued("t-done", "churn_model", NOW.minusSeconds(3600)).succeeded("3", true, Map.of("auc", 0.9)));
+
+    assertThat(recovery.run(NOW)).isZero();
     assertThat(trainings.find("t-done").orElseThrow().state()).isEqualTo(TrainingJob.State.SUCCEEDED);
-    assertThat(trainings.find("t-new").orElseThrow().state()).isEqualTo(TrainingJob.State.RUNNING);
-    assertThat(scorings.find("s-new").orElseThrow().state()).isEqualTo(ScoringJob.State.RUNNING);
+  }
+
+  @Test
+  void thisProcessTouchesItsJobsInFlightAndNeverFailsThemEvenWhenTheirTouchIsOld() {
+    List<Runnable> queued = new ArrayList<>();
+    scorings.now = NOW.minusSeconds(3600);
+    scorings.save(ScoringJob.started("s-mine", 2, NOW.minusSeconds(3600)));
+    scorings.save(ScoringJob.started("s-other", 2, NOW.minusSeconds(3600)));
+    inFlight.run("s-mine", queued::add, () -> {});
+
+    assertThat(recovery.run(NOW)).as("only the job nobody runs").isEqualTo(1);
+    assertThat(scorings.find("s-mine").orElseThrow().state()).isEqualTo(ScoringJob.State.RUNNING);
+    assertThat(scorings.find("s-other").orElseThrow().state()).isEqualTo(ScoringJob.State.FAILED);
+
+    recovery.heartbeat(NOW);
+    assertThat(scorings.touchedAt("s-mine")).contains(NOW);
+
+    queued.forEach(Runnable::run); // the job's work returns: no longer in flight, so no longer touched
+    recovery.heartbeat(NOW.plusSeconds(5));
+    assertThat(scorings.touchedAt("s-mine")).contains(NOW);
   }
 }

@@ -2,6 +2,7 @@ package dev.strata.scoring.application;
 
 import dev.strata.scoring.domain.training.TrainingJob;
 import dev.strata.scoring.domain.training.TrainingJobs;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,10 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InMemoryTrainingJobs implements TrainingJobs {
 
   final Map<String, TrainingJob> jobs = new ConcurrentHashMap<>();
+  final Map<String, Instant> touched = new ConcurrentHashMap<>();
+  /** The time a save stamps on the record, as a file's time would be. */
+  Instant now = Instant.now();
 
-  public void save(TrainingJob job) { jobs.put(job.id(), job); }
+  public void save(TrainingJob job) { jobs.put(job.id(), job); touched.put(job.id(), now); }
 
   public Optional<TrainingJob> find(String id) { return Optional.ofNullable(jobs.get(id)); }
+
+  public void touch(String id, Instant at) { touched.computeIfPresent(id, (k, v) -> at); }
+
+  public Optional<Instant> touchedAt(String id) { return Optional.ofNullable(touched.get(id)); }
 
   public List<TrainingJob> all() { return List.copyOf(jobs.values()); }
 }

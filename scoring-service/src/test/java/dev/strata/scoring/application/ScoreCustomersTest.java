@@ -129,7 +129,7 @@ class ScoreCustomersTest {
   @Test
   void aBackgroundRunSavesEveryChunksProgressThenTheScores() {
     InMemoryScoringJobs jobs = new InMemoryScoringJobs();
-    var background = new ScoreCustomersInBackground(scoring(2), jobs, Runnable::run, java.time.Clock.systemUTC());
+    var background = new ScoreCustomersInBackground(scoring(2), jobs, new JobsInFlight(), Runnable::run, java.time.Clock.systemUTC());
 
     var started = background.start(new ScoreRequest(List.of("C1", "C2", "C3"), false));
 
@@ -143,7 +143,7 @@ class ScoreCustomersTest {
   @Test
   void aBadBackgroundRequestIsRefusedBeforeAnyJobExists() {
     InMemoryScoringJobs jobs = new InMemoryScoringJobs();
-    var background = new ScoreCustomersInBackground(scoring(2), jobs, Runnable::run, java.time.Clock.systemUTC());
+    var background = new ScoreCustomersInBackground(scoring(2), jobs, new JobsInFlight(), Runnable::run, java.time.Clock.systemUTC());
     assertThatThrownBy(() -> background.start(new ScoreRequest(List.of(), false))).isInstanceOf(DomainException.Invalid.class);
     assertThat(jobs.saved).isEmpty();
     assertThatThrownBy(() -> background.job("no-such-job")).isInstanceOf(DomainException.NotFound.class);
@@ -158,7 +158,7 @@ class ScoreCustomersTest {
       public CustomerFeatures all(String cursor, int limit) { throw new UnsupportedOperationException(); }
     }, registry, new ChunkScorer(models), 2, ScoringProgress.NONE);
     scoring(2); // registers the champions
-    var background = new ScoreCustomersInBackground(broken, jobs, Runnable::run, java.time.Clock.systemUTC());
+    var background = new ScoreCustomersInBackground(broken, jobs, new JobsInFlight(), Runnable::run, java.time.Clock.systemUTC());
 
     var failed = background.job(background.start(new ScoreRequest(List.of("C1"), false)).id());
 

@@ -39,7 +39,7 @@ class TrainModelTest {
   private TrainModel training(boolean predictsWell, double minAuc) {
     TrainedModel.Predictor predictor = rows -> rows.stream().mapToDouble(r -> predictsWell ? r[0] : 1 - r[0]).toArray();
     return new TrainModel(warehouse, (task, names, rows, seed) -> new TrainedModel(new byte[] {1}, names, "input", "output", 1, predictor),
-        registry, new PromotionGate(minAuc), new InMemoryTrainingJobs(), Runnable::run, Clock.systemUTC(), new TrainModel.TrainingSettings(0.2, 1, 64));
+        registry, new PromotionGate(minAuc), new InMemoryTrainingJobs(), new JobsInFlight(), Runnable::run, Clock.systemUTC(), new TrainModel.TrainingSettings(0.2, 1, 64));
   }
 
   @Test

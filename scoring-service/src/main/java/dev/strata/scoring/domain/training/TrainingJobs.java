@@ -1,5 +1,6 @@
 package dev.strata.scoring.domain.training;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,6 +12,15 @@ public interface TrainingJobs {
 
   /** The job, or empty when no job has that id. */
   Optional<TrainingJob> find(String id);
+
+  /**
+   * Marks the job as still worked on at {@code now} (its runner's heartbeat) without changing it; a job
+   * no longer stored is left alone.
+   */
+  void touch(String id, Instant now);
+
+  /** When the job was last saved or touched; empty when no job has that id. */
+  Optional<Instant> touchedAt(String id);
 
   /** Every stored job. */
   List<TrainingJob> all();

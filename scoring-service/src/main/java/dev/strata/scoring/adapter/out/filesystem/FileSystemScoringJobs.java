@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.scoring.domain.scoring.ScoringJob;
 import dev.strata.scoring.domain.scoring.ScoringJobs;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,16 @@ public class FileSystemScoringJobs implements ScoringJobs {
   @Override
   public Optional<ScoringJob> find(String id) {
     return files.find(id);
+  }
+
+  @Override
+  public void touch(String id, Instant now) {
+    files.touch(id, now);
+  }
+
+  @Override
+  public Optional<Instant> touchedAt(String id) {
+    return files.touchedAt(id);
   }
 
   @Override

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +72,34 @@ final class JsonFileStore<T> {
       throw new UncheckedIOException("could not list " + folder, e);
     }
     return records;
+  }
+
+  /** Sets the record's file time to {@code now} without rewriting it; a record no longer stored is left alone. */
+  void touch(String id, Instant now) {
+    if (!ID.matcher(id).matches()) {
+      return;
+    }
+    try {
+      Files.setLastModifiedTime(folder.resolve(id + ".json"), FileTime.from(now));
+    } catch (NoSuchFileException gone) {
+      // deleted or never saved: nothing to keep alive
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not touch " + folder.resolve(id + ".json"), e);
+    }
+  }
+
+  /** When the record was last saved or touched. */
+  Optional<Instant> touchedAt(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.getLastModifiedTime(folder.resolve(id + ".json")).toInstant());
+    } catch (NoSuchFileException gone) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the time of " + folder.resolve(id + ".json"), e);
+    }
   }
 
   private Optional<T> read(Path file) {

@@ -7,7 +7,9 @@ import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
@@ -17,17 +19,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Enforces the {@link BodyLimit} of each request and answers a body over it with a 413 problem+json,
  * like every other client mistake. Quarkus's own check (route order {@value #QUARKUS_UPLOAD_LIMIT_ORDER})
  * knows one global limit and ends such a request with an empty body. A body that declares its length
- * is refused just before that check, before anything is read; for a body streamed without one, the
- * request's limit replaces the global one that Quarkus's reader enforces (it then answers a
- * status-only 413 itself, which the failure handler turns into problem+json when it still can).
+ * is refused just before that check, before anything is read. A body streamed without one (chunked)
+ * is read whole, up to the request's limit, before the resource runs, so that going over it fails the
+ * route with a 413 that the failure handler still answers as problem+json; Quarkus's own reader would
+ * find out mid-read, after sending a status-only 413. Bodies the application counts itself while
+ * streaming (uploads) are left to it.
  */
 @ApplicationScoped
 public class OversizedBodies {
 
-  // io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT, and the routing-context key
-  // in which that route leaves the limit of a body without Content-Length for Quarkus's body reader
+  // io.quarkus.vertx.http.runtime.RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT
   static final int QUARKUS_UPLOAD_LIMIT_ORDER = -2;
-  private static final String QUARKUS_MAX_REQUEST_SIZE = "io.quarkus.max-request-size";
 
   private final BodyLimit limits;
 
@@ -62,15 +64,15 @@ public class OversizedBodies {
   }
 
   private void limitStreamedBody(RoutingContext context) {
-    if (context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH) == null
-        && !limits.countedWhileStreaming(context.request())) {
-      long limit = limits.bytesFor(context.request());
-      Long global = context.get(QUARKUS_MAX_REQUEST_SIZE);
-      if (global == null || limit < global) {
-        context.put(QUARKUS_MAX_REQUEST_SIZE, limit);
-      }
+    HttpServerRequest request = context.request();
+    boolean unknownLength = request.getHeader(HttpHeaderNames.TRANSFER_ENCODING) != null
+        && request.getHeader(HttpHeaderNames.CONTENT_LENGTH) == null;
+    if (unknownLength && !limits.countedWhileStreaming(request)) {
+      // Quarkus's reader would find the body too large mid-read, after sending a status-only 413
+      BodyHandler.create(false).setBodyLimit(limits.bytesFor(request)).handle(context);
+    } else {
+      context.next();
     }
-    context.next();
   }
 
   private void answerCutOffBody(RoutingContext context) {

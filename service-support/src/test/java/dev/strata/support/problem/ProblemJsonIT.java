@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -68,6 +69,18 @@ class ProblemJsonIT {
     HttpResponse<String> answer = post(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
 
     assertThat(answer.statusCode()).isEqualTo(413);
+    assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    JsonNode problem = new ObjectMapper().readTree(answer.body());
+    assertThat(problem.path("type").asText()).isEqualTo("urn:strata:problem:payload-too-large");
+  }
+
+  @Test
+  void aStreamedBodyWithinTheLimitReachesTheResource() throws Exception {
+    byte[] body = "{\"name\":\"chunked\",\"colour\":\"GREEN\",\"coats\":2}".getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> answer = post(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(new ObjectMapper().readTree(answer.body()).path("name").asText()).isEqualTo("chunked");
   }
 
   private static byte[] overTheLimit() {

@@ -60,6 +60,11 @@ class JobRecoveryIT {
   }
 
   @Test
+  void aJobFinishedLongerAgoThanTheRetentionIsDeletedAtStart() {
+    given().get("/scores/jobs/" + LeftoverJobs.EXPIRED_SCORING).then().statusCode(404).contentType("application/problem+json");
+  }
+
+  @Test
   void anIdThatIsNotAJobIsNotFound() {
     for (String id : new String[] {"0f6f1f0e-9999-4a1a-9a1a-000000000009", "not-a-uuid", "..."}) {
       given().get("/trainings/" + id).then().statusCode(404).contentType("application/problem+json");

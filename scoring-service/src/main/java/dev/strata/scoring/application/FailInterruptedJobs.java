@@ -1,12 +1,16 @@
 package dev.strata.scoring.application;
 
-import dev.strata.scoring.domain.scoring.ScoringJob;
 import dev.strata.scoring.domain.scoring.ScoringJobs;
 import dev.strata.scoring.domain.training.TrainingJob;
 import dev.strata.scoring.domain.training.TrainingJobs;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps this process's jobs alive and fails the jobs whose process stopped. Every process touches the
@@ -22,12 +26,16 @@ public class FailInterruptedJobs {
 
   private final TrainingJobs trainings;
   private final ScoringJobs scorings;
+  private final List<JobShelf> shelves;
   private final JobsInFlight inFlight;
   private final Duration lease;
+  /** Jobs seen finished: a finished job never runs again, so it is not read again on every beat. */
+  private final Set<String> finished = ConcurrentHashMap.newKeySet();
 
   public FailInterruptedJobs(TrainingJobs trainings, ScoringJobs scorings, JobsInFlight inFlight, Duration lease) {
     this.trainings = trainings;
     this.scorings = scorings;
+    this.shelves = JobShelf.of(trainings, scorings);
     this.inFlight = inFlight;
     this.lease = lease;
   }
@@ -44,26 +52,26 @@ public class FailInterruptedJobs {
   public int run(Instant now) {
     Instant staleBefore = now.minus(lease);
     int failed = 0;
-    for (TrainingJob job : trainings.all()) {
-      if (job.running() && abandoned(job.id(), trainings.touchedAt(job.id()), staleBefore)) {
-        trainings.save(job.interrupted());
-        failed++;
+    Set<String> stored = new HashSet<>();
+    for (JobShelf shelf : shelves) {
+      for (Map.Entry<String, Instant> job : shelf.touchTimes().entrySet()) {
+        String id = job.getKey();
+        stored.add(id);
+        if (job.getValue().isBefore(staleBefore) && !inFlight.contains(id) && !finished.contains(id)) {
+          Optional<Boolean> running = shelf.running(id);
+          if (running.orElse(false)) {
+            shelf.interrupt(id, now);
+            failed++;
+          }
+          finished.add(id);
+        }
       }
     }
-    for (ScoringJob job : scorings.all()) {
-      if (job.running() && abandoned(job.id(), scorings.touchedAt(job.id()), staleBefore)) {
-        scorings.save(job.failed(TrainingJob.INTERRUPTED, now));
-        failed++;
-      }
-    }
+    finished.retainAll(stored); // deleted jobs need not be remembered
     if (failed > 0) {
       LOG.log(System.Logger.Level.WARNING, "{0} running job(s) had no heartbeat for {1} and are now FAILED ({2})",
           failed, lease, TrainingJob.INTERRUPTED);
     }
     return failed;
-  }
-
-  private boolean abandoned(String id, Optional<Instant> touchedAt, Instant staleBefore) {
-    return !inFlight.contains(id) && touchedAt.map(at -> at.isBefore(staleBefore)).orElse(false);
   }
 }

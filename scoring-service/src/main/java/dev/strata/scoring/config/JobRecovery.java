@@ -1,5 +1,6 @@
 package dev.strata.scoring.config;
 
+import dev.strata.scoring.application.ExpireFinishedJobs;
 import dev.strata.scoring.application.FailInterruptedJobs;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -8,21 +9,25 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 
 /**
- * Runs {@link FailInterruptedJobs}: at start-up, then every {@code scoring.jobs.heartbeat-every}, this
- * process touches its own jobs, then fails the running jobs nobody has touched for the lease.
+ * Job housekeeping: at start-up, then every {@code scoring.jobs.heartbeat-every}, this process touches
+ * its own jobs ({@link FailInterruptedJobs}), fails the running jobs nobody has touched for the lease,
+ * and deletes the finished jobs older than {@code scoring.jobs.keep-finished} ({@link ExpireFinishedJobs}).
  */
 @ApplicationScoped
 public class JobRecovery {
 
   private final FailInterruptedJobs jobs;
+  private final ExpireFinishedJobs expiry;
   private final Clock clock = Clock.systemUTC();
 
-  JobRecovery(FailInterruptedJobs jobs) {
+  JobRecovery(FailInterruptedJobs jobs, ExpireFinishedJobs expiry) {
     this.jobs = jobs;
+    this.expiry = expiry;
   }
 
   void onStart(@Observes StartupEvent start) {
     jobs.run(clock.instant());
+    expiry.run(clock.instant());
   }
 
   @Scheduled(every = "${scoring.jobs.heartbeat-every:5s}", delayed = "${scoring.jobs.heartbeat-every:5s}",
@@ -30,5 +35,6 @@ public class JobRecovery {
   void beat() {
     jobs.heartbeat(clock.instant());
     jobs.run(clock.instant());
+    expiry.run(clock.instant());
   }
 }

@@ -68,6 +68,10 @@ public interface ScoringConfig {
     /** How often this process touches its jobs and looks for abandoned ones. */
     @WithDefault("5s")
     Duration heartbeatEvery();
+
+    /** How long a finished job (and a scoring job's result) stays readable before it is deleted. */
+    @WithDefault("7d")
+    Duration keepFinished();
   }
 
   /** ONNX Runtime. */

@@ -8,6 +8,7 @@ import dev.strata.scoring.adapter.out.onnx.OnnxScoringModels;
 import dev.strata.scoring.adapter.out.tribuo.TribuoModelTrainer;
 import dev.strata.scoring.application.ChunkScorer;
 import dev.strata.scoring.application.DescribeModel;
+import dev.strata.scoring.application.ExpireFinishedJobs;
 import dev.strata.scoring.application.FailInterruptedJobs;
 import dev.strata.scoring.application.JobsInFlight;
 import dev.strata.scoring.application.InferWithModel;
@@ -100,6 +101,12 @@ public class ScoringProducers {
   @ApplicationScoped
   FailInterruptedJobs failInterruptedJobs(TrainingJobs trainings, ScoringJobs scorings, JobsInFlight inFlight, ScoringConfig config) {
     return new FailInterruptedJobs(trainings, scorings, inFlight, config.jobs().lease());
+  }
+
+  @Produces
+  @ApplicationScoped
+  ExpireFinishedJobs expireFinishedJobs(TrainingJobs trainings, ScoringJobs scorings, ScoringConfig config) {
+    return new ExpireFinishedJobs(trainings, scorings, config.jobs().keepFinished());
   }
 
   @Produces

@@ -78,4 +78,25 @@ class FailInterruptedJobsTest {
     recovery.heartbeat(NOW.plusSeconds(5));
     assertThat(scorings.touchedAt("s-mine")).contains(NOW);
   }
+
+  @Test
+  void aFinishedJobIsReadOnceNotOnEveryBeat() {
+    trainings.now = NOW.minusSeconds(3600);
+    trainings.save(TrainingJob.queued("t-done", "churn_model", NOW.minusSeconds(3600)).succeeded("3", true, Map.of("auc", 0.9)));
+
+    recovery.run(NOW);
+    recovery.run(NOW.plusSeconds(5));
+    recovery.run(NOW.plusSeconds(10));
+
+    assertThat(trainings.finds).isEqualTo(1);
+  }
+
+  @Test
+  void aJobWithinTheLeaseIsNotReadAtAll() {
+    trainings.now = NOW.minusSeconds(10);
+    trainings.save(TrainingJob.queued("t-fresh", "churn_model", NOW.minusSeconds(10)).at("training", 1500));
+
+    assertThat(recovery.run(NOW)).isZero();
+    assertThat(trainings.finds).isZero();
+  }
 }

@@ -3,8 +3,8 @@ package dev.strata.scoring.application;
 import dev.strata.scoring.domain.scoring.ScoringJob;
 import dev.strata.scoring.domain.scoring.ScoringJobs;
 import java.util.ArrayList;
-import java.time.Instant;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,5 +26,7 @@ final class InMemoryScoringJobs implements ScoringJobs {
 
   public Optional<Instant> touchedAt(String id) { return Optional.ofNullable(touched.get(id)); }
 
-  public List<ScoringJob> all() { return List.copyOf(jobs.values()); }
+  public Map<String, Instant> touchTimes() { return Map.copyOf(touched); }
+
+  public void delete(String id) { jobs.remove(id); touched.remove(id); }
 }

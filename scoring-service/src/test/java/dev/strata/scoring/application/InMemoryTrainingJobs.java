@@ -3,7 +3,6 @@ package dev.strata.scoring.application;
 import dev.strata.scoring.domain.training.TrainingJob;
 import dev.strata.scoring.domain.training.TrainingJobs;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,11 +17,16 @@ final class InMemoryTrainingJobs implements TrainingJobs {
 
   public void save(TrainingJob job) { jobs.put(job.id(), job); touched.put(job.id(), now); }
 
-  public Optional<TrainingJob> find(String id) { return Optional.ofNullable(jobs.get(id)); }
+  /** How many times a job was read, to show what a pass reads. */
+  int finds;
+
+  public Optional<TrainingJob> find(String id) { finds++; return Optional.ofNullable(jobs.get(id)); }
 
   public void touch(String id, Instant at) { touched.computeIfPresent(id, (k, v) -> at); }
 
   public Optional<Instant> touchedAt(String id) { return Optional.ofNullable(touched.get(id)); }
 
-  public List<TrainingJob> all() { return List.copyOf(jobs.values()); }
+  public Map<String, Instant> touchTimes() { return Map.copyOf(touched); }
+
+  public void delete(String id) { jobs.remove(id); touched.remove(id); }
 }

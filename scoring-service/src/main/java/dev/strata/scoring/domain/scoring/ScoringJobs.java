@@ -1,7 +1,7 @@
 package dev.strata.scoring.domain.scoring;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Where asynchronous scoring jobs and their results are kept, so they outlive the process. */
@@ -22,6 +22,12 @@ public interface ScoringJobs {
   /** When the job was last saved or touched; empty when no job has that id. */
   Optional<Instant> touchedAt(String id);
 
-  /** Every stored job. */
-  List<ScoringJob> all();
+  /**
+   * Every stored job's id with when it was last saved or touched, without reading the jobs themselves
+   * (they can be large: a scoring job holds its result).
+   */
+  Map<String, Instant> touchTimes();
+
+  /** Forgets the job; a job not stored is left alone. */
+  void delete(String id);
 }

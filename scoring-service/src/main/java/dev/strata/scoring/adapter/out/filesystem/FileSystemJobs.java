@@ -3,7 +3,7 @@ package dev.strata.scoring.adapter.out.filesystem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -29,8 +29,12 @@ abstract class FileSystemJobs<T> {
     return files.find(id);
   }
 
-  public List<T> all() {
-    return files.all();
+  public Map<String, Instant> touchTimes() {
+    return files.touchTimes();
+  }
+
+  public void delete(String id) {
+    files.delete(id);
   }
 
   public void touch(String id, Instant now) {

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -60,18 +60,34 @@ final class JsonFileStore<T> {
     return read(folder.resolve(id + ".json"));
   }
 
-  List<T> all() {
+  /** Each stored record's id with its file's time, without reading the records. */
+  Map<String, Instant> touchTimes() {
     if (!Files.isDirectory(folder)) {
-      return List.of();
+      return Map.of();
     }
-    List<T> records = new ArrayList<>();
+    Map<String, Instant> times = new HashMap<>();
     try (Stream<Path> files = Files.list(folder)) {
-      files.filter(f -> ID.matcher(f.getFileName().toString().replaceFirst("\\.json$", "")).matches())
-          .forEach(f -> read(f).ifPresent(records::add));
+      files.forEach(file -> {
+        String id = file.getFileName().toString().replaceFirst("\\.json$", "");
+        if (ID.matcher(id).matches()) {
+          touchedAt(id).ifPresent(at -> times.put(id, at));
+        }
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("could not list " + folder, e);
     }
-    return records;
+    return times;
+  }
+
+  void delete(String id) {
+    if (id == null || !ID.matcher(id).matches()) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(folder.resolve(id + ".json"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + folder.resolve(id + ".json"), e);
+    }
   }
 
   /** Sets the record's file time to {@code now} without rewriting it; a record no longer stored is left alone. */

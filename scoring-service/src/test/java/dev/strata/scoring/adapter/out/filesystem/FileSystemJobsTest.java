@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The heartbeat of a job is its file's time: touching it changes nothing else. */
+/** The heartbeat of a job is its file's time: touching it changes nothing else; times are listed without reading jobs. */
 class FileSystemJobsTest {
 
   private static final String ID = "0f6f1f0e-2222-4a1a-9a1a-000000000002";
@@ -54,6 +54,23 @@ class FileSystemJobsTest {
     jobs.touch("../escape", Instant.now());
     assertThat(jobs.touchedAt(ID)).isEmpty();
     assertThat(jobs.touchedAt("../escape")).isEmpty();
-    assertThat(jobs.all()).isEmpty();
+    assertThat(jobs.touchTimes()).isEmpty();
+  }
+
+  @Test
+  void touchTimesListStoredJobsWithoutReadingThemAndADeletedJobIsGone() throws Exception {
+    FileSystemScoringJobs jobs = jobs();
+    jobs.save(ScoringJob.started(ID, 3, Instant.parse("2026-11-22T05:00:00Z")));
+    Instant at = Instant.parse("2026-11-30T05:00:00Z");
+    jobs.touch(ID, at);
+    Files.writeString(registry.resolve(".jobs/scoring/not-a-job.json"), "{}");
+    Files.writeString(registry.resolve(".jobs/scoring/0f6f1f0e-2222-4a1a-9a1a-000000000009.json"), "not json");
+
+    assertThat(jobs.touchTimes()).containsEntry(ID, at).hasSize(2).doesNotContainKey("not-a-job");
+
+    jobs.delete(ID);
+    jobs.delete("../escape");
+    assertThat(jobs.find(ID)).isEmpty();
+    assertThat(jobs.touchTimes()).containsOnlyKeys("0f6f1f0e-2222-4a1a-9a1a-000000000009");
   }
 }

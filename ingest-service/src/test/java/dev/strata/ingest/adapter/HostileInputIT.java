@@ -3,6 +3,7 @@ package dev.strata.ingest.adapter;
 import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.ingest.config.IngestConfig;
@@ -138,7 +139,8 @@ class HostileInputIT {
     String row = "2013-01-02,1,1,1,1,1\n";
     String inflated = "date,open,high,low,close,volume\n" + row.repeat(33 * 1024 * 1024 / row.length() + 1);
     given().contentType("text/csv").header("Content-Encoding", "gzip").body(TestData.gzip(inflated))
-        .post("/bars?symbol=BOMB&frame=1d&jobId=gzip-bomb").then().statusCode(413);
+        .post("/bars?symbol=BOMB&frame=1d&jobId=gzip-bomb").then().statusCode(413)
+        .contentType("application/problem+json").body("type", equalTo("urn:strata:problem:payload-too-large"));
     given().get("/jobs/gzip-bomb").then().statusCode(404);
   }
 

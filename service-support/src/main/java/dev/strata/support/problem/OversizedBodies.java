@@ -19,11 +19,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Enforces the {@link BodyLimit} of each request and answers a body over it with a 413 problem+json,
  * like every other client mistake. Quarkus's own check (route order {@value #QUARKUS_UPLOAD_LIMIT_ORDER})
  * knows one global limit and ends such a request with an empty body. A body that declares its length
- * is refused just before that check, before anything is read. A body streamed without one (chunked)
- * is read whole, up to the request's limit, before the resource runs, so that going over it fails the
- * route with a 413 that the failure handler still answers as problem+json; Quarkus's own reader would
- * find out mid-read, after sending a status-only 413. Bodies the application counts itself while
- * streaming (uploads) are left to it.
+ * is refused just before that check, before anything is read. A body streamed without one (chunked),
+ * or compressed (its inflated size is what counts), is read whole, up to the request's limit, before
+ * the resource runs, so that going over it fails the route with a 413 that the failure handler still
+ * answers as problem+json; Quarkus's own reader would find out mid-read, after sending a status-only
+ * 413. Bodies the application counts itself while streaming (uploads) are left to it.
  */
 @ApplicationScoped
 public class OversizedBodies {
@@ -65,14 +65,24 @@ public class OversizedBodies {
 
   private void limitStreamedBody(RoutingContext context) {
     HttpServerRequest request = context.request();
-    boolean unknownLength = request.getHeader(HttpHeaderNames.TRANSFER_ENCODING) != null
-        && request.getHeader(HttpHeaderNames.CONTENT_LENGTH) == null;
-    if (unknownLength && !limits.countedWhileStreaming(request)) {
-      // Quarkus's reader would find the body too large mid-read, after sending a status-only 413
+    if ((unknownLength(request) || compressed(request)) && !limits.countedWhileStreaming(request)) {
+      // the body is read whole, up to the limit, before the resource runs: Quarkus's reader would find
+      // it too large mid-read, after sending a status-only 413
       BodyHandler.create(false).setBodyLimit(limits.bytesFor(request)).handle(context);
     } else {
       context.next();
     }
+  }
+
+  private static boolean unknownLength(HttpServerRequest request) {
+    return request.getHeader(HttpHeaderNames.TRANSFER_ENCODING) != null
+        && request.getHeader(HttpHeaderNames.CONTENT_LENGTH) == null;
+  }
+
+  /** A compressed body's declared length says nothing about the inflated bytes the limit counts. */
+  private static boolean compressed(HttpServerRequest request) {
+    String encoding = request.getHeader(HttpHeaderNames.CONTENT_ENCODING);
+    return encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.trim());
   }
 
   private void answerCutOffBody(RoutingContext context) {

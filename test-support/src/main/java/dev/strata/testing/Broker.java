@@ -12,6 +12,12 @@ import java.util.concurrent.TimeoutException;
 /** A plain AMQP client on the test broker, as an event producer would use it. */
 public final class Broker implements AutoCloseable {
 
+  /**
+   * The vhost the integration tests run on (made by {@code bin/infra up}, or the container's default),
+   * so a test run neither takes nor purges the messages of a platform running beside it on {@code /}.
+   */
+  public static final String TEST_VHOST = "strata-test";
+
   private final Connection connection;
   private final Channel channel;
 
@@ -26,11 +32,11 @@ public final class Broker implements AutoCloseable {
     factory.setPort(Integer.parseInt(config.getOrDefault("rabbitmq-port", "5672")));
     factory.setUsername(config.getOrDefault("rabbitmq-username", System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest")));
     factory.setPassword(config.getOrDefault("rabbitmq-password", System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest")));
-    factory.setVirtualHost(config.getOrDefault("rabbitmq-virtual-host", "/"));
+    factory.setVirtualHost(config.getOrDefault("rabbitmq-virtual-host", TEST_VHOST));
     try {
       return new Broker(factory.newConnection("strata-test"));
     } catch (IOException | TimeoutException e) {
-      throw new IllegalStateException("RabbitMQ not reachable: run bin/infra up", e);
+      throw new IllegalStateException("RabbitMQ (vhost " + factory.getVirtualHost() + ") not reachable: run bin/infra up", e);
     }
   }
 

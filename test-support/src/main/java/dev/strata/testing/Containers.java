@@ -25,6 +25,9 @@ final class Containers {
       container.withEnv(Map.of("POSTGRES_USER", "strata", "POSTGRES_PASSWORD", "strata", "POSTGRES_DB", "strata_test"))
           .waitingFor(Wait.forLogMessage(".*ready to accept connections.*", 2));
     }
+    if (server == LocalInfrastructure.RABBITMQ) {
+      container.withEnv("RABBITMQ_DEFAULT_VHOST", Broker.TEST_VHOST);
+    }
     container.start();
     String hostPort = container.getHost() + ":" + container.getMappedPort(server.port());
     return switch (server.name()) {

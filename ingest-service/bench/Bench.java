@@ -9,7 +9,9 @@ import java.util.UUID;
 /**
  * Benchmark helper (not a test), run as a single-file program:
  *   copy <csv> <parquet>            DuckDB's own COPY (FROM read_csv(...)) TO parquet, zstd; prints seconds
- *   publish <symbol> <ndjson files…> one bar-batch envelope per file to ingest.bars (default exchange, confirms)
+ *   publish <symbol> <job-id prefix> <ndjson files…>
+ *                                   one bar-batch envelope per file to ingest.bars (default exchange, confirms);
+ *                                   the bodies are built first, then the epoch second of the first publish is printed
  *   token <private-key.der>         an RS256 operator JWT (issuer strata, 1 h) signed by the bench's own key pair
  */
 public class Bench {
@@ -27,15 +29,21 @@ public class Bench {
         factory.setHost("127.0.0.1");
         try (var connection = factory.newConnection(); var channel = connection.createChannel()) {
           channel.confirmSelect();
-          for (int i = 2; i < args.length; i++) {
+          List<byte[]> bodies = new java.util.ArrayList<>();
+          for (int i = 3; i < args.length; i++) {
             List<String> lines = Files.readAllLines(Path.of(args[i]));
             String body = "{\"messageId\":\"" + UUID.randomUUID() + "\",\"type\":\"bar-batch\",\"schemaVersion\":1,"
                 + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"payload\":{\"symbol\":\"" + args[1] + "\",\"frame\":\"1m\","
-                + "\"jobId\":\"bench-amqp-" + (i - 2) + "\",\"bars\":[" + String.join(",", lines) + "]}}";
+                + "\"jobId\":\"" + args[2] + (i - 3) + "\",\"bars\":[" + String.join(",", lines) + "]}}";
+            bodies.add(body.getBytes());
+          }
+          java.time.Instant first = java.time.Instant.now();
+          for (byte[] body : bodies) {
             channel.basicPublish("", "ingest.bars", new AMQP.BasicProperties.Builder().deliveryMode(2)
-                .contentType("application/json").messageId(UUID.randomUUID().toString()).build(), body.getBytes());
+                .contentType("application/json").messageId(UUID.randomUUID().toString()).build(), body);
           }
           channel.waitForConfirmsOrDie(60_000);
+          System.out.printf("%d.%09d%n", first.getEpochSecond(), first.getNano());
         }
       }
       case "token" -> {

@@ -77,13 +77,36 @@ public final class IngestBars {
     return validation.accepted().isEmpty() ? "no bar passed validation" : null;
   }
 
+  /**
+   * The bars per trading day. Consecutive bars of one day are counted as a run and merged into the
+   * map once per run rather than once per bar (bars arrive ordered, so a 100 k batch has ~70 runs).
+   */
   private static Map<LocalDate, BarsLanded.DaySummary> days(Frame frame, List<ValidBar> bars) {
     Map<LocalDate, BarsLanded.DaySummary> days = new TreeMap<>();
+    LocalDate day = null;
+    int count = 0;
+    Instant first = null;
+    Instant last = null;
     for (ValidBar bar : bars) {
-      days.merge(Gaps.tradingDay(frame, bar.ts()), new BarsLanded.DaySummary(1, bar.ts(), bar.ts()),
+      LocalDate barDay = Gaps.tradingDay(frame, bar.ts());
+      if (!barDay.equals(day)) {
+        mergeRun(days, day, count, first, last);
+        day = barDay;
+        count = 0;
+        first = bar.ts();
+      }
+      count++;
+      last = bar.ts();
+    }
+    mergeRun(days, day, count, first, last);
+    return days;
+  }
+
+  private static void mergeRun(Map<LocalDate, BarsLanded.DaySummary> days, LocalDate day, int count, Instant first, Instant last) {
+    if (day != null) {
+      days.merge(day, new BarsLanded.DaySummary(count, first, last),
           (a, b) -> new BarsLanded.DaySummary(a.bars() + b.bars(), a.first(), b.last()));
     }
-    return days;
   }
 
   private List<LandedFile> write(Map<BarPartition, List<ValidBar>> partitions, String jobId, Instant now, boolean overwrite) {

@@ -83,6 +83,24 @@ class QueueIntakeIT {
   }
 
   @Test
+  void aBarMessageThatDoesNotDecodeOrWhoseWorkKeepsFailingIsDeadLetteredAsItWasPublished() throws Exception {
+    String deadLetters = Queues.deadLetterQueue(Queues.INGEST_BARS);
+    broker.purge(deadLetters);
+    byte[] undecodable = "{\"type\":\"bar-batch\",\"payload\":{\"bars\":[{\"open\":\"abc\"}]}}".getBytes(StandardCharsets.UTF_8);
+    var badSymbol = new BarBatch("../etc", "1d", List.of(), "dead-symbol");
+    byte[] failing = new EnvelopeCodec().encode(Envelope.of(MessageType.BAR_BATCH, badSymbol, "corr"));
+
+    broker.publishToDefaultExchange(Queues.INGEST_BARS, undecodable, "application/json", UUID.randomUUID().toString());
+    broker.publishToDefaultExchange(Queues.INGEST_BARS, failing, "application/json", UUID.randomUUID().toString());
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> broker.depth(deadLetters) == 2);
+    List<String> dead = List.of(new String(broker.take(deadLetters).getBody(), StandardCharsets.UTF_8),
+        new String(broker.take(deadLetters).getBody(), StandardCharsets.UTF_8));
+    assertThat(dead).containsExactlyInAnyOrder(new String(undecodable, StandardCharsets.UTF_8), new String(failing, StandardCharsets.UTF_8));
+    assertThat(broker.depth(Queues.INGEST_BARS)).isZero();
+  }
+
+  @Test
   void aRedeliveredBatchWithoutJobIdLandsOnceBecauseTheMessageIdIsTheJobId() throws Exception {
     var batch = new BarBatch("REDLV", "1d", List.of(
         new dev.strata.kernel.messaging.contract.Bar(java.time.Instant.parse("2013-01-02T00:00:00Z"), 553.82, 555.0, 541.63, 549.03, 20018500.0)), null);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.ingest.domain.bar.ValidationMode;
 import dev.strata.ingest.domain.job.JobStatus;
+import dev.strata.ingest.domain.symbolbars.BarsLanded;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.contract.Bar;
 import dev.strata.kernel.messaging.contract.DatasetIdentity;
@@ -43,6 +44,33 @@ class IngestBarsTest {
     });
     assertThat(jobs.outbox.getFirst().payload().coverageFrom()).isEqualTo(Instant.parse("2001-12-28T00:00:00Z"));
     assertThat(jobs.outbox.getFirst().payload().rowCount()).isEqualTo(2);
+  }
+
+  @Test
+  void theLandedEventSummarisesEachNewYorkTradingDayOfMinuteBars() {
+    var landed = new java.util.ArrayList<BarsLanded>();
+    var events = new DomainEvents(failure -> { });
+    events.subscribe(BarsLanded.class, event -> {
+      landed.add(event);
+      return io.smallrye.mutiny.Uni.createFrom().voidItem();
+    });
+    var minuteIngest = new IngestBars(new JobLifecycle(jobs, lake, Runnable::run, clock, TestClaims.TERMS), lake, clock, events);
+    // 03:59Z and 04:00Z on 2023-03-14 are 23:59 and 00:00 in New York (EDT): two trading days
+    var bars = List.of(minute("2023-03-13T15:00:00Z"), minute("2023-03-14T03:59:00Z"), minute("2023-03-14T04:00:00Z"),
+        minute("2023-03-14T04:01:00Z"));
+
+    minuteIngest.run(new IngestBarsCommand("ETH", "1m", bars, "job-days", ValidationMode.REJECT_BATCH, false, "producer"))
+        .await().indefinitely();
+
+    assertThat(landed).singleElement().satisfies(event -> assertThat(event.days()).containsExactly(
+        java.util.Map.entry(java.time.LocalDate.parse("2023-03-13"),
+            new BarsLanded.DaySummary(2, Instant.parse("2023-03-13T15:00:00Z"), Instant.parse("2023-03-14T03:59:00Z"))),
+        java.util.Map.entry(java.time.LocalDate.parse("2023-03-14"),
+            new BarsLanded.DaySummary(2, Instant.parse("2023-03-14T04:00:00Z"), Instant.parse("2023-03-14T04:01:00Z")))));
+  }
+
+  private static Bar minute(String ts) {
+    return new Bar(Instant.parse(ts), 10.0, 11.0, 9.0, 10.0, 5.0);
   }
 
   @Test

@@ -31,6 +31,17 @@ class FrameAndPartitionTest {
   }
 
   @Test
+  void minuteBarsSplitAtUtcMidnightEvenWhenTheyComeBackToAnEarlierDay() {
+    var bars = List.of(bar("2023-03-12T23:58:00Z"), bar("2023-03-12T23:59:00Z"), bar("2023-03-13T00:00:00Z"),
+        bar("1969-12-31T23:59:00Z"), bar("2023-03-12T00:00:00Z"));
+    var partitions = BarPartition.split("ETH", Frame.of("1m"), bars);
+    assertThat(partitions.keySet()).extracting(BarPartition::date).containsExactly("1969-12-31", "2023-03-12", "2023-03-13");
+    assertThat(partitions.values()).extracting(List::size).containsExactly(1, 3, 1);
+    assertThat(partitions.get(new BarPartition(Frame.of("1m"), "ETH", "2023-03-12")).getLast().ts())
+        .isEqualTo(Instant.parse("2023-03-12T00:00:00Z"));
+  }
+
+  @Test
   void namesThatCouldEscapeTheLakeRootAreRefused() {
     assertThatThrownBy(() -> new BarPartition(Frame.of("1d"), "../etc", "2001")).isInstanceOf(DomainException.Invalid.class);
     assertThatThrownBy(() -> Frame.of("1d/..")).isInstanceOf(DomainException.Invalid.class);

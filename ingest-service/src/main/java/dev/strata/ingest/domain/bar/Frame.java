@@ -3,6 +3,7 @@ package dev.strata.ingest.domain.bar;
 import dev.strata.kernel.value.SafeName;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -15,6 +16,7 @@ import java.time.format.DateTimeFormatter;
  */
 public record Frame(String value) {
 
+  private static final long SECONDS_PER_DAY = 86_400;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter YEAR = DateTimeFormatter.ofPattern("yyyy").withZone(ZoneOffset.UTC);
 
@@ -51,6 +53,15 @@ public record Frame(String value) {
   /** The {@code date=} partition value of a bar starting at {@code ts}. */
   public String partitionOf(Instant ts) {
     return intraday() ? DAY.format(ts) : YEAR.format(ts);
+  }
+
+  /**
+   * A number that is equal for two bars exactly when they share a partition (the UTC day, or the
+   * UTC year), cheap enough to compute per row; {@link #partitionOf} names the partition.
+   */
+  public long partitionKey(Instant ts) {
+    long day = Math.floorDiv(ts.getEpochSecond(), SECONDS_PER_DAY);
+    return intraday() ? day : LocalDate.ofEpochDay(day).getYear();
   }
 
   private char unit() {

@@ -1,6 +1,8 @@
 package dev.strata.ingest.adapter.in.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.ingest.adapter.in.payload.CsvBars;
+import dev.strata.ingest.adapter.in.payload.JsonBars;
 import dev.strata.ingest.application.IngestBars;
 import dev.strata.ingest.application.IngestBarsCommand;
 import dev.strata.ingest.application.ReadBars;
@@ -29,7 +31,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 
-/** Bars in ({@code POST /bars}) and out ({@code GET /bars/{symbol}}, NDJSON streamed). */
+/** Bars in ({@code POST /bars}: a JSON array, NDJSON or CSV) and out ({@code GET /bars/{symbol}}, NDJSON streamed). */
 @Path("/bars")
 public class BarsResource {
 
@@ -38,13 +40,11 @@ public class BarsResource {
 
   private final IngestBars ingestBars;
   private final ReadBars readBars;
-  private final BarPayloads payloads;
   private final ObjectMapper json;
 
   BarsResource(IngestBars ingestBars, ReadBars readBars, ObjectMapper json) {
     this.ingestBars = ingestBars;
     this.readBars = readBars;
-    this.payloads = new BarPayloads(json);
     this.json = json;
   }
 
@@ -58,7 +58,9 @@ public class BarsResource {
       @QueryParam("symbol") String symbol, @QueryParam("frame") String frame, @QueryParam("jobId") String jobId,
       @QueryParam("mode") @DefaultValue("reject-batch") String mode, @QueryParam("overwrite") boolean overwrite)
       throws IOException {
-    List<Bar> bars = contentType != null && contentType.startsWith(CSV) ? payloads.csv(body) : payloads.json(body);
+    // streamed from the body into rows (gzip is undone by the HTTP layer); unknown JSON fields are a 400
+    List<Bar> bars = contentType != null && contentType.startsWith(CSV)
+        ? CsvBars.read(body) : JsonBars.read(body, JsonBars.UnknownFields.FAIL);
     var command = new IngestBarsCommand(symbol, frame, bars, jobId, ValidationMode.parse(mode), overwrite, "producer");
     return ingestBars.run(command).map(IngestionResponses::of);
   }

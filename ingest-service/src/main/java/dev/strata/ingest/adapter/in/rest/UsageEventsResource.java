@@ -24,11 +24,11 @@ import java.io.InputStream;
 public class UsageEventsResource {
 
   private final IngestUsage ingestUsage;
-  private final BarPayloads payloads;
+  private final UsageEventPayloads payloads;
 
   UsageEventsResource(IngestUsage ingestUsage, ObjectMapper json) {
     this.ingestUsage = ingestUsage;
-    this.payloads = new BarPayloads(json);
+    this.payloads = new UsageEventPayloads(json);
   }
 
   @POST
@@ -40,7 +40,7 @@ public class UsageEventsResource {
       InputStream body, @QueryParam("jobId") String jobId,
       @QueryParam("mode") @DefaultValue("reject-batch") String mode, @QueryParam("overwrite") boolean overwrite)
       throws IOException {
-    var command = new IngestUsageCommand(payloads.usage(body), jobId, ValidationMode.parse(mode), overwrite);
+    var command = new IngestUsageCommand(payloads.read(body), jobId, ValidationMode.parse(mode), overwrite);
     return ingestUsage.run(command).map(IngestionResponses::of);
   }
 }

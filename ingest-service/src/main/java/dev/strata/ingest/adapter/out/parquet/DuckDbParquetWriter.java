@@ -30,8 +30,11 @@ final class DuckDbParquetWriter {
   private static final String PARTITION_COLUMN = "lake_partition";
   private static final String STAGED_BARS_TABLE = """
       CREATE TEMP TABLE staged_bars (ts_micros BIGINT, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE, volume DOUBLE,
-        outlier BOOLEAN, lake_partition VARCHAR)""";
-  /** The lake's bar columns in their order; the partition column only names the folder and is not written. */
+        outlier BOOLEAN, lake_partition INTEGER)""";
+  /**
+   * The lake's bar columns in their order; the partition column only names the staging folder
+   * ({@code lake_partition=<index>}, the partition's position in the batch) and is not written.
+   */
   private static final String STAGED_BARS_COPY = """
       COPY (SELECT %s AS symbol, %s AS frame, make_timestamp(ts_micros)::TIMESTAMPTZ AS ts, open, high, low, close, volume,
           outlier, %s AS job_id, %s::TIMESTAMPTZ AS ingested_at, lake_partition FROM staged_bars)
@@ -65,7 +68,10 @@ final class DuckDbParquetWriter {
     BarPartition any = partitions.keySet().iterator().next();
     try (DuckDBConnection connection = open(STAGED_BARS_TABLE)) {
       try (DuckDBAppender appender = connection.createAppender("temp", "main", "staged_bars")) {
-        partitions.forEach((partition, bars) -> append(appender, partition, bars));
+        int index = 0;
+        for (List<ValidBar> bars : partitions.values()) {
+          append(appender, index++, bars);
+        }
       }
       try (Statement statement = connection.createStatement()) {
         statement.execute(STAGED_BARS_COPY.formatted(DuckDbSql.literal(any.symbol()), DuckDbSql.literal(any.frame().value()),
@@ -74,17 +80,22 @@ final class DuckDbParquetWriter {
       }
     }
     Map<BarPartition, Path> files = new LinkedHashMap<>();
+    int index = 0;
     for (BarPartition partition : partitions.keySet()) {
-      files.put(partition, onlyFileIn(staging.resolve(PARTITION_COLUMN + "=" + partition.date())));
+      files.put(partition, onlyFileIn(staging.resolve(PARTITION_COLUMN + "=" + index++)));
     }
     return files;
   }
 
-  private static void append(DuckDBAppender appender, BarPartition partition, List<ValidBar> bars) {
+  /**
+   * The rows of one partition, each carrying the partition's index: a small integer per row is
+   * cheaper for the Appender and DuckDB's partitioning than the date text it used to carry.
+   */
+  private static void append(DuckDBAppender appender, int partitionIndex, List<ValidBar> bars) {
     try {
       for (ValidBar bar : bars) {
         appender.beginRow().append(epochMicros(bar.ts())).append(bar.open()).append(bar.high()).append(bar.low())
-            .append(bar.close()).append(bar.volume()).append(bar.outlier()).append(partition.date()).endRow();
+            .append(bar.close()).append(bar.volume()).append(bar.outlier()).append(partitionIndex).endRow();
       }
     } catch (SQLException e) {
       throw new IllegalStateException("DuckDB refused a bar row: " + e.getMessage(), e);

@@ -37,6 +37,7 @@ import dev.strata.agent.domain.llm.ChatRequest;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.StepKind;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -139,7 +140,16 @@ public class RunnerConfiguration {
     return new OutboxRelay(pool, emitter, config.outbox().batchSize(), config.outbox().confirmTimeout());
   }
 
+  /** The relay's timer; stopped at shutdown, before the pool closes under it (rounds failing with "Pool closed"). */
+  private volatile long relayTimer = -1;
+
   void startRelay(@Observes StartupEvent event, OutboxRelay relay, Vertx vertx, AgentConfig config) {
-    vertx.setPeriodic(config.outbox().pollInterval().toMillis(), id -> relay.tick());
+    relayTimer = vertx.setPeriodic(config.outbox().pollInterval().toMillis(), id -> relay.tick());
+  }
+
+  void stopRelay(@Observes ShutdownEvent event, Vertx vertx) {
+    if (relayTimer >= 0) {
+      vertx.cancelTimer(relayTimer);
+    }
   }
 }

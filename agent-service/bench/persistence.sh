@@ -138,4 +138,8 @@ psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
   SELECT count(*) AS drained_after_load,
          round(count(*) / nullif(extract(epoch FROM max(updated_at) - timestamptz '$load_end'), 0)::numeric, 1) AS runner_only_per_s
   FROM agent.executions WHERE workflow_id = '$wf' AND status = 'SUCCEEDED' AND updated_at > timestamptz '$load_end'"
+# the audit writer: each ended execution sends one audit.log record; how many the chain holds when the
+# executions are done (a writer that falls behind leaves the rest in the queue, for whatever consumes it next)
+psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
+  SELECT count(*) AS audit_records_written_by_then FROM agent.audit_log WHERE details->>'workflowId' = '$wf'"
 fi

@@ -15,6 +15,8 @@ public interface AgentConfig {
 
   Notifications notifications();
 
+  Audit audit();
+
   /** Sign-in: tokens issued by {@code POST /auth/token}, failed-login limit, first administrator. */
   Auth auth();
 
@@ -81,6 +83,17 @@ public interface AgentConfig {
      */
     @WithDefault("10s")
     Duration confirmTimeout();
+  }
+
+  /** The {@code audit.log} writer. */
+  interface Audit {
+    /**
+     * Most events appended in one transaction (one wait for the chain's lock, one INSERT). The
+     * channel's prefetch ({@code mp.messaging.incoming.audit-log.max-outstanding-messages}) should
+     * be larger, so the next batch fills while one commits.
+     */
+    @WithDefault("64")
+    int batchSize();
   }
 
   /** Webhook delivery of {@code notification.send}. */

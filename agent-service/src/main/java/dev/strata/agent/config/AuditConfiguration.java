@@ -1,11 +1,13 @@
 package dev.strata.agent.config;
 
+import dev.strata.agent.adapter.in.messaging.AuditBatches;
 import dev.strata.agent.adapter.out.postgres.PostgresAuditLog;
 import dev.strata.agent.application.RecordAudit;
 import dev.strata.agent.application.SearchAudit;
 import dev.strata.agent.application.VerifyAudit;
 import dev.strata.agent.domain.audit.AuditLog;
 import dev.strata.agent.domain.shared.UnitOfWork;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -16,6 +18,9 @@ public class AuditConfiguration {
 
   @Produces @Singleton AuditLog auditLog() { return new PostgresAuditLog(); }
   @Produces @Singleton RecordAudit recordAudit(AuditLog log, UnitOfWork u) { return new RecordAudit(log, u); }
+  @Produces @Singleton AuditBatches auditBatches(RecordAudit r, Vertx vertx, AgentConfig config) {
+    return new AuditBatches(r, vertx, config.audit().batchSize());
+  }
   @Produces @Singleton SearchAudit searchAudit(AuditLog log, UnitOfWork u) { return new SearchAudit(log, u); }
   @Produces @Singleton VerifyAudit verifyAudit(AuditLog log, UnitOfWork u) { return new VerifyAudit(log, u); }
 }

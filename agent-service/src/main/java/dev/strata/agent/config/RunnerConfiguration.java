@@ -10,6 +10,12 @@ import dev.strata.agent.adapter.out.postgres.PostgresExecutionLeases;
 import dev.strata.agent.adapter.out.postgres.PostgresExecutions;
 import dev.strata.agent.adapter.out.postgres.PostgresOutbox;
 import dev.strata.agent.adapter.out.rabbitmq.OutboxRelay;
+import dev.strata.agent.adapter.out.sqlclient.SqlCheckpoints;
+import dev.strata.agent.adapter.out.sqlclient.SqlClientUnitOfWork;
+import dev.strata.agent.adapter.out.sqlclient.SqlExecutionLeases;
+import dev.strata.agent.adapter.out.sqlclient.SqlExecutions;
+import dev.strata.agent.adapter.out.sqlclient.SqlOutbox;
+import dev.strata.agent.adapter.out.sqlclient.SqlWorkflows;
 import dev.strata.agent.application.GetResource;
 import dev.strata.agent.application.ListResources;
 import dev.strata.agent.application.PerformStep;
@@ -30,14 +36,15 @@ import dev.strata.agent.domain.llm.ChatMessage;
 import dev.strata.agent.domain.llm.ChatRequest;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.StepKind;
-import dev.strata.agent.domain.workflow.Workflows;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -67,9 +74,20 @@ public class RunnerConfiguration {
     return new ReadCheckpoints(executions, checkpoints, unitOfWork);
   }
 
+  /**
+   * Starts, claims and step commits — the path every execution takes, several transactions each —
+   * run on the Vert.x SQL client directly (prepared statements, no ORM session or flush): under
+   * load Hibernate Reactive's session machinery was most of the service's CPU (BENCHMARKS.md,
+   * issue 4). Everything else, executions' and workflows' API included, stays on Hibernate.
+   */
+  @Produces @Singleton @Typed(SqlClientUnitOfWork.class)
+  SqlClientUnitOfWork sqlClientUnitOfWork(Pool pool, io.vertx.core.Vertx vertx) {
+    return new SqlClientUnitOfWork(pool.getDelegate(), vertx);
+  }
+
   @Produces @Singleton
-  StartExecution startExecution(Executions e, Workflows w, Checkpoints c, Outbox o, UnitOfWork u, Clock clock) {
-    return new StartExecution(e, w, c, o, u, clock);
+  StartExecution startExecution(SqlClientUnitOfWork u, Clock clock) {
+    return new StartExecution(new SqlExecutions(), new SqlWorkflows(), new SqlCheckpoints(), new SqlOutbox(), u, clock);
   }
 
   @Produces @Singleton
@@ -103,8 +121,7 @@ public class RunnerConfiguration {
   }
 
   @Produces @Singleton
-  RunExecution runExecution(Executions e, Checkpoints c, Workflows w, Outbox o, ExecutionLeases l, UnitOfWork u, PerformStep step,
-      AgentConfig config, Clock clock, MeterRegistry meters) {
+  RunExecution runExecution(SqlClientUnitOfWork u, PerformStep step, AgentConfig config, Clock clock, MeterRegistry meters) {
     Duration lease = config.runner().lease();
     Duration longestStep = retryPolicy(config).longestStep();
     if (lease.compareTo(longestStep) <= 0) {
@@ -113,7 +130,8 @@ public class RunnerConfiguration {
           + " = max-attempts x step-timeout + (max-attempts - 1) x 16 x initial-backoff)");
     }
     var committed = meters.counter("strata.workflow.steps.committed");
-    return new RunExecution(e, c, w, o, l, u, step, lease, clock, checkpoint -> committed.increment());
+    return new RunExecution(new SqlExecutions(), new SqlCheckpoints(), new SqlWorkflows(), new SqlOutbox(), new SqlExecutionLeases(), u,
+        step, lease, clock, checkpoint -> committed.increment());
   }
 
   @Produces @Singleton
@@ -122,7 +140,16 @@ public class RunnerConfiguration {
     return new OutboxRelay(pool, emitter, config.outbox().batchSize(), config.outbox().confirmTimeout());
   }
 
+  /** The relay's timer; stopped at shutdown, before the pool closes under it (rounds failing with "Pool closed"). */
+  private volatile long relayTimer = -1;
+
   void startRelay(@Observes StartupEvent event, OutboxRelay relay, Vertx vertx, AgentConfig config) {
-    vertx.setPeriodic(config.outbox().pollInterval().toMillis(), id -> relay.tick());
+    relayTimer = vertx.setPeriodic(config.outbox().pollInterval().toMillis(), id -> relay.tick());
+  }
+
+  void stopRelay(@Observes ShutdownEvent event, Vertx vertx) {
+    if (relayTimer >= 0) {
+      vertx.cancelTimer(relayTimer);
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.strata.agent.adapter.in.messaging;
 import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -75,6 +76,58 @@ class AuditLogIT {
       pool.preparedQuery("UPDATE agent.audit_log SET actor = $2 WHERE seq = $1").execute(Tuple.of(seq, actor)).await().indefinitely();
     }
     given().get("/audit/verify").then().body("status", equalTo("OK"));
+  }
+
+  @Test
+  void aBurstIsWrittenInBatchesThatSkipDuplicatesAndKeepTheChainWhole() throws Exception {
+    String actor = "burst-" + UUID.randomUUID();
+    Instant at = Instant.parse("2026-03-02T08:00:00Z");
+    var events = new java.util.ArrayList<Envelope<AuditEvent>>();
+    for (int i = 0; i < 150; i++) {
+      events.add(event(actor, i % 3 == 0 ? null : "dataset/" + i, at.plusMillis(i)));
+    }
+    try (Broker broker = Broker.connect(Map.of())) {
+      // every event twice: right after itself (same batch) and again at the end (a later batch)
+      for (var e : events) {
+        publish(broker, e);
+        publish(broker, e);
+      }
+      for (var e : events) {
+        publish(broker, e);
+      }
+    }
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      given().queryParam("actor", actor).get("/audit").then().statusCode(200).body("total", equalTo(150));
+      assertThat(pool.query("SELECT count(*) FROM agent.audit_log WHERE actor = '" + actor + "'").execute()
+          .await().indefinitely().iterator().next().getLong(0)).isEqualTo(150L);
+    });
+    given().queryParam("actor", actor).queryParam("resource", "dataset/7").get("/audit").then()
+        .body("total", equalTo(1)).body("items[0].details.é", equalTo("ü"));
+    given().queryParam("actor", actor).queryParam("resource", "dataset/3").get("/audit").then().body("total", equalTo(0));
+    given().get("/audit/verify").then().statusCode(200).body("status", equalTo("OK"));
+  }
+
+  @Test
+  void anEventTheLogRefusesFailsAloneAndTheRestOfItsBatchIsWritten() throws Exception {
+    String actor = "neighbour-" + UUID.randomUUID();
+    String dlq = Queues.deadLetterQueue(Queues.AUDIT_LOG);
+    Instant at = Instant.parse("2026-03-03T08:00:00Z");
+    try (Broker broker = Broker.connect(Map.of())) {
+      broker.purge(dlq);
+      for (int i = 0; i < 40; i++) {
+        publish(broker, event(actor, "dataset/" + i, at.plusSeconds(i)));
+        if (i == 20) {
+          // longer than the actor column: its INSERT fails, and with it the batch it came in
+          publish(broker, event("x".repeat(300), "dataset/poison", at));
+        }
+      }
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        given().queryParam("actor", actor).get("/audit").then().statusCode(200).body("total", equalTo(40));
+        assertThat(broker.depth(dlq)).isEqualTo(1);
+      });
+    }
+    given().queryParam("resource", "dataset/poison").get("/audit").then().body("total", equalTo(0));
+    given().get("/audit/verify").then().statusCode(200).body("status", equalTo("OK"));
   }
 
   @Test

@@ -112,13 +112,13 @@ class PostgresAttachmentsIT {
       try {
         await(() -> unitOfWork.write(() -> attachments.lockContent(sha).thenCompose(x -> {
           locked.complete(null);
-          // the transaction must go on on its own Vert.x context, not on the test thread that releases it
+          // the transaction must go on on its own Vert.x context, not on the test thread that releases it:
+          // `back` is what the transaction waits for, and only the context completes it (a thenCompose on
+          // `release` could be completed by the releasing thread itself, which then ran the commit)
           io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-          return release.thenCompose(released -> {
-            CompletableFuture<Void> back = new CompletableFuture<>();
-            context.runOnContext(ignored -> back.complete(null));
-            return back;
-          });
+          CompletableFuture<Void> back = new CompletableFuture<>();
+          release.whenComplete((released, failure) -> context.runOnContext(ignored -> back.complete(null)));
+          return back;
         })));
       } catch (Throwable e) {
         locked.completeExceptionally(e);

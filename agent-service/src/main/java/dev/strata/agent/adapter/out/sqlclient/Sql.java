@@ -1,0 +1,77 @@
+package dev.strata.agent.adapter.out.sqlclient;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * What the repositories of this package share: the open unit of work's connection, prepared
+ * statements on it, and JSON columns as text (read with {@code ::text}, written with
+ * {@code CAST($n::text AS jsonb)}: the client would send a Java string bound to a jsonb parameter as
+ * a JSON string), in the same shape the Hibernate adapters store.
+ */
+final class Sql {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+  private Sql() {}
+
+  static CompletionStage<RowSet<Row>> run(String sql, Tuple arguments) {
+    return connection().preparedQuery(sql).execute(arguments).toCompletionStage();
+  }
+
+  static <T> CompletionStage<Optional<T>> one(String sql, Tuple arguments, Function<Row, T> mapper) {
+    return run(sql, arguments).thenApply(rows -> {
+      var iterator = rows.iterator();
+      return iterator.hasNext() ? Optional.of(mapper.apply(iterator.next())) : Optional.empty();
+    });
+  }
+
+  private static SqlConnection connection() {
+    Context context = Vertx.currentContext();
+    SqlConnection connection = context == null ? null : context.getLocal(SqlClientUnitOfWork.CONNECTION);
+    if (connection == null) {
+      throw new IllegalStateException("no SqlClientUnitOfWork is open on this context");
+    }
+    return connection;
+  }
+
+  static OffsetDateTime time(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant instant(Row row, String column) {
+    OffsetDateTime time = row.getOffsetDateTime(column);
+    return time == null ? null : time.toInstant();
+  }
+
+  static String json(Object value) {
+    try {
+      return value == null ? null : JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not representable as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  static Map<String, Object> object(String json) {
+    try {
+      return json == null ? null : JSON.readValue(json, OBJECT);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON column holds no object: " + e.getOriginalMessage(), e);
+    }
+  }
+}

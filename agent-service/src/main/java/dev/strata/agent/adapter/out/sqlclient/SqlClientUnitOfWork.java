@@ -1,0 +1,79 @@
+package dev.strata.agent.adapter.out.sqlclient;
+
+import dev.strata.agent.domain.shared.UnitOfWork;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A unit of work on one connection of the Vert.x SQL client (a transaction for writes), for the
+ * hot path of executions (start, claim, step commit): no ORM session, no persistence context, no
+ * flush; the repositories of this package send their statements on the connection directly.
+ * The connection travels in a local of the unit's own duplicated context, as Hibernate's session does.
+ */
+public class SqlClientUnitOfWork implements UnitOfWork {
+
+  static final String CONNECTION = SqlClientUnitOfWork.class.getName() + ".connection";
+
+  private final Pool pool;
+  private final Vertx vertx;
+
+  public SqlClientUnitOfWork(Pool pool, Vertx vertx) {
+    this.pool = pool;
+    this.vertx = vertx;
+  }
+
+  @Override
+  public <T> CompletionStage<T> write(Supplier<CompletionStage<T>> work) {
+    return onContext(context -> pool.withTransaction(connection -> within(context, connection, work)));
+  }
+
+  @Override
+  public <T> CompletionStage<T> read(Supplier<CompletionStage<T>> work) {
+    return onContext(context -> pool.withConnection(connection -> within(context, connection, work)));
+  }
+
+  private static <T> Future<T> within(Context context, SqlConnection connection, Supplier<CompletionStage<T>> work) {
+    context.putLocal(CONNECTION, connection);
+    Future<T> done;
+    try {
+      done = Future.fromCompletionStage(work.get(), context);
+    } catch (RuntimeException e) {
+      done = Future.failedFuture(e);
+    }
+    return done.andThen(ignored -> context.removeLocal(CONNECTION));
+  }
+
+  /**
+   * On the caller's duplicated context when it has one and no unit of work of this kind is open on
+   * it; otherwise on a fresh one (a unit that starts after a timer or an HTTP client answered).
+   */
+  private <T> CompletionStage<T> onContext(Function<Context, Future<T>> work) {
+    Context current = Vertx.currentContext();
+    Future<T> done;
+    if (current != null && VertxContext.isDuplicatedContext(current) && current.getLocal(CONNECTION) == null) {
+      done = work.apply(current);
+    } else {
+      Context fresh = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+      VertxContextSafetyToggle.setContextSafe(fresh, true);
+      Promise<T> promise = Promise.promise();
+      fresh.runOnContext(ignored -> {
+        try {
+          work.apply(fresh).onComplete(promise);
+        } catch (RuntimeException e) {
+          promise.fail(e);
+        }
+      });
+      done = promise.future();
+    }
+    return done.recover(failure -> Future.failedFuture(SqlFailures.translate(failure))).toCompletionStage();
+  }
+}

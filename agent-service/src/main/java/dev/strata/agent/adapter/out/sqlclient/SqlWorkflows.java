@@ -1,0 +1,81 @@
+package dev.strata.agent.adapter.out.sqlclient;
+
+import dev.strata.agent.domain.shared.Page;
+import dev.strata.agent.domain.shared.Query;
+import dev.strata.agent.domain.workflow.Step;
+import dev.strata.agent.domain.workflow.StepKind;
+import dev.strata.agent.domain.workflow.Workflow;
+import dev.strata.agent.domain.workflow.WorkflowDefinition;
+import dev.strata.agent.domain.workflow.Workflows;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@link Workflows} for the execution hot path, which only reads a workflow by id; the workflow API
+ * (create, revise, list, delete) stays with the Hibernate adapter ({@code PostgresWorkflows}), whose
+ * definition shape {@code {steps: [{id, kind, params}]}} this reads.
+ */
+public class SqlWorkflows implements Workflows {
+
+  private static final String BY_ID = """
+      SELECT id, name, description, agent_id, definition::text AS definition, version, created_at, updated_at
+      FROM agent.workflows WHERE id = $1""";
+
+  @Override
+  public CompletionStage<Optional<Workflow>> get(UUID id) {
+    return Sql.one(BY_ID, Tuple.of(id), SqlWorkflows::toDomain);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Workflow toDomain(Row row) {
+    List<Step> steps = ((List<Map<String, Object>>) Sql.object(row.getString("definition")).get("steps")).stream()
+        .map(s -> new Step((String) s.get("id"), StepKind.of((String) s.get("kind")), (Map<String, Object>) s.get("params")))
+        .toList();
+    return new Workflow(row.getUUID("id"), row.getString("name"), row.getString("description"), row.getUUID("agent_id"),
+        new WorkflowDefinition(steps), row.getLong("version"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
+  }
+
+  @Override
+  public CompletionStage<Page<Workflow>> list(Query query) {
+    throw refused("list");
+  }
+
+  @Override
+  public CompletionStage<Long> count(Query query) {
+    throw refused("count");
+  }
+
+  @Override
+  public CompletionStage<Workflow> create(Workflow aggregate) {
+    throw refused("create");
+  }
+
+  @Override
+  public CompletionStage<List<Workflow>> createMany(List<Workflow> aggregates) {
+    throw refused("createMany");
+  }
+
+  @Override
+  public CompletionStage<Workflow> createDeferred(Workflow aggregate) {
+    throw refused("createDeferred");
+  }
+
+  @Override
+  public CompletionStage<Workflow> update(Workflow aggregate) {
+    throw refused("update");
+  }
+
+  @Override
+  public CompletionStage<Void> delete(UUID id) {
+    throw refused("delete");
+  }
+
+  private static UnsupportedOperationException refused(String operation) {
+    return new UnsupportedOperationException(operation + " of workflows goes through PostgresWorkflows (Hibernate), not the runner's SQL client adapter");
+  }
+}

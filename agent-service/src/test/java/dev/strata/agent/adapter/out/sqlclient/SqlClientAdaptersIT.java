@@ -1,0 +1,191 @@
+package dev.strata.agent.adapter.out.sqlclient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.strata.agent.application.StartExecution;
+import dev.strata.agent.domain.execution.Checkpoint;
+import dev.strata.agent.domain.execution.Execution;
+import dev.strata.agent.domain.execution.ExecutionStatus;
+import dev.strata.agent.domain.execution.Executions;
+import dev.strata.agent.domain.execution.Outbox;
+import dev.strata.agent.domain.shared.UnitOfWork;
+import dev.strata.agent.domain.workflow.ExecutionState;
+import dev.strata.agent.domain.workflow.Step;
+import dev.strata.agent.domain.workflow.StepKind;
+import dev.strata.agent.domain.workflow.Workflow;
+import dev.strata.agent.domain.workflow.WorkflowDefinition;
+import dev.strata.agent.domain.workflow.Workflows;
+import dev.strata.kernel.error.DomainException;
+import dev.strata.kernel.messaging.Envelope;
+import dev.strata.kernel.messaging.MessageType;
+import dev.strata.testing.StrataInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The execution hot path's SQL client adapters against Postgres: the same rows, constraints and
+ * lease rules as the Hibernate adapters, and their writes commit or roll back together.
+ */
+@QuarkusTest
+@QuarkusTestResource(StrataInfrastructure.class)
+class SqlClientAdaptersIT {
+
+  private static final Duration MINUTE = Duration.ofMinutes(1);
+
+  @Inject SqlClientUnitOfWork sql;
+  @Inject UnitOfWork hibernate;
+  @Inject Executions hibernateExecutions;
+  @Inject Workflows hibernateWorkflows;
+  @Inject Pool pool;
+
+  private final SqlExecutions executions = new SqlExecutions();
+  private final SqlCheckpoints checkpoints = new SqlCheckpoints();
+  private final SqlWorkflows workflows = new SqlWorkflows();
+  private final SqlOutbox outbox = new SqlOutbox();
+  private final SqlExecutionLeases leases = new SqlExecutionLeases();
+  private Workflow workflow;
+
+  private <T> T write(Supplier<CompletionStage<T>> work) throws Throwable {
+    return VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().completionStage(() -> sql.write(work)));
+  }
+
+  private <T> T hibernateRead(Supplier<CompletionStage<T>> work) throws Throwable {
+    return VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().completionStage(() -> hibernate.read(work)));
+  }
+
+  @BeforeEach
+  void aWorkflow() throws Throwable {
+    Workflow fresh = Workflow.create("sql " + UUID.randomUUID(), "two steps", null, new WorkflowDefinition(List.of(
+        new Step("t", StepKind.TEMPLATE, Map.of("text", "hi {{input.n}}")),
+        new Step("u", StepKind.TEMPLATE, Map.of("text", "{{steps.t}}!")))), Instant.now());
+    workflow = VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().completionStage(() -> hibernate.write(() -> hibernateWorkflows.create(fresh))));
+  }
+
+  private Execution pending(String key) {
+    return Execution.pending(UUID.randomUUID(), workflow.id(), Map.of("n", 1, "nested", Map.of("list", List.of("a", 2))), key, null,
+        Instant.now().truncatedTo(ChronoUnit.MICROS));
+  }
+
+  @Test
+  void aWorkflowReadsAsHibernateWroteIt() throws Throwable {
+    Workflow read = write(() -> workflows.get(workflow.id())).orElseThrow();
+    assertThat(read.definition()).isEqualTo(workflow.definition());
+    assertThat(read.name()).isEqualTo(workflow.name());
+    assertThat(write(() -> workflows.get(UUID.randomUUID()))).isEmpty();
+  }
+
+  @Test
+  void anExecutionRoundTripsAndHibernateReadsWhatTheSqlClientWrote() throws Throwable {
+    Execution created = pending("key-" + UUID.randomUUID());
+    write(() -> executions.create(created));
+    Execution succeeded = write(() -> executions.get(created.id()))
+        .map(e -> e.stepDone(0, created.createdAt()).succeed(Map.of("text", "hi 1"), created.createdAt().plusSeconds(1))).orElseThrow();
+    Execution updated = write(() -> executions.update(succeeded));
+
+    assertThat(updated.version()).isEqualTo(1);
+    Execution viaSql = write(() -> executions.byIdempotencyKey(workflow.id(), created.idempotencyKey())).orElseThrow();
+    Execution viaHibernate = hibernateRead(() -> hibernateExecutions.get(created.id())).orElseThrow();
+    assertThat(viaSql).isEqualTo(updated);
+    assertThat(viaHibernate).isEqualTo(updated);
+    assertThat(viaSql.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(viaSql.input()).isEqualTo(created.input());
+  }
+
+  @Test
+  void aStaleUpdateAndASecondExecutionWithTheSameKeyAreConflicts() throws Throwable {
+    Execution created = pending("same-" + UUID.randomUUID());
+    write(() -> executions.create(created));
+    write(() -> executions.update(created.stepDone(0, Instant.now())));
+
+    assertThatThrownBy(() -> write(() -> executions.update(created.fail("late", Instant.now())))).isInstanceOf(DomainException.Conflict.class);
+    assertThatThrownBy(() -> write(() -> executions.create(pending(created.idempotencyKey())))).isInstanceOf(DomainException.Conflict.class);
+    assertThatThrownBy(() -> write(() -> executions.update(pending("gone")))).isInstanceOf(DomainException.NotFound.class);
+  }
+
+  @Test
+  void aStepCheckpointsOnceAndTheLatestIsTheLastStep() throws Throwable {
+    Execution created = pending(null);
+    write(() -> executions.create(created));
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    var first = new Checkpoint(UUID.randomUUID(), created.id(), 0, "t", ExecutionState.start(created.input()).with("t", "hi 1"), null, at);
+    var second = new Checkpoint(UUID.randomUUID(), created.id(), 1, "u", first.state().with("u", Map.of("nested", List.of(1, "two"))), first.id(), at);
+    write(() -> checkpoints.append(first).thenCompose(x -> checkpoints.append(second)));
+
+    assertThatThrownBy(() -> write(() -> checkpoints.append(new Checkpoint(UUID.randomUUID(), created.id(), 1, "u", second.state(), first.id(), at))))
+        .isInstanceOf(DomainException.Conflict.class);
+    assertThat(write(() -> checkpoints.latest(created.id()))).contains(second);
+    assertThat(write(() -> checkpoints.get(first.id()))).contains(first);
+    assertThat(write(() -> checkpoints.of(created.id()))).containsExactly(first, second);
+  }
+
+  @Test
+  void aLeaseKeepsOtherHoldersOutUntilReleasedOrExpiredAndLeavesTheVersionAlone() throws Throwable {
+    Execution created = pending(null);
+    write(() -> executions.create(created));
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+
+    assertThat(write(() -> leases.claim(created.id(), first, MINUTE))).isTrue();
+    assertThat(write(() -> leases.claim(created.id(), second, MINUTE))).isFalse();
+    assertThat(write(() -> leases.renew(created.id(), second, MINUTE))).isFalse();
+    assertThat(write(() -> leases.renew(created.id(), first, MINUTE))).isTrue();
+    write(() -> leases.release(created.id(), second));
+    assertThat(write(() -> leases.claim(created.id(), second, MINUTE))).as("only the holder can release").isFalse();
+    write(() -> leases.release(created.id(), first));
+    // a lease of zero ends with the claiming transaction: as if its holder had hung past it
+    assertThat(write(() -> leases.claim(created.id(), second, Duration.ZERO))).isTrue();
+    assertThat(write(() -> leases.claim(created.id(), first, MINUTE))).isTrue();
+    assertThat(write(() -> leases.renew(created.id(), second, MINUTE))).isFalse();
+    assertThat(write(() -> executions.get(created.id())).orElseThrow().version()).isZero();
+  }
+
+  @Test
+  void aStartWhoseTransactionFailsAfterItsOutboxRowLeavesNeitherTheExecutionNorTheMessage() throws Throwable {
+    AtomicReference<Envelope<?>> enqueued = new AtomicReference<>();
+    Outbox writesThenCrashes = new Outbox() {
+      @Override
+      public <T> CompletionStage<Void> enqueue(MessageType<T> type, Envelope<T> envelope) {
+        enqueued.set(envelope);
+        // both inserts reached Postgres in the start's transaction; the process dies before the commit
+        return outbox.enqueue(type, envelope).thenCompose(x -> CompletableFuture.failedFuture(new IllegalStateException("crashed before commit")));
+      }
+    };
+    var start = new StartExecution(executions, workflows, checkpoints, writesThenCrashes, sql, Clock.systemUTC());
+    String key = "crash-" + UUID.randomUUID();
+
+    assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> start.run(workflow.id(), key, Map.of())))
+        .hasMessageContaining("crashed before commit");
+
+    assertThat(enqueued.get()).isNotNull();
+    assertThat(count("SELECT count(*) FROM agent.outbox WHERE id = $1", enqueued.get().messageId())).isZero();
+    assertThat(count("SELECT count(*) FROM agent.executions WHERE idempotency_key = $1", key)).isZero();
+
+    var started = VertxContextSupport.subscribeAndAwait(() -> new StartExecution(executions, workflows, checkpoints, outbox, sql, Clock.systemUTC())
+        .run(workflow.id(), key, Map.of("n", 2)));
+    assertThat(started.created()).isTrue();
+    assertThat(count("SELECT count(*) FROM agent.outbox WHERE correlation_id = $1", started.execution().id().toString())).isEqualTo(1);
+  }
+
+  private long count(String sql, Object value) {
+    return pool.preparedQuery(sql).execute(Tuple.of(value)).await().indefinitely().iterator().next().getLong(0);
+  }
+}

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * or compressed (its inflated size is what counts), is read whole, up to the request's limit, before
  * the resource runs, so that going over it fails the route with a 413 that the failure handler still
  * answers as problem+json; Quarkus's own reader would find out mid-read, after sending a status-only
- * 413. Bodies the application counts itself while streaming (uploads) are left to it.
+ * 413. Bodies the application counts itself while streaming (uploads), and forms, which Quarkus REST
+ * parses itself, are left to them.
  */
 @ApplicationScoped
 public class OversizedBodies {
@@ -65,7 +66,7 @@ public class OversizedBodies {
 
   private void limitStreamedBody(RoutingContext context) {
     HttpServerRequest request = context.request();
-    if ((unknownLength(request) || compressed(request)) && !limits.countedWhileStreaming(request)) {
+    if ((unknownLength(request) || compressed(request)) && !form(request) && !limits.countedWhileStreaming(request)) {
       // the body is read whole, up to the limit, before the resource runs: Quarkus's reader would find
       // it too large mid-read, after sending a status-only 413
       BodyHandler.create(false).setBodyLimit(limits.bytesFor(request)).handle(context);
@@ -77,6 +78,13 @@ public class OversizedBodies {
   private static boolean unknownLength(HttpServerRequest request) {
     return request.getHeader(HttpHeaderNames.TRANSFER_ENCODING) != null
         && request.getHeader(HttpHeaderNames.CONTENT_LENGTH) == null;
+  }
+
+  /** Forms are parsed by Quarkus REST itself, from the request as it arrives; read here, they would be gone. */
+  private static boolean form(HttpServerRequest request) {
+    String type = request.getHeader(HttpHeaderNames.CONTENT_TYPE);
+    return type != null && (type.regionMatches(true, 0, "multipart/", 0, 10)
+        || type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33));
   }
 
   /** A compressed body's declared length says nothing about the inflated bytes the limit counts. */

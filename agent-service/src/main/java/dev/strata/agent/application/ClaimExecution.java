@@ -4,12 +4,12 @@ import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Checkpoints;
 import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.ExecutionLeases;
-import dev.strata.agent.domain.execution.Executions;
+import dev.strata.agent.domain.execution.ExecutionRecords;
 import dev.strata.agent.domain.execution.Resumption;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.Step;
 import dev.strata.agent.domain.workflow.Workflow;
-import dev.strata.agent.domain.workflow.Workflows;
+import dev.strata.agent.domain.workflow.WorkflowLookup;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.contract.WorkflowExecute;
 import io.smallrye.mutiny.Uni;
@@ -31,14 +31,14 @@ final class ClaimExecution {
   /** A claimed execution: its steps and where the run picks up. */
   record Claimed(List<Step> steps, Resumption from) {}
 
-  private final Executions executions;
+  private final ExecutionRecords executions;
   private final Checkpoints checkpoints;
-  private final Workflows workflows;
+  private final WorkflowLookup workflows;
   private final ExecutionLeases leases;
   private final UnitOfWork unitOfWork;
   private final Clock clock;
 
-  ClaimExecution(Executions executions, Checkpoints checkpoints, Workflows workflows, ExecutionLeases leases, UnitOfWork unitOfWork, Clock clock) {
+  ClaimExecution(ExecutionRecords executions, Checkpoints checkpoints, WorkflowLookup workflows, ExecutionLeases leases, UnitOfWork unitOfWork, Clock clock) {
     this.executions = executions;
     this.checkpoints = checkpoints;
     this.workflows = workflows;

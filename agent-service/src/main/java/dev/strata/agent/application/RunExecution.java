@@ -5,13 +5,13 @@ import dev.strata.agent.domain.execution.Checkpoints;
 import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.ExecutionStatus;
 import dev.strata.agent.domain.execution.ExecutionLeases;
-import dev.strata.agent.domain.execution.Executions;
+import dev.strata.agent.domain.execution.ExecutionRecords;
 import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.execution.Resumption;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.ExecutionState;
 import dev.strata.agent.domain.workflow.Step;
-import dev.strata.agent.domain.workflow.Workflows;
+import dev.strata.agent.domain.workflow.WorkflowLookup;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.MessageType;
@@ -43,7 +43,7 @@ public final class RunExecution {
   private static final Duration BUSY_FIRST_WAIT = Duration.ofMillis(100);
   private static final Duration BUSY_LONGEST_WAIT = Duration.ofSeconds(2);
 
-  private final Executions executions;
+  private final ExecutionRecords executions;
   private final Checkpoints checkpoints;
   private final Outbox outbox;
   private final ExecutionLeases leases;
@@ -67,7 +67,7 @@ public final class RunExecution {
    * @param lease how long a delivery holds an execution without committing a step; must exceed
    *     the longest a step can take with all its attempts, or a slow step loses it to a redelivery
    */
-  public RunExecution(Executions executions, Checkpoints checkpoints, Workflows workflows, Outbox outbox, ExecutionLeases leases,
+  public RunExecution(ExecutionRecords executions, Checkpoints checkpoints, WorkflowLookup workflows, Outbox outbox, ExecutionLeases leases,
       UnitOfWork unitOfWork, PerformStep performStep, Duration lease, Clock clock, StepCommitted afterCommit) {
     this.executions = executions;
     this.checkpoints = checkpoints;

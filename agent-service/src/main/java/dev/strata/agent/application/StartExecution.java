@@ -3,10 +3,10 @@ package dev.strata.agent.application;
 import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Checkpoints;
 import dev.strata.agent.domain.execution.Execution;
-import dev.strata.agent.domain.execution.Executions;
+import dev.strata.agent.domain.execution.ExecutionRecords;
 import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.shared.UnitOfWork;
-import dev.strata.agent.domain.workflow.Workflows;
+import dev.strata.agent.domain.workflow.WorkflowLookup;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.MessageType;
@@ -27,14 +27,14 @@ public final class StartExecution {
   /** The execution and whether this call created it. */
   public record Started(Execution execution, boolean created) {}
 
-  private final Executions executions;
-  private final Workflows workflows;
+  private final ExecutionRecords executions;
+  private final WorkflowLookup workflows;
   private final Checkpoints checkpoints;
   private final Outbox outbox;
   private final UnitOfWork unitOfWork;
   private final Clock clock;
 
-  public StartExecution(Executions executions, Workflows workflows, Checkpoints checkpoints, Outbox outbox, UnitOfWork unitOfWork, Clock clock) {
+  public StartExecution(ExecutionRecords executions, WorkflowLookup workflows, Checkpoints checkpoints, Outbox outbox, UnitOfWork unitOfWork, Clock clock) {
     this.executions = executions;
     this.workflows = workflows;
     this.checkpoints = checkpoints;

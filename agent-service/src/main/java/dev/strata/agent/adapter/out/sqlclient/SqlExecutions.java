@@ -2,26 +2,23 @@ package dev.strata.agent.adapter.out.sqlclient;
 
 import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.ExecutionStatus;
-import dev.strata.agent.domain.execution.Executions;
-import dev.strata.agent.domain.shared.Page;
-import dev.strata.agent.domain.shared.Query;
+import dev.strata.agent.domain.execution.ExecutionRecords;
 import dev.strata.kernel.error.DomainException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.Collections;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@link Executions} on {@code agent.executions} for the execution hot path: single rows by id or
+ * {@link ExecutionRecords} on {@code agent.executions} for the execution hot path: single rows by id or
  * idempotency key, inserts and versioned updates. Lists, counts and deletes belong to the API
- * and stay with the Hibernate adapter ({@code PostgresExecutions}); here they are refused.
+ * and stay with the Hibernate adapter ({@code PostgresExecutions}).
  * Same row shape as there: the output is stored as {@code {"value": …}}.
  */
-public class SqlExecutions implements Executions {
+public class SqlExecutions implements ExecutionRecords {
 
   private static final String COLUMNS = "id, workflow_id, status, input::text AS input, output::text AS output, error, "
       + "idempotency_key, forked_from, next_step, version, created_at, updated_at";
@@ -72,35 +69,6 @@ public class SqlExecutions implements Executions {
             .orElseGet(() -> new DomainException.NotFound("execution " + x.id() + " not found"));
       });
     });
-  }
-
-  @Override
-  public CompletionStage<Page<Execution>> list(Query query) {
-    throw refused("list");
-  }
-
-  @Override
-  public CompletionStage<Long> count(Query query) {
-    throw refused("count");
-  }
-
-  @Override
-  public CompletionStage<List<Execution>> createMany(List<Execution> aggregates) {
-    throw refused("createMany");
-  }
-
-  @Override
-  public CompletionStage<Execution> createDeferred(Execution aggregate) {
-    throw refused("createDeferred");
-  }
-
-  @Override
-  public CompletionStage<Void> delete(UUID id) {
-    throw refused("delete");
-  }
-
-  private static UnsupportedOperationException refused(String operation) {
-    return new UnsupportedOperationException(operation + " of executions goes through PostgresExecutions (Hibernate), not the runner's SQL client adapter");
   }
 
   private static Object output(Execution x) {

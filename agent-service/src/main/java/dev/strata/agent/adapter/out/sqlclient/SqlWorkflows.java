@@ -1,12 +1,10 @@
 package dev.strata.agent.adapter.out.sqlclient;
 
-import dev.strata.agent.domain.shared.Page;
-import dev.strata.agent.domain.shared.Query;
 import dev.strata.agent.domain.workflow.Step;
 import dev.strata.agent.domain.workflow.StepKind;
 import dev.strata.agent.domain.workflow.Workflow;
 import dev.strata.agent.domain.workflow.WorkflowDefinition;
-import dev.strata.agent.domain.workflow.Workflows;
+import dev.strata.agent.domain.workflow.WorkflowLookup;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.util.List;
@@ -16,11 +14,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@link Workflows} for the execution hot path, which only reads a workflow by id; the workflow API
+ * {@link WorkflowLookup} for the execution hot path, which only reads a workflow by id; the workflow API
  * (create, revise, list, delete) stays with the Hibernate adapter ({@code PostgresWorkflows}), whose
  * definition shape {@code {steps: [{id, kind, params}]}} this reads.
  */
-public class SqlWorkflows implements Workflows {
+public class SqlWorkflows implements WorkflowLookup {
 
   private static final String BY_ID = """
       SELECT id, name, description, agent_id, definition::text AS definition, version, created_at, updated_at
@@ -40,42 +38,4 @@ public class SqlWorkflows implements Workflows {
         new WorkflowDefinition(steps), row.getLong("version"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
   }
 
-  @Override
-  public CompletionStage<Page<Workflow>> list(Query query) {
-    throw refused("list");
-  }
-
-  @Override
-  public CompletionStage<Long> count(Query query) {
-    throw refused("count");
-  }
-
-  @Override
-  public CompletionStage<Workflow> create(Workflow aggregate) {
-    throw refused("create");
-  }
-
-  @Override
-  public CompletionStage<List<Workflow>> createMany(List<Workflow> aggregates) {
-    throw refused("createMany");
-  }
-
-  @Override
-  public CompletionStage<Workflow> createDeferred(Workflow aggregate) {
-    throw refused("createDeferred");
-  }
-
-  @Override
-  public CompletionStage<Workflow> update(Workflow aggregate) {
-    throw refused("update");
-  }
-
-  @Override
-  public CompletionStage<Void> delete(UUID id) {
-    throw refused("delete");
-  }
-
-  private static UnsupportedOperationException refused(String operation) {
-    return new UnsupportedOperationException(operation + " of workflows goes through PostgresWorkflows (Hibernate), not the runner's SQL client adapter");
-  }
 }

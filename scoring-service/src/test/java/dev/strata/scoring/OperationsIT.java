@@ -1,11 +1,13 @@
 package dev.strata.scoring;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.strata.testing.StrataInfrastructure;
+import dev.strata.testing.OpenApiOperations;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -34,5 +36,6 @@ class OperationsIT {
         .body(containsString("/v2/models/{name}/infer"))
         .body(containsString("/scores/customers"))
         .body(containsString("/models/{name}/versions"));
+    assertThat(OpenApiOperations.duplicateIds()).as("operation ids used twice").isEmpty();
   }
 }

@@ -43,5 +43,6 @@ public abstract class OperatorEndpointsContract {
     given().accept("application/json").get("/q/openapi").then().statusCode(200)
         .body("openapi", not(emptyOrNullString()))
         .body("paths", org.hamcrest.Matchers.notNullValue());
+    org.hamcrest.MatcherAssert.assertThat("operation ids used twice", OpenApiOperations.duplicateIds(), org.hamcrest.Matchers.empty());
   }
 }

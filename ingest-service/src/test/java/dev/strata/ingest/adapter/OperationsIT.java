@@ -1,12 +1,14 @@
 package dev.strata.ingest.adapter;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import dev.strata.testing.StrataInfrastructure;
+import dev.strata.testing.OpenApiOperations;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -32,5 +34,6 @@ class OperationsIT {
     given().get("/q/openapi").then().statusCode(200)
         .body(containsString("/bars/{symbol}")).body(containsString("/usage-events")).body(containsString("/pulls"))
         .body(containsString("/jobs/{id}/bars"));
+    assertThat(OpenApiOperations.duplicateIds()).as("operation ids used twice").isEmpty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.strata.warehouse.adapter;
 
 import dev.strata.testing.Authorized;
+import dev.strata.testing.OpenApiOperations;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -108,5 +109,6 @@ class ChartsAndOpsIT {
     given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("duckdb"));
     given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     given().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/customer-features"));
+    assertThat(OpenApiOperations.duplicateIds()).as("operation ids used twice").isEmpty();
   }
 }

@@ -90,7 +90,7 @@ public class OipResource {
   @GET
   @RolesAllowed(Roles.READER)
   @Path("models/{name}/versions/{version}")
-  public Response metadata(@PathParam("name") String name, @PathParam("version") String version) {
+  public Response versionMetadata(@PathParam("name") String name, @PathParam("version") String version) {
     return guard(() -> metadataOf(name, Optional.of(version)));
   }
 
@@ -104,7 +104,7 @@ public class OipResource {
   @GET
   @RolesAllowed(Roles.READER)
   @Path("models/{name}/versions/{version}/ready")
-  public Response modelReady(@PathParam("name") String name, @PathParam("version") String version) {
+  public Response versionReady(@PathParam("name") String name, @PathParam("version") String version) {
     return guard(() -> readiness(name, Optional.of(version)));
   }
 
@@ -122,7 +122,7 @@ public class OipResource {
   @Path("models/{name}/versions/{version}/infer")
   @Consumes(MediaType.WILDCARD)
   @NonBlocking
-  public Response infer(@PathParam("name") String name, @PathParam("version") String version, byte[] body) {
+  public Response versionInfer(@PathParam("name") String name, @PathParam("version") String version, byte[] body) {
     return guard(() -> inferOn(name, Optional.of(version), body));
   }
 

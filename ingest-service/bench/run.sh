@@ -19,6 +19,8 @@ WORK=${WORK:-/tmp/ingest-bench}
 PORT=${PORT:-18081}
 PHASES=${PHASES:-copy csv ndjson amqp}
 WARMUP=${WARMUP:-100000}
+# REST requests in flight at once (the AMQP consumer takes INGEST_BARS_CONCURRENCY messages at once, 2 by default)
+CLIENTS=${CLIENTS:-1}
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-}
 M2=${HOME}/.m2/repository
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -71,9 +73,9 @@ post() {  # $1 = file, $2 = content type, $3 = symbol, $4 = job id
 post_all() {  # $1 = extension, $2 = content type
   [ "$WARMUP" -gt 0 ] && post "$WORK/warmup/bars-warm.$1" "$2" BENCHW "bench-warm-$1"
   local t0; t0=$(now)
-  for f in "$WORK"/data/bars-*."$1"; do
-    post "$f" "$2" BENCH "bench-$1-$(basename "$f" ."$1")"
-  done
+  export -f post; export TOKEN PORT
+  ls "$WORK"/data/bars-*."$1" | xargs -P "$CLIENTS" -I{} bash -c 'post "$1" "$2" BENCH "bench-$3-$(basename "$1" ."$3")"' _ {} "$2" "$1" \
+    || { echo "a POST failed" >&2; exit 1; }
   echo "$(now) - $t0" | bc -l
 }
 completed() { sql "SELECT count(*) FROM ingest.ingestion_job WHERE id LIKE '$1' AND status = 'COMPLETED'"; }
@@ -104,5 +106,5 @@ echo
 echo "| path | bars | seconds | bars/s | peak RSS |"
 echo "|---|---:|---:|---:|---:|"
 printf '%s\n' "${RESULTS[@]}"
-echo "warm-up: $WARMUP bars per path (not counted); $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "warm-up: $WARMUP bars per path (not counted); REST clients: $CLIENTS; $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d GB", $2/1048576}' /proc/meminfo), $(uname -sr), $("$JAVA" -version 2>&1 | head -1)"

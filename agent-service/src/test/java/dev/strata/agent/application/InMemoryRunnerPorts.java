@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 /** In-memory fakes of the runner's ports; the unit of work commits nothing it does not finish. */
 final class InMemoryRunnerPorts {
@@ -34,17 +33,7 @@ final class InMemoryRunnerPorts {
     return CompletableFuture.completedFuture(value);
   }
 
-  final UnitOfWork unitOfWork = new UnitOfWork() {
-    @Override
-    public <T> CompletionStage<T> write(Supplier<CompletionStage<T>> work) {
-      return work.get();
-    }
-
-    @Override
-    public <T> CompletionStage<T> read(Supplier<CompletionStage<T>> work) {
-      return work.get();
-    }
-  };
+  final UnitOfWork unitOfWork = new DirectUnitOfWork();
 
   /** Lease holders by execution; a lease here never expires (the tests give it up explicitly). */
   final Map<UUID, UUID> leases = new ConcurrentHashMap<>();

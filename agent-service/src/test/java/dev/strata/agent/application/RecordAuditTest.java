@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -58,17 +57,7 @@ class RecordAuditTest {
     }
   };
 
-  private final UnitOfWork unitOfWork = new UnitOfWork() {
-    @Override
-    public <T> CompletionStage<T> write(Supplier<CompletionStage<T>> work) {
-      return work.get();
-    }
-
-    @Override
-    public <T> CompletionStage<T> read(Supplier<CompletionStage<T>> work) {
-      return work.get();
-    }
-  };
+  private final UnitOfWork unitOfWork = new DirectUnitOfWork();
 
   private final RecordAudit recordAudit = new RecordAudit(log, unitOfWork);
 

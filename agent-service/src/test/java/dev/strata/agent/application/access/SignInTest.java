@@ -8,6 +8,7 @@ import dev.strata.agent.domain.access.Logins;
 import dev.strata.agent.domain.access.Logins.Login;
 import dev.strata.agent.domain.access.PasswordHasher;
 import dev.strata.agent.domain.access.TokenIssuer.IssuedToken;
+import dev.strata.agent.application.DirectUnitOfWork;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class SignInTest {
@@ -44,17 +44,7 @@ class SignInTest {
       return CompletableFuture.completedFuture(null);
     }
   };
-  private final UnitOfWork unitOfWork = new UnitOfWork() {
-    @Override
-    public <T> CompletionStage<T> write(Supplier<CompletionStage<T>> work) {
-      return work.get();
-    }
-
-    @Override
-    public <T> CompletionStage<T> read(Supplier<CompletionStage<T>> work) {
-      return work.get();
-    }
-  };
+  private final UnitOfWork unitOfWork = new DirectUnitOfWork();
   private final Logins logins = username -> CompletableFuture.completedFuture(
       username.equals("ada") ? Optional.of(new Login("ada", "h:secret", Set.of("reader"))) : Optional.empty());
   private final SignIn signIn = new SignIn(logins, null, hasher, attempts,

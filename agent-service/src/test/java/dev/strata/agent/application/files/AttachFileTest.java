@@ -11,6 +11,7 @@ import dev.strata.agent.domain.attachment.FileStore;
 import dev.strata.agent.domain.attachment.StoredContent;
 import dev.strata.agent.domain.attachment.UnsupportedContentType;
 import dev.strata.agent.domain.shared.Page;
+import dev.strata.agent.application.DirectUnitOfWork;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.kernel.error.DomainException;
 import java.io.ByteArrayInputStream;
@@ -34,17 +35,7 @@ class AttachFileTest {
   private boolean ownerExists = true;
   private boolean rowRefused;
 
-  private final UnitOfWork direct = new UnitOfWork() {
-    @Override
-    public <T> CompletionStage<T> write(Supplier<CompletionStage<T>> work) {
-      return work.get();
-    }
-
-    @Override
-    public <T> CompletionStage<T> read(Supplier<CompletionStage<T>> work) {
-      return work.get();
-    }
-  };
+  private final UnitOfWork direct = new DirectUnitOfWork();
 
   /** Blocking work waits for this gate (already open unless a test closes it). */
   private CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);

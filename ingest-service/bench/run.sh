@@ -41,9 +41,9 @@ openssl pkey -in "$WORK/jwt.pem" -pubout -out "$WORK/jwt-public.pem"
 CP="$M2/org/duckdb/duckdb_jdbc/1.4.4.0/duckdb_jdbc-1.4.4.0.jar:$M2/com/rabbitmq/amqp-client/5.20.0/amqp-client-5.20.0.jar:$(ls $M2/org/slf4j/slf4j-api/*/slf4j-api-*.jar | tail -1)"
 
 sql() { PGPASSWORD=strata psql -h 127.0.0.1 -U strata -d strata -tAc "$1"; }
-# what a run leaves in Postgres: its jobs, the symbol days of its symbols, and the outbox rows already
-# published (an unpublished row may be a running platform's, still to be sent)
-clean_rows() { sql "DELETE FROM ingest.ingestion_job WHERE id LIKE 'bench-%'; DELETE FROM ingest.symbol_bars WHERE symbol LIKE 'BENCH%'; DELETE FROM ingest.outbox WHERE sent_at IS NOT NULL;" >/dev/null 2>&1 || true; }
+# what a run leaves in Postgres: its jobs, the symbol days of its symbols, and its outbox rows (their
+# correlation id is the job id); unsent, they would be published by the next ingest-service on this database
+clean_rows() { sql "DELETE FROM ingest.ingestion_job WHERE id LIKE 'bench-%'; DELETE FROM ingest.symbol_bars WHERE symbol LIKE 'BENCH%'; DELETE FROM ingest.outbox WHERE correlation_id LIKE 'bench-%';" >/dev/null 2>&1 || true; }
 start_service() {
   rm -rf "$WORK/run"
   clean_rows

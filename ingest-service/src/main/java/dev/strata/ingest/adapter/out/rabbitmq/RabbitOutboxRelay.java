@@ -43,7 +43,10 @@ public class RabbitOutboxRelay {
     relay().subscribe().with(sent -> { }, failure -> LOG.warnf("outbox relay failed: %s", failure.getMessage()));
   }
 
-  @Scheduled(every = "${ingest.outbox.relay-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  // the first round waits one period: fired at start-up, it could come before the emitter's channel is
+  // wired and fail outside the Uni (a scheduler ERROR, "Unable to connect an emitter")
+  @Scheduled(every = "${ingest.outbox.relay-every}", delayed = "${ingest.outbox.relay-every}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> scheduled() {
     return relay().onFailure().invoke(failure -> LOG.warnf("outbox relay failed: %s", failure.getMessage()))
         .onFailure().recoverWithNull().replaceWithVoid();

@@ -11,6 +11,7 @@ import dev.strata.kernel.messaging.FlexibleInstantDeserializer;
 import dev.strata.kernel.messaging.contract.Bar;
 import dev.strata.kernel.security.Roles;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -52,7 +53,7 @@ public class BarsResource {
   @RolesAllowed(Roles.OPERATOR)
   @Consumes({MediaType.APPLICATION_JSON, NDJSON, CSV})
   @Produces(MediaType.APPLICATION_JSON)
-  public Response ingest(
+  public Uni<Response> ingest(
       InputStream body, @HeaderParam("Content-Type") String contentType,
       @QueryParam("symbol") String symbol, @QueryParam("frame") String frame, @QueryParam("jobId") String jobId,
       @QueryParam("mode") @DefaultValue("reject-batch") String mode, @QueryParam("overwrite") boolean overwrite)
@@ -61,9 +62,7 @@ public class BarsResource {
     List<Bar> bars = contentType != null && contentType.startsWith(CSV)
         ? CsvBars.read(body) : JsonBars.read(body, JsonBars.UnknownFields.FAIL);
     var command = new IngestBarsCommand(symbol, frame, bars, jobId, ValidationMode.parse(mode), overwrite, "producer");
-    // answered on this worker thread: a Uni that completes elsewhere after a blocking method returned
-    // has lost Quarkus's request context now and then (ContextNotActiveException in the response writer, a 500)
-    return IngestionResponses.of(ingestBars.run(command).await().indefinitely());
+    return ingestBars.run(command).map(IngestionResponses::of);
   }
 
   @GET

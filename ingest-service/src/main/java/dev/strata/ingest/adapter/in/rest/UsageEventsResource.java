@@ -6,6 +6,7 @@ import dev.strata.ingest.application.IngestUsageCommand;
 import dev.strata.ingest.domain.bar.ValidationMode;
 import dev.strata.kernel.security.Roles;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -35,13 +36,11 @@ public class UsageEventsResource {
   @RolesAllowed(Roles.OPERATOR)
   @Consumes({MediaType.APPLICATION_JSON, BarsResource.NDJSON})
   @Produces(MediaType.APPLICATION_JSON)
-  public Response ingest(
+  public Uni<Response> ingest(
       InputStream body, @QueryParam("jobId") String jobId,
       @QueryParam("mode") @DefaultValue("reject-batch") String mode, @QueryParam("overwrite") boolean overwrite)
       throws IOException {
     var command = new IngestUsageCommand(payloads.read(body), jobId, ValidationMode.parse(mode), overwrite);
-    // answered on this worker thread: a Uni that completes elsewhere after a blocking method returned
-    // has lost Quarkus's request context now and then (ContextNotActiveException in the response writer, a 500)
-    return IngestionResponses.of(ingestUsage.run(command).await().indefinitely());
+    return ingestUsage.run(command).map(IngestionResponses::of);
   }
 }

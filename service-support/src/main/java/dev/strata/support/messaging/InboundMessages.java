@@ -33,9 +33,19 @@ public class InboundMessages {
 
   public <T> Uni<Void> handle(
       Message<byte[]> message, MessageType<T> type, Function<Envelope<T>, Uni<Void>> work) {
+    return handle(message, type, payload -> codec.decode(payload, type), work);
+  }
+
+  /**
+   * As {@link #handle(Message, MessageType, Function)}, with a decoder of the queue's own (one that
+   * refuses what the shared codec refuses with {@link UndecodableMessage}, e.g. a streaming one for
+   * large batches).
+   */
+  public <T> Uni<Void> handle(Message<byte[]> message, MessageType<T> type, Function<byte[], Envelope<T>> decoder,
+      Function<Envelope<T>, Uni<Void>> work) {
     Envelope<T> envelope;
     try {
-      envelope = codec.decode(message.getPayload(), type);
+      envelope = decoder.apply(message.getPayload());
     } catch (UndecodableMessage e) {
       return reject(message, type.queue(), "undecodable", e);
     }

@@ -1,16 +1,23 @@
 package dev.strata.agent.adapter.out.postgres;
 
 import dev.strata.kernel.error.DomainException;
+import io.vertx.pgclient.PgException;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 
-/** Translates database failures a client can cause into domain errors; anything else passes. */
-final class Failures {
+/**
+ * Translates database failures a client can cause into domain errors; anything else passes. Shared by
+ * the Hibernate adapters and the SQL client ones ({@code adapter/out/sqlclient}).
+ */
+public final class Failures {
+
+  private static final String UNIQUE_VIOLATION = "23505";
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
 
   private Failures() {}
 
-  static Throwable translate(Throwable failure) {
+  public static Throwable translate(Throwable failure) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof DomainException domain) {
         return domain;
@@ -21,9 +28,8 @@ final class Failures {
       if (cause instanceof ConstraintViolationException violation) {
         return new DomainException.Conflict("conflicts with existing data (" + violation.getConstraintName() + ")");
       }
-      if (cause.getClass().getName().equals("io.vertx.pgclient.PgException") && cause.getMessage() != null
-          && (cause.getMessage().contains("23505") || cause.getMessage().contains("23503"))) {
-        return new DomainException.Conflict("conflicts with existing data");
+      if (cause instanceof PgException pg && (UNIQUE_VIOLATION.equals(pg.getSqlState()) || FOREIGN_KEY_VIOLATION.equals(pg.getSqlState()))) {
+        return new DomainException.Conflict("conflicts with existing data (" + pg.getConstraint() + ")");
       }
     }
     return failure;

@@ -7,10 +7,8 @@ import dev.strata.ingest.application.WaitForRunningJob;
 import dev.strata.ingest.domain.bar.ValidationMode;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.MessageType;
-import dev.strata.kernel.messaging.UndecodableMessage;
 import dev.strata.kernel.messaging.contract.BarBatch;
 import dev.strata.support.messaging.InboundMessages;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -21,11 +19,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * job (GET /jobs/{id}) rather than failing the message; a batch with a bad symbol or frame keeps
  * failing and is dead-lettered. Without a job id the message id is used, so a redelivery is idempotent.
  *
- * <p>A batch is decoded in one streaming pass ({@link BarBatchEnvelopes}) rather than by the shared
- * {@link InboundMessages}, whose tree-then-records decoding read 100 k bars twice. The shared path
- * still settles every failure: a message that does not decode, or whose work failed, is handed to it
- * (it decodes the message again, which only failures pay) so it is nacked, counted, logged and
- * dead-lettered exactly like any other queue's. Success is acked and counted here, as it does.
+ * <p>A batch is decoded in one streaming pass ({@link BarBatchEnvelopes}) instead of the shared
+ * codec's tree-then-records decoding, which read 100 k bars twice; acking, nacking, counting and
+ * dead-lettering stay {@link InboundMessages}'s, as on every other queue.
  */
 @ApplicationScoped
 public class BarBatchConsumer {
@@ -33,30 +29,16 @@ public class BarBatchConsumer {
   private final InboundMessages inbound;
   private final IngestBars ingestBars;
   private final WaitForRunningJob waitForRunningJob;
-  private final MeterRegistry meters;
 
-  BarBatchConsumer(InboundMessages inbound, IngestBars ingestBars, WaitForRunningJob waitForRunningJob, MeterRegistry meters) {
+  BarBatchConsumer(InboundMessages inbound, IngestBars ingestBars, WaitForRunningJob waitForRunningJob) {
     this.inbound = inbound;
     this.ingestBars = ingestBars;
     this.waitForRunningJob = waitForRunningJob;
-    this.meters = meters;
   }
 
   @Incoming("bars")
   public Uni<Void> consume(Message<byte[]> message) {
-    Envelope<BarBatch> envelope;
-    try {
-      envelope = BarBatchEnvelopes.decode(message.getPayload());
-    } catch (UndecodableMessage e) {
-      return inbound.handle(message, MessageType.BAR_BATCH, this::ingest);
-    }
-    return Uni.createFrom().deferred(() -> ingest(envelope))
-        .onItem().transformToUni(done -> {
-          meters.counter("strata.messages.processed", "queue", MessageType.BAR_BATCH.queue()).increment();
-          return Uni.createFrom().completionStage(message.ack());
-        })
-        .onFailure().recoverWithUni(failure ->
-            inbound.handle(message, MessageType.BAR_BATCH, decodedAgain -> Uni.createFrom().failure(failure)));
+    return inbound.handle(message, MessageType.BAR_BATCH, BarBatchEnvelopes::decode, this::ingest);
   }
 
   private Uni<Void> ingest(Envelope<BarBatch> envelope) {

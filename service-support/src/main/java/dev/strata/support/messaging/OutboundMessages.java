@@ -3,7 +3,11 @@ package dev.strata.support.messaging;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.MessageType;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -33,8 +37,8 @@ public final class OutboundMessages {
 
   /** Sends an already encoded envelope (as an outbox stores it). */
   public static CompletionStage<Void> send(Emitter<byte[]> emitter, byte[] body, OutgoingRabbitMQMetadata metadata) {
-    var done = new java.util.concurrent.CompletableFuture<Void>();
-    emitter.send(Message.of(body, Metadata.of(metadata))
+    var done = new CompletableFuture<Void>();
+    Message<byte[]> message = Message.of(body, Metadata.of(metadata))
         .withAck(() -> {
           done.complete(null);
           return done;
@@ -42,7 +46,34 @@ public final class OutboundMessages {
         .withNack(failure -> {
           done.completeExceptionally(failure);
           return done;
-        }));
+        });
+    onItsOwnContext(() -> emitter.send(message), done);
     return done;
+  }
+
+  /**
+   * The connector handles a message with the CDI request context cleared: it swaps a blank request
+   * state into the current Vert.x duplicated context and, when done, destroys whatever state that
+   * context then holds. Sent on an HTTP request's duplicated context, that could be the request's own
+   * state, put back at that moment by the thread writing its response — which then failed with
+   * ContextNotActiveException (an intermittent 500 seen in ingest). A message is work of its own, so it
+   * is handed to the connector on a new duplicated context that shares no state with its caller.
+   */
+  private static void onItsOwnContext(Runnable send, CompletableFuture<Void> done) {
+    Context caller = Vertx.currentContext();
+    if (caller == null) {
+      sendOrFail(send, done);
+      return;
+    }
+    VertxContext.createNewDuplicatedContext(VertxContext.getRootContext(caller))
+        .runOnContext(ignored -> sendOrFail(send, done));
+  }
+
+  private static void sendOrFail(Runnable send, CompletableFuture<Void> done) {
+    try {
+      send.run();
+    } catch (RuntimeException refused) { // a full buffer, a channel already closed
+      done.completeExceptionally(refused);
+    }
   }
 }

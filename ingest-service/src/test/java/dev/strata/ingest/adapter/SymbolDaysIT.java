@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.strata.ingest.application.RecordSymbolDays;
+import dev.strata.ingest.domain.symbolbars.BarsLanded;
 import dev.strata.ingest.domain.symbolbars.SymbolDay;
 import dev.strata.ingest.domain.symbolbars.SymbolDays;
 import dev.strata.kernel.error.DomainException;
@@ -18,6 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,5 +107,24 @@ class SymbolDaysIT {
           assertThat(day.lastJobId()).isEqualTo("writer-a");
           assertThat(day.version()).isEqualTo(1);
         });
+  }
+
+  @Test
+  void concurrentLandingsOnOneDayAreAllCounted() {
+    LocalDate day = LocalDate.of(2024, 3, 4);
+    RecordSymbolDays record = new RecordSymbolDays(symbolDays);
+    int writers = 16;
+    List<CompletableFuture<Void>> landings = IntStream.range(0, writers).mapToObj(writer -> {
+      Instant ts = Instant.parse("2024-03-04T15:00:00Z").plusSeconds(60L * writer);
+      var event = new BarsLanded("crowd-" + writer, "CROWD", "1m", Map.of(day, new BarsLanded.DaySummary(10, ts, ts)));
+      return record.on(event).subscribeAsCompletionStage();
+    }).toList();
+    landings.forEach(CompletableFuture::join);
+
+    SymbolDay counted = load("CROWD", "1m", day);
+    assertThat(counted.barsLanded()).isEqualTo(10L * writers);
+    assertThat(counted.version()).isEqualTo(writers);
+    assertThat(counted.firstTs()).isEqualTo(Instant.parse("2024-03-04T15:00:00Z"));
+    assertThat(counted.lastTs()).isEqualTo(Instant.parse("2024-03-04T15:15:00Z"));
   }
 }

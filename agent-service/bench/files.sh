@@ -14,7 +14,9 @@ java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 port="${BENCH_PORT:-18185}"
 size_mb="${BENCH_FILE_MB:-20}"
 rounds="${BENCH_ROUNDS:-10}"
-db="${BENCH_DB:-strata}"
+# the bench's own database and vhost (bin/infra up makes them), shared with no platform
+db="${BENCH_DB:-strata_bench}"
+export RABBITMQ_VHOST="${BENCH_VHOST:-strata-bench}" REDIS_URL="redis://127.0.0.1:6379/3"
 work="$(mktemp -d)"
 base="http://127.0.0.1:$port"
 

@@ -11,7 +11,9 @@ module="$(dirname "$here")"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 port="${BENCH_PORT:-18184}"
 duration="${BENCH_DURATION:-30s}"
-db="${BENCH_DB:-strata}"
+# the bench's own database and vhost (bin/infra up makes them), shared with no platform
+db="${BENCH_DB:-strata_bench}"
+export RABBITMQ_VHOST="${BENCH_VHOST:-strata-bench}" REDIS_URL="redis://127.0.0.1:6379/3"
 export PGPASSWORD="${DB_PASSWORD:-strata}"
 work="$(mktemp -d)"
 base="http://127.0.0.1:$port"
@@ -29,6 +31,10 @@ cleanup() {
       | sort | uniq -c | sort -rn | head -n 5 || true
     cp "$work/app.log" "${BENCH_LOG:-/tmp/agent-bench-app.log}" && echo "   (whole log: ${BENCH_LOG:-/tmp/agent-bench-app.log})"
   fi
+  # what the service left queued in the bench's own vhost goes with it
+  for queue in workflow.execute audit.log notification.send; do
+    rabbitmqctl -q purge_queue -p "$RABBITMQ_VHOST" "$queue" >/dev/null 2>&1 || true
+  done
   # pgbench's tables go; the agent schema stays (the app owns it)
   pgbench -h 127.0.0.1 -U strata -i -I d "$db" >/dev/null 2>&1 || true
   # the app is stopped above before its jar is removed: a JVM that loses its jar cannot shut down
@@ -44,7 +50,7 @@ auth="Authorization: Bearer $(bench_token)"
 
 # run a copy, so a build in the work tree cannot swap the jar under the benchmark
 cp -r "$module/target/quarkus-app" "$work/app"
-DB_PASSWORD="$PGPASSWORD" DB_REACTIVE_URL="postgresql://127.0.0.1:5432/$db" DB_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$db" \
+DB_PASSWORD="$PGPASSWORD" DB_NAME="$db" \
 QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false QUARKUS_LOG_LEVEL=WARN \
   "$java" ${BENCH_JAVA_OPTS:-} -jar "$work/app/quarkus-run.jar" >"$work/app.log" 2>&1 & app_pid=$!
 for _ in $(seq 1 120); do curl -sf "$base/q/health/ready" >/dev/null && break; sleep 0.5; done
@@ -103,7 +109,7 @@ end
 LUA
 ( while true; do
     printf '%s workflow.execute depth=%s\n' "$(date +%T)" \
-      "$(rabbitmqctl -q list_queues name messages 2>/dev/null | awk '$1=="workflow.execute"{print $2}')"
+      "$(rabbitmqctl -q list_queues -p "$RABBITMQ_VHOST" name messages 2>/dev/null | awk '$1=="workflow.execute"{print $2}')"
     sleep 2
   done ) & sampler_pid=$!
 # the runner's channel settings of this run (copies of the channel x prefetch each)
@@ -139,7 +145,7 @@ psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
          round(count(*) / nullif(extract(epoch FROM max(updated_at) - timestamptz '$load_end'), 0)::numeric, 1) AS runner_only_per_s
   FROM agent.executions WHERE workflow_id = '$wf' AND status = 'SUCCEEDED' AND updated_at > timestamptz '$load_end'"
 # the audit writer: each ended execution sends one audit.log record; how many the chain holds when the
-# executions are done (a writer that falls behind leaves the rest in the queue, for whatever consumes it next)
+# executions are done (a writer that falls behind leaves the rest in the queue, purged when the bench ends)
 psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
   SELECT count(*) AS audit_records_written_by_then FROM agent.audit_log WHERE details->>'workflowId' = '$wf'"
 fi

@@ -12,7 +12,9 @@ java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 port="${BENCH_PORT:-18084}"
 stub_port="${BENCH_STUB_PORT:-18999}"
 duration="${BENCH_DURATION:-30s}"
-redis_db="${BENCH_REDIS_DB:-2}"
+redis_db="${BENCH_REDIS_DB:-3}"  # 0 is the platform's, 1 the tests', 2 the e2e suite's
+# the bench's own database and vhost (bin/infra up makes them), shared with no platform
+export DB_NAME="${BENCH_DB:-strata_bench}" RABBITMQ_VHOST="${BENCH_VHOST:-strata-bench}"
 # extra JVM flags for an experiment (e.g. -XX:StartFlightRecording=...); appended to the recommended ones
 extra_opts="${BENCH_JAVA_OPTS:-}"
 log="$(mktemp -d)"

@@ -27,6 +27,7 @@ public class Bench {
       case "publish" -> {
         var factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
+        factory.setVirtualHost(System.getenv().getOrDefault("RABBITMQ_VHOST", "/"));
         try (var connection = factory.newConnection(); var channel = connection.createChannel()) {
           channel.confirmSelect();
           List<byte[]> bodies = new java.util.ArrayList<>();

@@ -23,6 +23,9 @@ WARMUP=${WARMUP:-100000}
 CLIENTS=${CLIENTS:-1}
 SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-}
 M2=${HOME}/.m2/repository
+# the bench's own database and vhost (bin/infra up makes them), so a platform running beside it on strata
+# and / neither relays the bench's outbox rows nor receives its dataset.ingested messages
+export DB_NAME=strata_bench RABBITMQ_VHOST=strata-bench
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
 rm -rf "$WORK" && mkdir -p "$WORK/data"
@@ -40,10 +43,13 @@ openssl pkcs8 -topk8 -nocrypt -in "$WORK/jwt.pem" -outform DER -out "$WORK/jwt.d
 openssl pkey -in "$WORK/jwt.pem" -pubout -out "$WORK/jwt-public.pem"
 CP="$M2/org/duckdb/duckdb_jdbc/1.4.4.0/duckdb_jdbc-1.4.4.0.jar:$M2/com/rabbitmq/amqp-client/5.20.0/amqp-client-5.20.0.jar:$(ls $M2/org/slf4j/slf4j-api/*/slf4j-api-*.jar | tail -1)"
 
-sql() { PGPASSWORD=strata psql -h 127.0.0.1 -U strata -d strata -tAc "$1"; }
+sql() { PGPASSWORD=strata psql -h 127.0.0.1 -U strata -d "$DB_NAME" -tAc "$1"; }
 # what a run leaves in Postgres: its jobs, the symbol days of its symbols, and its outbox rows (their
 # correlation id is the job id); unsent, they would be published by the next ingest-service on this database
-clean_rows() { sql "DELETE FROM ingest.ingestion_job WHERE id LIKE 'bench-%'; DELETE FROM ingest.symbol_bars WHERE symbol LIKE 'BENCH%'; DELETE FROM ingest.outbox WHERE correlation_id LIKE 'bench-%';" >/dev/null 2>&1 || true; }
+clean_rows() {
+  sql "DELETE FROM ingest.ingestion_job WHERE id LIKE 'bench-%'; DELETE FROM ingest.symbol_bars WHERE symbol LIKE 'BENCH%'; DELETE FROM ingest.outbox WHERE correlation_id LIKE 'bench-%';" >/dev/null 2>&1 || true
+  rabbitmqctl -q purge_queue -p "$RABBITMQ_VHOST" dataset.ingested >/dev/null 2>&1 || true  # no warehouse consumes them here
+}
 start_service() {
   rm -rf "$WORK/run"
   clean_rows

@@ -15,6 +15,8 @@ PORT=${PORT:-18082}
 CONNECTIONS=${CONNECTIONS:-8}
 DURATION=${DURATION:-300s}
 M2=${HOME}/.m2/repository
+# the bench's own database and vhost (bin/infra up makes them), shared with no platform
+export DB_NAME=strata_bench RABBITMQ_VHOST=strata-bench
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 
 rm -rf "$WORK" && mkdir -p "$WORK"
@@ -25,12 +27,13 @@ openssl pkey -in "$WORK/jwt.pem" -pubout -out "$WORK/jwt-public.pem"
 CP="$M2/org/duckdb/duckdb_jdbc/1.4.4.0/duckdb_jdbc-1.4.4.0.jar:$M2/com/rabbitmq/amqp-client/5.20.0/amqp-client-5.20.0.jar:$(ls $M2/org/slf4j/slf4j-api/*/slf4j-api-*.jar | tail -1)"
 TOKEN=$("$JAVA" -cp "$CP" "$ROOT/ingest-service/bench/Bench.java" token "$WORK/jwt.der")
 
-sql() { PGPASSWORD=strata psql -h 127.0.0.1 -U strata -d strata -tAc "$1"; }
+sql() { PGPASSWORD=strata psql -h 127.0.0.1 -U strata -d "$DB_NAME" -tAc "$1"; }
 # the jobs' ids are generated, so a run is known by its symbols (SMALL<n>) and what hangs off their jobs
 clean_rows() {
   sql "DELETE FROM ingest.outbox WHERE correlation_id IN (SELECT id FROM ingest.ingestion_job WHERE symbol LIKE 'SMALL%');
        DELETE FROM ingest.ingestion_job WHERE symbol LIKE 'SMALL%'; DELETE FROM ingest.symbol_bars WHERE symbol LIKE 'SMALL%';" \
     >/dev/null 2>&1 || true
+  rabbitmqctl -q purge_queue -p "$RABBITMQ_VHOST" dataset.ingested >/dev/null 2>&1 || true  # no warehouse consumes them here
 }
 PID=
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; clean_rows; rm -rf "$WORK/run"' EXIT

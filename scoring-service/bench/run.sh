@@ -34,10 +34,11 @@ TOKEN=$(cat "$OUT/token.txt")
 JFR_OPTS=()
 if [ -n "${BENCH_JFR:-}" ]; then JFR_OPTS=("-XX:StartFlightRecording=filename=$OUT/service.jfr,settings=profile"); fi
 STRATA_JWT_PUBLIC_KEY_LOCATION=$(cat "$OUT/jwt-public-key-location.txt") \
-STRATA_RUN_DIR="$PWD/$OUT/run" QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN \
+STRATA_RUN_DIR="$PWD/$OUT/run" QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN RABBITMQ_VHOST=strata-bench \
   "$JAVA" --enable-native-access=ALL-UNNAMED "${JFR_OPTS[@]}" -jar scoring-service/target/quarkus-app/quarkus-run.jar >"$OUT/service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
+# its audit events go to the bench's own vhost (bin/infra up makes it), emptied at the end
+trap 'kill $SERVICE 2>/dev/null || true; rabbitmqctl -q purge_queue -p strata-bench audit.log >/dev/null 2>&1 || true' EXIT
 for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/q/health/live" >/dev/null && break; sleep 1; done
 curl -sf -H "Authorization: Bearer $TOKEN" -F "model=@$OUT/model.onnx;type=application/octet-stream" -F "metadata=<$OUT/metadata.json;type=application/json" \
   "http://127.0.0.1:$PORT/models/churn_model/versions" >/dev/null

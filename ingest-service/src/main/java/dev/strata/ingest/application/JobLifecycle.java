@@ -18,7 +18,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Runs a landing plan as a job, shared by every intake: claim the job id (a completed one is
- * replayed, not rewritten; one held by a live attempt is a conflict), write the files off the
+ * replayed, not rewritten, while its files are in the lake — landed again when they are gone; one
+ * held by a live attempt is a conflict), write the files off the
  * event loop while a heartbeat keeps the claim alive, then complete the job and queue one
  * {@code dataset.ingested} per file in the same transaction. A failure removes what the job had
  * landed, so nothing is half-written.
@@ -44,12 +45,16 @@ public final class JobLifecycle {
     JobClaim claim = terms.newClaim(started.updatedAt());
     return Uni.createFrom().completionStage(() -> jobs.find(started.id()))
         .flatMap(prior -> {
-          if (prior.isPresent() && prior.get().status() == JobStatus.COMPLETED && !plan.overwrite()) {
+          boolean completed = prior.isPresent() && prior.get().status() == JobStatus.COMPLETED;
+          // a completed job whose files left the lake (a wiped run folder, a lost disk) is landed again,
+          // so that resubmitting it restores what it reported instead of replaying a report of nothing
+          boolean lost = completed && !plan.overwrite() && !lake.holds(prior.get().files());
+          if (completed && !plan.overwrite() && !lost) {
             return Uni.createFrom().item(IngestionReport.of(prior.get(), true));
           }
           // a job id seen before may have left its own files behind: those are ours to replace
           boolean overwrite = plan.overwrite() || prior.isPresent();
-          return Uni.createFrom().completionStage(() -> jobs.begin(started, claim, plan.overwrite()))
+          return Uni.createFrom().completionStage(() -> jobs.begin(started, claim, plan.overwrite() || lost))
               .flatMap(blocker -> blocker.isPresent()
                   ? Uni.createFrom().failure(new DomainException.Conflict("job " + started.id() + " is already running"))
                   : new Heartbeat(jobs, clock, terms).keepAlive(started.id(), claim, land(started, claim.holder(), plan, overwrite)));

@@ -168,6 +168,21 @@ class BarIntakeIT {
   }
 
   @Test
+  void resubmittingAJobWhoseFileLeftTheLakeLandsItAgain() throws Exception {
+    String csv = TestData.resource("aapl-daily-2013-q1.csv");
+    String path = postBars("text/csv", csv, "symbol=AAPLL&frame=1d&jobId=aapl-lost").then().statusCode(201)
+        .extract().path("files[0].path");
+    Path file = config.lake().root().resolve(path);
+    Files.delete(file); // a wiped run folder, a restore that missed it
+
+    postBars("text/csv", csv, "symbol=AAPLL&frame=1d&jobId=aapl-lost").then().statusCode(201).body("replayed", equalTo(false));
+
+    assertThat(file).exists();
+    assertThat(given().get("/bars/AAPLL?frame=1d").then().statusCode(200).extract().asString().lines()).hasSize(40);
+    await().atMost(Duration.ofSeconds(15)).until(() -> tap.ofRun("aapl-lost").size() == 2);
+  }
+
+  @Test
   void reIngestingTheSameBarsUnderAnotherJobNeverShowsAnyBarTwiceAndTheLatestWins() {
     String csv = TestData.resource("aapl-daily-2013-q1.csv");
     postBars("text/csv", csv, "symbol=AAPLR&frame=1d&jobId=first-run").then().statusCode(201);

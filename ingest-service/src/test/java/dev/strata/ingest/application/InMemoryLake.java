@@ -42,6 +42,11 @@ final class InMemoryLake implements BronzeLake {
   }
 
   @Override
+  public synchronized boolean holds(List<LandedFile> landed) {
+    return landed.stream().allMatch(file -> files.containsKey(file.path()));
+  }
+
+  @Override
   public synchronized void remove(List<LandedFile> landed) {
     landed.forEach(file -> files.remove(file.path()));
   }

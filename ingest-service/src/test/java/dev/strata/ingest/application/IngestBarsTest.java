@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.strata.ingest.domain.bar.ValidationMode;
 import dev.strata.ingest.domain.job.JobStatus;
+import dev.strata.ingest.domain.lake.LandedFile;
 import dev.strata.ingest.domain.symbolbars.BarsLanded;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.contract.Bar;
@@ -107,6 +108,21 @@ class IngestBarsTest {
     assertThat(again.replayed()).isTrue();
     assertThat(lake.writes).isEqualTo(writes);
     assertThat(jobs.outbox).hasSize(2);
+  }
+
+  @Test
+  void resubmittingACompletedJobWhoseFilesLeftTheLakeLandsThemAgain() {
+    IngestionReport first = run(ACROSS_NEW_YEAR, "job-lost", ValidationMode.REJECT_BATCH, false);
+    lake.files.remove(first.files().getFirst().path()); // the run folder was wiped, say
+    int writes = lake.writes;
+
+    IngestionReport again = run(ACROSS_NEW_YEAR, "job-lost", ValidationMode.REJECT_BATCH, false);
+
+    assertThat(again.replayed()).isFalse();
+    assertThat(again.status()).isEqualTo(JobStatus.COMPLETED);
+    assertThat(lake.writes).isGreaterThan(writes);
+    assertThat(lake.files.keySet()).containsAll(first.files().stream().map(LandedFile::path).toList());
+    assertThat(jobs.outbox).hasSize(2 * first.files().size()); // the warehouse hears of the files again
   }
 
   @Test

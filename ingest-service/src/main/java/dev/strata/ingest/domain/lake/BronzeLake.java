@@ -32,6 +32,9 @@ public interface BronzeLake {
   /** Lands the usage events of one UTC day as {@code dataset=usage/date=<day>/<jobId>.parquet}. */
   LandedFile writeUsage(LocalDate day, String jobId, List<ValidUsageEvent> events, Instant ingestedAt, boolean overwrite);
 
+  /** Whether every one of these files is still in the lake. */
+  boolean holds(List<LandedFile> files);
+
   /** Removes files of a job that failed half-way, so nothing of it stays visible. */
   void remove(List<LandedFile> files);
 }

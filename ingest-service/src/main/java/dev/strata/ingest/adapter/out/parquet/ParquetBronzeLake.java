@@ -108,6 +108,11 @@ public final class ParquetBronzeLake implements BronzeLake {
   }
 
   @Override
+  public boolean holds(List<LandedFile> files) {
+    return files.stream().allMatch(file -> Files.exists(resolve(file.path())));
+  }
+
+  @Override
   public void remove(List<LandedFile> files) {
     for (LandedFile file : files) {
       Path parquet = resolve(file.path());

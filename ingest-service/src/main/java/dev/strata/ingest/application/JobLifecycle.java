@@ -48,6 +48,7 @@ public final class JobLifecycle {
           boolean completed = prior.isPresent() && prior.get().status() == JobStatus.COMPLETED;
           // a completed job whose files left the lake (a wiped run folder, a lost disk) is landed again,
           // so that resubmitting it restores what it reported instead of replaying a report of nothing
+          // (a stat per file, on the rare resubmission of a completed job)
           boolean lost = completed && !plan.overwrite() && !lake.holds(prior.get().files());
           if (completed && !plan.overwrite() && !lost) {
             return Uni.createFrom().item(IngestionReport.of(prior.get(), true));

@@ -11,8 +11,6 @@
 # The AMQP clock starts at the first publish (the publisher's JVM start and file reading are not counted)
 # and stops at the last job's completion time in Postgres.
 set -euo pipefail
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA=$JAVA_HOME/bin/java
 TOTAL=${TOTAL:-1000000}
 CHUNK=${CHUNK:-100000}
 WORK=${WORK:-/tmp/ingest-bench}
@@ -21,12 +19,7 @@ PHASES=${PHASES:-copy csv ndjson amqp}
 WARMUP=${WARMUP:-100000}
 # REST requests in flight at once (the AMQP consumer takes INGEST_BARS_CONCURRENCY messages at once, 2 by default)
 CLIENTS=${CLIENTS:-1}
-SERVICE_JAVA_OPTS=${SERVICE_JAVA_OPTS:-}
-M2=${HOME}/.m2/repository
-# the bench's own database and vhost (bin/infra up makes them), so a platform running beside it on strata
-# and / neither relays the bench's outbox rows nor receives its dataset.ingested messages
-export DB_NAME=strata_bench RABBITMQ_VHOST=strata-bench
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$(dirname "$0")/service.sh"
 
 rm -rf "$WORK" && mkdir -p "$WORK/data"
 python3 "$ROOT/ingest-service/bench/generate.py" "$TOTAL" "$CHUNK" "$WORK/data"
@@ -36,33 +29,16 @@ if [ "$WARMUP" -gt 0 ]; then
   head -n $((WARMUP + 1)) "$WORK/data/all.csv" > "$WORK/warmup/bars-warm.csv"
   cat "$WORK"/data/bars-*.ndjson | awk -v n="$WARMUP" 'NR <= n' > "$WORK/warmup/bars-warm.ndjson"
 fi
-(cd "$ROOT" && JAVA_HOME=$JAVA_HOME ./mvnw -B -ntp -o -q -pl migrations,ingest-service package -DskipTests)
-# the service verifies bearer JWTs: a throw-away key pair for this run, an operator token signed by it
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
-openssl pkcs8 -topk8 -nocrypt -in "$WORK/jwt.pem" -outform DER -out "$WORK/jwt.der"
-openssl pkey -in "$WORK/jwt.pem" -pubout -out "$WORK/jwt-public.pem"
-CP="$M2/org/duckdb/duckdb_jdbc/1.4.4.0/duckdb_jdbc-1.4.4.0.jar:$M2/com/rabbitmq/amqp-client/5.20.0/amqp-client-5.20.0.jar:$(ls $M2/org/slf4j/slf4j-api/*/slf4j-api-*.jar | tail -1)"
+build_service
+make_token
 
-sql() { PGPASSWORD=strata psql -h 127.0.0.1 -U strata -d "$DB_NAME" -tAc "$1"; }
 # what a run leaves in Postgres: its jobs, the symbol days of its symbols, and its outbox rows (their
 # correlation id is the job id); unsent, they would be published by the next ingest-service on this database
 clean_rows() {
   sql "DELETE FROM ingest.ingestion_job WHERE id LIKE 'bench-%'; DELETE FROM ingest.symbol_bars WHERE symbol LIKE 'BENCH%'; DELETE FROM ingest.outbox WHERE correlation_id LIKE 'bench-%';" >/dev/null 2>&1 || true
-  rabbitmqctl -q purge_queue -p "$RABBITMQ_VHOST" dataset.ingested >/dev/null 2>&1 || true  # no warehouse consumes them here
+  purge_bench_queue
 }
-start_service() {
-  rm -rf "$WORK/run"
-  clean_rows
-  STRATA_RUN_DIR=$WORK/run STRATA_JWT_PUBLIC_KEY_LOCATION=file:$WORK/jwt-public.pem DB_PASSWORD=strata QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
-    "$JAVA" $SERVICE_JAVA_OPTS -jar "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
-  PID=$!
-  for _ in $(seq 120); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && return; sleep 0.5; done
-  echo "service did not start"; tail -50 "$WORK/service.log"; exit 1
-}
-stop_service() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; PID=; }
-PID=
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; clean_rows; rm -rf "$WORK/run"' EXIT
-TOKEN=$("$JAVA" -cp "$CP" "$ROOT/ingest-service/bench/Bench.java" token "$WORK/jwt.der")
 peak_rss_mb() { awk '/VmHWM/ {printf "%d", $2/1024}' "/proc/$PID/status"; }
 RESULTS=()
 report() {

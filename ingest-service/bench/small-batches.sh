@@ -8,41 +8,25 @@
 #   flock /tmp/strata-maven.lock ingest-service/bench/small-batches.sh
 set -euo pipefail
 command -v wrk >/dev/null || { echo "wrk is required: apt-get install wrk" >&2; exit 1; }
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA=$JAVA_HOME/bin/java
 WORK=${WORK:-/tmp/ingest-small-batches}
 PORT=${PORT:-18082}
 CONNECTIONS=${CONNECTIONS:-8}
 DURATION=${DURATION:-300s}
-M2=${HOME}/.m2/repository
-# the bench's own database and vhost (bin/infra up makes them), shared with no platform
-export DB_NAME=strata_bench RABBITMQ_VHOST=strata-bench
-ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+source "$(dirname "$0")/service.sh"
 
 rm -rf "$WORK" && mkdir -p "$WORK"
-(cd "$ROOT" && JAVA_HOME=$JAVA_HOME ./mvnw -B -ntp -o -q -pl migrations,ingest-service package -DskipTests)
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$WORK/jwt.pem" 2>/dev/null
-openssl pkcs8 -topk8 -nocrypt -in "$WORK/jwt.pem" -outform DER -out "$WORK/jwt.der"
-openssl pkey -in "$WORK/jwt.pem" -pubout -out "$WORK/jwt-public.pem"
-CP="$M2/org/duckdb/duckdb_jdbc/1.4.4.0/duckdb_jdbc-1.4.4.0.jar:$M2/com/rabbitmq/amqp-client/5.20.0/amqp-client-5.20.0.jar:$(ls $M2/org/slf4j/slf4j-api/*/slf4j-api-*.jar | tail -1)"
-TOKEN=$("$JAVA" -cp "$CP" "$ROOT/ingest-service/bench/Bench.java" token "$WORK/jwt.der")
+build_service
+make_token
 
-sql() { PGPASSWORD=strata psql -h 127.0.0.1 -U strata -d "$DB_NAME" -tAc "$1"; }
 # the jobs' ids are generated, so a run is known by its symbols (SMALL<n>) and what hangs off their jobs
 clean_rows() {
   sql "DELETE FROM ingest.outbox WHERE correlation_id IN (SELECT id FROM ingest.ingestion_job WHERE symbol LIKE 'SMALL%');
        DELETE FROM ingest.ingestion_job WHERE symbol LIKE 'SMALL%'; DELETE FROM ingest.symbol_bars WHERE symbol LIKE 'SMALL%';" \
     >/dev/null 2>&1 || true
-  rabbitmqctl -q purge_queue -p "$RABBITMQ_VHOST" dataset.ingested >/dev/null 2>&1 || true  # no warehouse consumes them here
+  purge_bench_queue
 }
-PID=
 trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null; wait 2>/dev/null; clean_rows; rm -rf "$WORK/run"' EXIT
-clean_rows
-STRATA_RUN_DIR=$WORK/run STRATA_JWT_PUBLIC_KEY_LOCATION=file:$WORK/jwt-public.pem DB_PASSWORD=strata QUARKUS_HTTP_PORT=$PORT \
-  QUARKUS_LOG_CONSOLE_JSON_ENABLED=false "$JAVA" -jar "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" > "$WORK/service.log" 2>&1 &
-PID=$!
-for _ in $(seq 120); do curl -sf "localhost:$PORT/q/health/ready" >/dev/null && break; sleep 0.5; done
-curl -sf "localhost:$PORT/q/health/ready" >/dev/null || { echo "service did not start"; tail -50 "$WORK/service.log"; exit 1; }
+start_service
 
 python3 - > "$WORK/body.ndjson" <<'PY'
 import json

@@ -9,6 +9,8 @@ import java.util.UUID;
 /**
  * Benchmark helper (not a test), run as a single-file program:
  *   copy <csv> <parquet>            DuckDB's own COPY (FROM read_csv(...)) TO parquet, zstd; prints seconds
+ *   copy-partitioned <dir> <csv…>   the same COPY of each CSV into the lake's layout (frame=/symbol=/date=, one file
+ *                                   per UTC day), one COPY per file as the service gets one request per file; prints seconds
  *   publish <symbol> <job-id prefix> <ndjson files…>
  *                                   one bar-batch envelope per file to ingest.bars (default exchange, confirms);
  *                                   the bodies are built first, then the epoch second of the first publish is printed
@@ -21,6 +23,18 @@ public class Bench {
         long t0 = System.nanoTime();
         try (var c = DriverManager.getConnection("jdbc:duckdb:"); var s = c.createStatement()) {
           s.execute("COPY (FROM read_csv('" + args[1] + "')) TO '" + args[2] + "' (FORMAT parquet, COMPRESSION zstd)");
+        }
+        System.out.printf("%.3f%n", (System.nanoTime() - t0) / 1e9);
+      }
+      case "copy-partitioned" -> {
+        long t0 = System.nanoTime();
+        try (var c = DriverManager.getConnection("jdbc:duckdb:"); var s = c.createStatement()) {
+          for (int i = 2; i < args.length; i++) {
+            s.execute("COPY (SELECT '1m' AS frame, 'BENCH' AS symbol, CAST(make_timestamp(ts // 1000) AS DATE) AS date, "
+                + "make_timestamp(ts // 1000) AS ts, open, high, low, close, volume FROM read_csv('" + args[i] + "')) TO '"
+                + args[1] + "' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (frame, symbol, date), "
+                + "FILENAME_PATTERN 'part-" + i + "-{i}', OVERWRITE_OR_IGNORE)");
+          }
         }
         System.out.printf("%.3f%n", (System.nanoTime() - t0) / 1e9);
       }

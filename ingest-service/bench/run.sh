@@ -67,6 +67,11 @@ phase() { [[ " $PHASES " == *" $1 "* ]]; }
 if phase copy; then
   T=$("$JAVA" -cp "$CP" "$ROOT/ingest-service/bench/Bench.java" copy "$WORK/data/all.csv" "$WORK/duckdb-copy.parquet")
   report "DuckDB COPY read_csv" "$T" "-"
+  # the same rows written by DuckDB alone into the lake's layout (~70 one-day files per 100 k bars):
+  # no HTTP, validation, manifest, lock or Postgres, so no ingest path can beat it
+  T=$("$JAVA" -cp "$CP" "$ROOT/ingest-service/bench/Bench.java" copy-partitioned "$WORK/duckdb-lake" "$WORK"/data/bars-*.csv)
+  report "DuckDB COPY, lake layout" "$T" "-"
+  echo "  files: $(find "$WORK/duckdb-lake" -name '*.parquet' | wc -l)"
 fi
 if phase csv; then start_service; T=$(post_all csv text/csv); report "POST /bars text/csv" "$T" "$(peak_rss_mb)"; stop_service; fi
 if phase ndjson; then start_service; T=$(post_all ndjson application/x-ndjson); report "POST /bars NDJSON" "$T" "$(peak_rss_mb)"; stop_service; fi

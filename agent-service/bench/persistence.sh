@@ -49,7 +49,8 @@ source "$(dirname "$0")/token.sh"
 auth="Authorization: Bearer $(bench_token)"
 
 # run a copy, so a build in the work tree cannot swap the jar under the benchmark
-cp -r "$module/target/quarkus-app" "$work/app"
+# (BENCH_APP_DIR: another build's quarkus-app, to compare two versions on the same machine state)
+cp -r "${BENCH_APP_DIR:-$module/target/quarkus-app}" "$work/app"
 DB_PASSWORD="$PGPASSWORD" DB_NAME="$db" \
 QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false QUARKUS_LOG_LEVEL=WARN \
   "$java" ${BENCH_JAVA_OPTS:-} -jar "$work/app/quarkus-run.jar" >"$work/app.log" 2>&1 & app_pid=$!

@@ -1,0 +1,81 @@
+package dev.strata.support.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.strata.kernel.messaging.Envelope;
+import dev.strata.kernel.messaging.MessageType;
+import dev.strata.kernel.messaging.contract.NotificationSend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.Test;
+
+/** The drain at shutdown: deliveries in progress finish and are settled; later ones are left to the broker. */
+class InboundMessagesDrainTest {
+
+  private static final Envelope<NotificationSend> ENVELOPE =
+      Envelope.of(MessageType.NOTIFICATION_SEND, new NotificationSend("ops", null, "subject", "body", null), "c-1");
+
+  private final InboundMessages inbound = new InboundMessages(new SimpleMeterRegistry(), Duration.ofSeconds(5));
+
+  /** A delivery whose settlement is recorded: "ack", "nack" or nothing yet. */
+  private static final class Delivery {
+    final CompletableFuture<String> settled = new CompletableFuture<>();
+    final Message<byte[]> message = Message.of(new byte[0],
+        () -> {
+          settled.complete("ack");
+          return CompletableFuture.completedFuture(null);
+        },
+        failure -> {
+          settled.complete("nack");
+          return CompletableFuture.completedFuture(null);
+        });
+  }
+
+  @Test
+  void aDeliveryInProgressAtShutdownFinishesAndIsAckedBeforeTheDrainReturns() throws Exception {
+    var delivery = new Delivery();
+    var work = new CompletableFuture<Void>();
+    inbound.handle(delivery.message, MessageType.NOTIFICATION_SEND, bytes -> ENVELOPE,
+        envelope -> Uni.createFrom().completionStage(work)).subscribe().with(done -> {});
+
+    var drained = CompletableFuture.runAsync(() -> inbound.drain(new ShutdownEvent()));
+    Thread.sleep(200);
+    assertThat(drained).as("the drain waits for the delivery in progress").isNotDone();
+
+    work.complete(null);
+    drained.get(5, TimeUnit.SECONDS);
+    assertThat(delivery.settled).isCompletedWithValue("ack");
+  }
+
+  @Test
+  void aDeliveryThatArrivesWhileDrainingIsNeitherRunNorSettled() throws Exception {
+    inbound.drain(new ShutdownEvent());
+    var delivery = new Delivery();
+    var runs = new AtomicInteger();
+    inbound.handle(delivery.message, MessageType.NOTIFICATION_SEND, bytes -> ENVELOPE, envelope -> {
+      runs.incrementAndGet();
+      return Uni.createFrom().voidItem();
+    }).subscribe().with(done -> {});
+
+    Thread.sleep(100);
+    assertThat(runs).hasValue(0);
+    assertThat(delivery.settled).isNotDone();
+  }
+
+  @Test
+  void theDrainGivesUpAfterItsTimeoutAndLeavesTheDeliveryUnsettled() throws Exception {
+    var quick = new InboundMessages(new SimpleMeterRegistry(), Duration.ofMillis(100));
+    var delivery = new Delivery();
+    quick.handle(delivery.message, MessageType.NOTIFICATION_SEND, bytes -> ENVELOPE,
+        envelope -> Uni.createFrom().nothing()).subscribe().with(done -> {});
+
+    CompletableFuture.runAsync(() -> quick.drain(new ShutdownEvent())).get(5, TimeUnit.SECONDS);
+    assertThat(delivery.settled).isNotDone();
+  }
+}

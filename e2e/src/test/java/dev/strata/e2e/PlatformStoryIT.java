@@ -8,7 +8,11 @@ import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.security.Roles;
 import dev.strata.testing.Broker;
 import dev.strata.testing.TestTokens;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +27,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -32,7 +38,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The retention story against the packaged services, over HTTP and AMQP only, with every service
- * restarted once mid-story: nothing published is lost or counted twice.
+ * restarted once mid-story: nothing published is lost or counted twice. Last, ingest-service is
+ * stopped in the middle of an upload, which is still answered.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformStoryIT {
@@ -152,6 +159,40 @@ class PlatformStoryIT {
         }
       }, "poison message not dead-lettered");
     }
+  }
+
+  @Test
+  @Order(6)
+  void anUploadInProgressWhenIngestIsStoppedIsAnsweredBeforeTheServiceExits() throws Exception {
+    String jobId = RUN_TAG + "-graceful";
+    byte[] head = "ts,open,high,low,close,volume\n2024-03-04T15:00:00Z,10,11,9,10.5,100\n".getBytes(StandardCharsets.UTF_8);
+    byte[] tail = "2024-03-04T15:01:00Z,10.5,11,10,10.8,120\n".getBytes(StandardCharsets.UTF_8);
+    String request = "POST /bars?symbol=GRACE&frame=1m&jobId=" + jobId + " HTTP/1.1\r\n"
+        + "Host: 127.0.0.1:" + Service.INGEST.port + "\r\n"
+        + "Authorization: Bearer " + TestTokens.token(Roles.OPERATOR) + "\r\n"
+        + "Content-Type: text/csv\r\nContent-Length: " + (head.length + tail.length) + "\r\nConnection: close\r\n\r\n";
+    // a raw socket, so the request is surely in progress when SIGTERM goes out: its headers and the first
+    // bar are sent, the second bar is held back until the service has been told to stop
+    try (Socket socket = new Socket("127.0.0.1", Service.INGEST.port)) {
+      socket.setSoTimeout(60_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.write(head);
+      out.flush();
+      Thread.sleep(500);
+      CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> services.stop(Service.INGEST));
+      Thread.sleep(1000);
+      assertThat(stopped).as("ingest waits for the upload in progress").isNotDone();
+
+      out.write(tail);
+      out.flush();
+      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      assertThat(statusLine).startsWith("HTTP/1.1 201");
+      stopped.get(60, TimeUnit.SECONDS);
+    }
+    services.start(Service.INGEST);
+    services.awaitReady(Service.INGEST, Duration.ofMinutes(3));
+    assertThat(api.get("ingest", "/jobs/" + jobId).path("status").asText()).isEqualTo("COMPLETED");
   }
 
   /** A clean slate for the packaged services: their own database schemas, queues and run folder. */

@@ -63,10 +63,12 @@ public class InboundMessages {
   public <T> Uni<Void> handle(Message<byte[]> message, MessageType<T> type, Function<byte[], Envelope<T>> decoder,
       Function<Envelope<T>, Uni<Void>> work) {
     return Uni.createFrom().deferred(() -> {
+      // counted before the check: the drain either sees this delivery in progress or this sees the drain
+      inProgress.incrementAndGet();
       if (draining) {
+        inProgress.decrementAndGet();
         return Uni.createFrom().nothing();
       }
-      inProgress.incrementAndGet();
       return settle(message, type, decoder, work).onTermination().invoke(inProgress::decrementAndGet);
     });
   }

@@ -14,9 +14,7 @@ java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 port="${BENCH_PORT:-18185}"
 size_mb="${BENCH_FILE_MB:-20}"
 rounds="${BENCH_ROUNDS:-10}"
-# the bench's own database and vhost (bin/infra up makes them), shared with no platform
-db="${BENCH_DB:-strata_bench}"
-export RABBITMQ_VHOST="${BENCH_VHOST:-strata-bench}" REDIS_URL="redis://127.0.0.1:6379/3"
+source "$here/resources.sh"
 work="$(mktemp -d)"
 base="http://127.0.0.1:$port"
 
@@ -39,7 +37,7 @@ auth="Authorization: Bearer $(bench_token)"
 cp -r "$module/target/quarkus-app" "$work/app"
 # the shared dev database may carry migrations of branches not merged here yet: tolerate newer ones
 export QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future'
-DB_PASSWORD="${DB_PASSWORD:-strata}" DB_NAME="$db" AGENT_FILES_ROOT="$work/files" AGENT_FILES_MAX_SIZE=64M \
+AGENT_FILES_ROOT="$work/files" AGENT_FILES_MAX_SIZE=64M \
 QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false QUARKUS_LOG_LEVEL=WARN \
   "$java" -jar "$work/app/quarkus-run.jar" >"$work/app.log" 2>&1 & app_pid=$!
 for _ in $(seq 1 120); do curl -sf "$base/q/health/ready" >/dev/null && break; sleep 0.5; done

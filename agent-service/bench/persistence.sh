@@ -11,10 +11,8 @@ module="$(dirname "$here")"
 java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 port="${BENCH_PORT:-18184}"
 duration="${BENCH_DURATION:-30s}"
-# the bench's own database and vhost (bin/infra up makes them), shared with no platform
-db="${BENCH_DB:-strata_bench}"
-export RABBITMQ_VHOST="${BENCH_VHOST:-strata-bench}" REDIS_URL="redis://127.0.0.1:6379/3"
-export PGPASSWORD="${DB_PASSWORD:-strata}"
+source "$here/resources.sh"
+db="$DB_NAME"
 work="$(mktemp -d)"
 base="http://127.0.0.1:$port"
 
@@ -51,7 +49,6 @@ auth="Authorization: Bearer $(bench_token)"
 # run a copy, so a build in the work tree cannot swap the jar under the benchmark
 # (BENCH_APP_DIR: another build's quarkus-app, to compare two versions on the same machine state)
 cp -r "${BENCH_APP_DIR:-$module/target/quarkus-app}" "$work/app"
-DB_PASSWORD="$PGPASSWORD" DB_NAME="$db" \
 QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false QUARKUS_LOG_LEVEL=WARN \
   "$java" ${BENCH_JAVA_OPTS:-} -jar "$work/app/quarkus-run.jar" >"$work/app.log" 2>&1 & app_pid=$!
 for _ in $(seq 1 120); do curl -sf "$base/q/health/ready" >/dev/null && break; sleep 0.5; done

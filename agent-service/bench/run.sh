@@ -12,9 +12,7 @@ java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 port="${BENCH_PORT:-18084}"
 stub_port="${BENCH_STUB_PORT:-18999}"
 duration="${BENCH_DURATION:-30s}"
-redis_db="${BENCH_REDIS_DB:-3}"  # 0 is the platform's, 1 the tests', 2 the e2e suite's
-# the bench's own database and vhost (bin/infra up makes them), shared with no platform
-export DB_NAME="${BENCH_DB:-strata_bench}" RABBITMQ_VHOST="${BENCH_VHOST:-strata-bench}"
+source "$here/resources.sh"
 # extra JVM flags for an experiment (e.g. -XX:StartFlightRecording=...); appended to the recommended ones
 extra_opts="${BENCH_JAVA_OPTS:-}"
 log="$(mktemp -d)"
@@ -43,7 +41,6 @@ python3 "$here/stub_llm.py" "$stub_port" & stub_pid=$!
 # The dev database is shared with other branches' builds, which may have applied newer migrations
 # than this build knows (Flyway would refuse to start); the hit path never touches Postgres.
 LLM_BASE_URL="http://127.0.0.1:$stub_port/v1" LLM_MODEL=bench-model \
-REDIS_URL="redis://127.0.0.1:6379/$redis_db" DB_PASSWORD="${DB_PASSWORD:-strata}" \
 QUARKUS_HTTP_PORT="$port" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
 QUARKUS_FLYWAY_VALIDATE_ON_MIGRATE=false \
   "$java" $extra_opts -jar "$log/app/quarkus-run.jar" >"$log/app.log" 2>&1 & app_pid=$!

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Benchmark helper (not a test), run as a single-file program:
@@ -19,25 +20,13 @@ import java.util.UUID;
 public class Bench {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
-      case "copy" -> {
-        long t0 = System.nanoTime();
-        try (var c = DriverManager.getConnection("jdbc:duckdb:"); var s = c.createStatement()) {
-          s.execute("COPY (FROM read_csv('" + args[1] + "')) TO '" + args[2] + "' (FORMAT parquet, COMPRESSION zstd)");
-        }
-        System.out.printf("%.3f%n", (System.nanoTime() - t0) / 1e9);
-      }
-      case "copy-partitioned" -> {
-        long t0 = System.nanoTime();
-        try (var c = DriverManager.getConnection("jdbc:duckdb:"); var s = c.createStatement()) {
-          for (int i = 2; i < args.length; i++) {
-            s.execute("COPY (SELECT '1m' AS frame, 'BENCH' AS symbol, CAST(make_timestamp(ts // 1000) AS DATE) AS date, "
-                + "make_timestamp(ts // 1000) AS ts, open, high, low, close, volume FROM read_csv('" + args[i] + "')) TO '"
-                + args[1] + "' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (frame, symbol, date), "
-                + "FILENAME_PATTERN 'part-" + i + "-{i}', OVERWRITE_OR_IGNORE)");
-          }
-        }
-        System.out.printf("%.3f%n", (System.nanoTime() - t0) / 1e9);
-      }
+      case "copy" -> timedDuckDb(
+          "COPY (FROM read_csv('" + args[1] + "')) TO '" + args[2] + "' (FORMAT parquet, COMPRESSION zstd)");
+      case "copy-partitioned" -> timedDuckDb(IntStream.range(2, args.length).mapToObj(i ->
+          "COPY (SELECT '1m' AS frame, 'BENCH' AS symbol, CAST(make_timestamp(ts // 1000) AS DATE) AS date, "
+              + "make_timestamp(ts // 1000) AS ts, open, high, low, close, volume FROM read_csv('" + args[i] + "')) TO '"
+              + args[1] + "' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (frame, symbol, date), "
+              + "FILENAME_PATTERN 'part-" + i + "-{i}', OVERWRITE_OR_IGNORE)").toArray(String[]::new));
       case "publish" -> {
         var factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
@@ -76,5 +65,16 @@ public class Bench {
       }
       default -> throw new IllegalArgumentException(args[0]);
     }
+  }
+
+  /** Runs the statements on one in-memory DuckDB and prints the seconds they took, connecting included. */
+  private static void timedDuckDb(String... statements) throws Exception {
+    long t0 = System.nanoTime();
+    try (var c = DriverManager.getConnection("jdbc:duckdb:"); var s = c.createStatement()) {
+      for (String statement : statements) {
+        s.execute(statement);
+      }
+    }
+    System.out.printf("%.3f%n", (System.nanoTime() - t0) / 1e9);
   }
 }

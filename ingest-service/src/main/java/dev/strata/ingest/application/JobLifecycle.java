@@ -45,12 +45,12 @@ public final class JobLifecycle {
     JobClaim claim = terms.newClaim(started.updatedAt());
     return Uni.createFrom().completionStage(() -> jobs.find(started.id()))
         .flatMap(prior -> {
-          boolean completed = prior.isPresent() && prior.get().status() == JobStatus.COMPLETED;
+          boolean resubmitted = prior.isPresent() && prior.get().status() == JobStatus.COMPLETED && !plan.overwrite();
           // a completed job whose files left the lake (a wiped run folder, a lost disk) is landed again,
           // so that resubmitting it restores what it reported instead of replaying a report of nothing
           // (a stat per file, on the rare resubmission of a completed job)
-          boolean lost = completed && !plan.overwrite() && !lake.holds(prior.get().files());
-          if (completed && !plan.overwrite() && !lost) {
+          boolean lost = resubmitted && !lake.holds(prior.get().files());
+          if (resubmitted && !lost) {
             return Uni.createFrom().item(IngestionReport.of(prior.get(), true));
           }
           // a job id seen before may have left its own files behind: those are ours to replace

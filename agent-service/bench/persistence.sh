@@ -86,7 +86,22 @@ exec_duration="${BENCH_EXEC_DURATION:-20s}"
 exec_connections="${BENCH_EXEC_CONNECTIONS:-16}"
 echo "== executions: one-step template workflows started over HTTP for $exec_duration, $exec_connections connections"
 workflow='{"name":"bench","steps":[{"id":"t","kind":"template","params":{"text":"hi {{input.n}}"}}]}'
-wf=$(curl -sf -H "$auth" -H 'Content-Type: application/json' -d "$workflow" "$base/workflows" | json_id)
+new_workflow() { curl -sf -H "$auth" -H 'Content-Type: application/json' -d "$workflow" "$base/workflows" | json_id; }
+# waits (at most 10 min) until every started execution of workflow $1 ended; a failed status query is
+# reported and retried, not taken for the end of the wait (the 2026-11-22 03:34 run stopped early on one)
+wait_done() {
+  local q="SELECT count(*) FILTER (WHERE status IN ('PENDING','RUNNING')) FROM agent.executions WHERE workflow_id = '$1'"
+  left="?"
+  for _ in $(seq 1 600); do
+    if left="$(psql -h 127.0.0.1 -U strata -d "$db" -qtAc "$q" 2>"$work/psql.err")"; then
+      [ "$left" = "0" ] && break
+    else
+      left="?"
+      echo "status query failed, retrying: $(tr '\n' ' ' <"$work/psql.err")" >&2
+    fi
+    sleep 1
+  done
+}
 # every request a fresh Idempotency-Key: wrk's threads share one random seed, so the key carries the
 # thread's number (before, both threads sent the same keys and half the starts were repeats)
 cat >"$work/start.lua" <<'LUA'
@@ -105,6 +120,12 @@ request = function()
   return wrk.format()
 end
 LUA
+# a warm JIT, as a service under load has: the same load on a workflow of its own, drained, not recorded
+warmup="${BENCH_EXEC_WARMUP:-10s}"
+echo "== warm-up ($warmup, not recorded)"
+warm=$(new_workflow)
+wrk -H "$auth" -t2 -c"$exec_connections" -d"$warmup" -s "$work/start.lua" "$base/workflows/$warm/executions" >/dev/null
+wait_done "$warm"
 ( while true; do
     printf '%s workflow.execute depth=%s\n' "$(date +%T)" \
       "$(rabbitmqctl -q list_queues -p "$RABBITMQ_VHOST" name messages 2>/dev/null | awk '$1=="workflow.execute"{print $2}')"
@@ -112,21 +133,13 @@ LUA
   done ) & sampler_pid=$!
 # the runner's channel settings of this run (copies of the channel x prefetch each)
 echo "== runner concurrency: ${AGENT_RUNNER_CONCURRENCY:-8 (default)}"
+wf=$(new_workflow)
+# where the machine's two cores go during the load (the service, Postgres, RabbitMQ, wrk)
+python3 "$here/cpu-split.py" "$(( ${exec_duration%s} - 4 ))" 2 & split_pid=$!
 wrk -H "$auth" -t2 -c"$exec_connections" -d"$exec_duration" --latency -s "$work/start.lua" "$base/workflows/$wf/executions"
+wait "$split_pid"
 load_end="$(date -u '+%Y-%m-%d %H:%M:%S.%N+00')"
-# wait (at most 10 min) until every started execution ended; a failed status query is reported and
-# retried, not taken for the end of the wait (the 2026-11-22 03:34 run stopped early on one)
-q="SELECT count(*) FILTER (WHERE status IN ('PENDING','RUNNING')) FROM agent.executions WHERE workflow_id = '$wf'"
-left="?"
-for _ in $(seq 1 600); do
-  if left="$(psql -h 127.0.0.1 -U strata -d "$db" -qtAc "$q" 2>"$work/psql.err")"; then
-    [ "$left" = "0" ] && break
-  else
-    left="?"
-    echo "status query failed, retrying: $(tr '\n' ' ' <"$work/psql.err")" >&2
-  fi
-  sleep 1
-done
+wait_done "$wf"
 kill "$sampler_pid" 2>/dev/null || true; sampler_pid=
 echo "== executions still PENDING/RUNNING at the end of the wait: $left"
 psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "

@@ -1,26 +1,30 @@
 package dev.strata.agent.config;
 
 import dev.strata.agent.adapter.in.messaging.AuditBatches;
-import dev.strata.agent.adapter.out.postgres.PostgresAuditLog;
+import dev.strata.agent.adapter.out.sqlclient.SqlAuditLog;
+import dev.strata.agent.adapter.out.sqlclient.SqlClientUnitOfWork;
 import dev.strata.agent.application.RecordAudit;
 import dev.strata.agent.application.SearchAudit;
 import dev.strata.agent.application.VerifyAudit;
 import dev.strata.agent.domain.audit.AuditLog;
-import dev.strata.agent.domain.shared.UnitOfWork;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Composition root of the audit log. */
+/**
+ * Composition root of the audit log, on the Vert.x SQL client: every execution's audit record is
+ * appended here, and through Hibernate Reactive the writer was a third of the runner benchmark's
+ * CPU (BENCHMARKS.md, issue 4).
+ */
 @ApplicationScoped
 public class AuditConfiguration {
 
-  @Produces @Singleton AuditLog auditLog() { return new PostgresAuditLog(); }
-  @Produces @Singleton RecordAudit recordAudit(AuditLog log, UnitOfWork u) { return new RecordAudit(log, u); }
+  @Produces @Singleton AuditLog auditLog() { return new SqlAuditLog(); }
+  @Produces @Singleton RecordAudit recordAudit(AuditLog log, SqlClientUnitOfWork u) { return new RecordAudit(log, u); }
   @Produces @Singleton AuditBatches auditBatches(RecordAudit r, Vertx vertx, AgentConfig config) {
     return new AuditBatches(r, vertx, config.audit().batchSize());
   }
-  @Produces @Singleton SearchAudit searchAudit(AuditLog log, UnitOfWork u) { return new SearchAudit(log, u); }
-  @Produces @Singleton VerifyAudit verifyAudit(AuditLog log, UnitOfWork u) { return new VerifyAudit(log, u); }
+  @Produces @Singleton SearchAudit searchAudit(AuditLog log, SqlClientUnitOfWork u) { return new SearchAudit(log, u); }
+  @Produces @Singleton VerifyAudit verifyAudit(AuditLog log, SqlClientUnitOfWork u) { return new VerifyAudit(log, u); }
 }

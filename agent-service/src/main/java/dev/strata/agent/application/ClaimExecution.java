@@ -4,10 +4,11 @@ import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Checkpoints;
 import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.ExecutionLeases;
+import dev.strata.agent.domain.execution.ExecutionPath;
+import dev.strata.agent.domain.execution.ExecutionPath.Claim;
 import dev.strata.agent.domain.execution.ExecutionRecords;
 import dev.strata.agent.domain.execution.Resumption;
 import dev.strata.agent.domain.shared.UnitOfWork;
-import dev.strata.agent.domain.workflow.Step;
 import dev.strata.agent.domain.workflow.Workflow;
 import dev.strata.agent.domain.workflow.WorkflowLookup;
 import dev.strata.kernel.error.DomainException;
@@ -15,22 +16,21 @@ import dev.strata.kernel.messaging.contract.WorkflowExecute;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * The first transaction of a run: finds (or creates) the execution, takes its lease and reads its
- * steps and where to resume — one unit of work instead of four. Fails with {@link ExecutionBusy}
- * while another delivery holds the lease; answers null when the execution already finished.
+ * The start of a run: takes the execution's lease and reads its steps and where to resume, in one
+ * atomic write on the common path ({@link ExecutionPath#claim}); only when that declines does it
+ * look closer, in a unit of work — creating an execution a producer published without one. Fails
+ * with {@link ExecutionBusy} while another delivery holds the lease; answers null when the execution
+ * already finished.
  */
 final class ClaimExecution {
 
-  /** A claimed execution: its steps and where the run picks up. */
-  record Claimed(List<Step> steps, Resumption from) {}
-
+  private final ExecutionPath path;
   private final ExecutionRecords executions;
   private final Checkpoints checkpoints;
   private final WorkflowLookup workflows;
@@ -38,7 +38,8 @@ final class ClaimExecution {
   private final UnitOfWork unitOfWork;
   private final Clock clock;
 
-  ClaimExecution(ExecutionRecords executions, Checkpoints checkpoints, WorkflowLookup workflows, ExecutionLeases leases, UnitOfWork unitOfWork, Clock clock) {
+  ClaimExecution(ExecutionPath path, ExecutionRecords executions, Checkpoints checkpoints, WorkflowLookup workflows, ExecutionLeases leases, UnitOfWork unitOfWork, Clock clock) {
+    this.path = path;
     this.executions = executions;
     this.checkpoints = checkpoints;
     this.workflows = workflows;
@@ -47,12 +48,18 @@ final class ClaimExecution {
     this.clock = clock;
   }
 
-  Uni<Claimed> run(WorkflowExecute command, UUID id, UUID holder, Duration lease) {
-    return Async.<Claimed>uni(() -> unitOfWork.write(() -> findOrCreate(command, id).thenCompose(execution -> execution.status().terminal()
+  Uni<Claim> run(WorkflowExecute command, UUID id, UUID holder, Duration lease) {
+    return Async.<Optional<Claim>>uni(() -> path.claim(id, holder, lease))
+        .chain(claimed -> claimed.isPresent() ? Uni.createFrom().item(claimed.get()) : lookCloser(command, id, holder, lease));
+  }
+
+  /** Why the claim declined — absent (then created), ended, leased by another, workflow gone — and, where it can, claims anyway. */
+  private Uni<Claim> lookCloser(WorkflowExecute command, UUID id, UUID holder, Duration lease) {
+    return Async.<Claim>uni(() -> unitOfWork.write(() -> findOrCreate(command, id).thenCompose(execution -> execution.status().terminal()
             ? CompletableFuture.completedFuture(null)
             : leases.claim(id, holder, lease).thenCompose(claimed -> claimed
                 ? workflowOf(execution).thenCompose(workflow -> resumption(execution)
-                    .thenApply(from -> new Claimed(workflow.definition().steps(), from)))
+                    .thenApply(from -> new Claim(execution, workflow.definition().steps(), from)))
                 : CompletableFuture.failedFuture(new ExecutionBusy(id))))))
         // two first deliveries of a new execution raced to create it: the loser finds it on its second try
         .onFailure(DomainException.Conflict.class).retry().atMost(1);

@@ -13,6 +13,7 @@ import dev.strata.agent.adapter.out.rabbitmq.OutboxRelay;
 import dev.strata.agent.adapter.out.sqlclient.SqlCheckpoints;
 import dev.strata.agent.adapter.out.sqlclient.SqlClientUnitOfWork;
 import dev.strata.agent.adapter.out.sqlclient.SqlExecutionLeases;
+import dev.strata.agent.adapter.out.sqlclient.SqlExecutionPath;
 import dev.strata.agent.adapter.out.sqlclient.SqlExecutions;
 import dev.strata.agent.adapter.out.sqlclient.SqlOutbox;
 import dev.strata.agent.adapter.out.sqlclient.SqlWorkflows;
@@ -28,6 +29,7 @@ import dev.strata.agent.application.llm.CompleteChat;
 import dev.strata.agent.domain.execution.Checkpoints;
 import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.ExecutionLeases;
+import dev.strata.agent.domain.execution.ExecutionPath;
 import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.execution.RetryPolicy;
@@ -85,9 +87,15 @@ public class RunnerConfiguration {
     return new SqlClientUnitOfWork(pool.getDelegate(), vertx);
   }
 
+  /** Each start, claim and step commit in one statement: the path every execution takes. */
   @Produces @Singleton
-  StartExecution startExecution(SqlClientUnitOfWork u, Clock clock) {
-    return new StartExecution(new SqlExecutions(), new SqlWorkflows(), new SqlCheckpoints(), new SqlOutbox(), u, clock);
+  ExecutionPath executionPath(Pool pool) {
+    return new SqlExecutionPath(pool.getDelegate());
+  }
+
+  @Produces @Singleton
+  StartExecution startExecution(ExecutionPath path, SqlClientUnitOfWork u, Clock clock) {
+    return new StartExecution(path, new SqlExecutions(), new SqlCheckpoints(), u, clock);
   }
 
   @Produces @Singleton
@@ -121,7 +129,7 @@ public class RunnerConfiguration {
   }
 
   @Produces @Singleton
-  RunExecution runExecution(SqlClientUnitOfWork u, PerformStep step, AgentConfig config, Clock clock, MeterRegistry meters) {
+  RunExecution runExecution(ExecutionPath path, SqlClientUnitOfWork u, PerformStep step, AgentConfig config, Clock clock, MeterRegistry meters) {
     Duration lease = config.runner().lease();
     Duration longestStep = retryPolicy(config).longestStep();
     if (lease.compareTo(longestStep) <= 0) {
@@ -130,7 +138,7 @@ public class RunnerConfiguration {
           + " = max-attempts x step-timeout + (max-attempts - 1) x 16 x initial-backoff)");
     }
     var committed = meters.counter("strata.workflow.steps.committed");
-    return new RunExecution(new SqlExecutions(), new SqlCheckpoints(), new SqlWorkflows(), new SqlOutbox(), new SqlExecutionLeases(), u,
+    return new RunExecution(path, new SqlExecutions(), new SqlCheckpoints(), new SqlWorkflows(), new SqlOutbox(), new SqlExecutionLeases(), u,
         step, lease, clock, checkpoint -> committed.increment());
   }
 

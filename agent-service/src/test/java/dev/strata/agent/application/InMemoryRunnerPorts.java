@@ -4,11 +4,14 @@ import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Checkpoints;
 import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.ExecutionLeases;
+import dev.strata.agent.domain.execution.ExecutionPath;
+import dev.strata.agent.domain.execution.Resumption;
 import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.shared.Page;
 import dev.strata.agent.domain.shared.Query;
 import dev.strata.agent.domain.shared.UnitOfWork;
+import dev.strata.agent.domain.workflow.WorkflowLookup;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.MessageType;
@@ -147,4 +150,59 @@ final class InMemoryRunnerPorts {
       return done(null);
     }
   };
+
+  /** The common path's writes on the same maps; each one atomic, as the SQL adapter's statements are. */
+  ExecutionPath path(WorkflowLookup workflows) {
+    Object lock = this;
+    return new ExecutionPath() {
+      @Override
+      public CompletionStage<Boolean> start(Execution pending, Outgoing<?> message) {
+        synchronized (lock) {
+          boolean keyUsed = executions.values().stream()
+              .anyMatch(e -> e.workflowId().equals(pending.workflowId()) && pending.idempotencyKey().equals(e.idempotencyKey()));
+          if (keyUsed || workflows.get(pending.workflowId()).toCompletableFuture().join().isEmpty()) {
+            return done(false);
+          }
+          executions.put(pending.id(), pending);
+          outbox.add(message.envelope());
+          return done(true);
+        }
+      }
+
+      @Override
+      public CompletionStage<Optional<Claim>> claim(UUID executionId, UUID holder, java.time.Duration lease) {
+        synchronized (lock) {
+          Execution execution = executions.get(executionId);
+          if (execution == null || execution.status().terminal() || !holder.equals(leases.computeIfAbsent(executionId, id -> holder))) {
+            return done(Optional.empty());
+          }
+          var steps = workflows.get(execution.workflowId()).toCompletableFuture().join().map(w -> w.definition().steps());
+          Optional<Checkpoint> own = checkpoints.stream().filter(c -> c.executionId().equals(executionId)).max(Comparator.comparingInt(Checkpoint::stepIndex));
+          Optional<Checkpoint> forked = checkpoints.stream().filter(c -> c.id().equals(execution.forkedFrom())).findFirst();
+          return done(steps.map(all -> new Claim(execution, all, Resumption.of(execution, own, forked))));
+        }
+      }
+
+      @Override
+      public CompletionStage<Optional<Execution>> commitStep(Execution progressed, UUID holder, java.time.Duration lease, Checkpoint checkpoint,
+          List<Outgoing<?>> messages) {
+        synchronized (lock) {
+          Execution stored = executions.get(progressed.id());
+          if (stored == null || stored.status().terminal() || stored.version() != progressed.version() || !holder.equals(leases.get(progressed.id()))) {
+            return done(Optional.empty());
+          }
+          if (checkpoints.stream().anyMatch(c -> c.executionId().equals(checkpoint.executionId()) && c.stepIndex() == checkpoint.stepIndex())) {
+            return CompletableFuture.failedFuture(new DomainException.Conflict("step already checkpointed"));
+          }
+          checkpoints.add(checkpoint);
+          messages.forEach(message -> outbox.add(message.envelope()));
+          Execution next = new Execution(progressed.id(), progressed.workflowId(), progressed.status(), progressed.input(), progressed.output(),
+              progressed.error(), progressed.idempotencyKey(), progressed.forkedFrom(), progressed.nextStep(), progressed.version() + 1,
+              progressed.createdAt(), progressed.updatedAt());
+          executions.put(next.id(), next);
+          return done(Optional.of(next));
+        }
+      }
+    };
+  }
 }

@@ -55,7 +55,7 @@ class RunExecutionTest {
 
   private RunExecution runner(StepEffects effect, RunExecution.StepCommitted hook) {
     var perform = new PerformStep(Map.of(StepKind.HTTP, effect), new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(5)));
-    return new RunExecution(ports.executionsPort, ports.checkpointsPort, workflows, ports.outboxPort, ports.leasesPort, ports.unitOfWork,
+    return new RunExecution(ports.path(workflows), ports.executionsPort, ports.checkpointsPort, workflows, ports.outboxPort, ports.leasesPort, ports.unitOfWork,
         perform, Duration.ofMinutes(1), Clock.systemUTC(), hook);
   }
 

@@ -23,11 +23,8 @@ public class SqlCheckpoints implements Checkpoints {
 
   @Override
   public CompletionStage<Checkpoint> append(Checkpoint c) {
-    Map<String, Object> state = new LinkedHashMap<>();
-    state.put("input", c.state().input());
-    state.put("outputs", c.state().outputs());
     // the unique (execution, step) key fails this insert when another writer committed the step
-    return Sql.run(INSERT, Tuple.of(c.id(), c.executionId(), c.stepIndex(), c.stepId(), Sql.json(state), c.parentId(), Sql.time(c.createdAt())))
+    return Sql.run(INSERT, Tuple.of(c.id(), c.executionId(), c.stepIndex(), c.stepId(), state(c), c.parentId(), Sql.time(c.createdAt())))
         .thenApply(rows -> c);
   }
 
@@ -52,11 +49,33 @@ public class SqlCheckpoints implements Checkpoints {
         });
   }
 
-  @SuppressWarnings("unchecked")
   private static Checkpoint toDomain(Row row) {
-    Map<String, Object> state = Sql.object(row.getString("state"));
-    return new Checkpoint(row.getUUID("id"), row.getUUID("execution_id"), row.getInteger("step_index"), row.getString("step_id"),
-        new ExecutionState((Map<String, Object>) state.get("input"), (Map<String, Object>) state.get("outputs")),
-        row.getUUID("parent_id"), Sql.instant(row, "created_at"));
+    return toDomain(row, "");
+  }
+
+  /** {@code table}'s checkpoint columns named with {@code prefix}, for a statement that joins a checkpoint to other rows. */
+  static String columns(String table, String prefix) {
+    return String.join(", ", java.util.stream.Stream.of("id", "execution_id", "step_index", "step_id", "state::text", "parent_id", "created_at")
+        .map(column -> table + "." + column + " AS " + prefix + column.replace("::text", "")).toList());
+  }
+
+  /** The checkpoint in the columns named with {@code prefix}; null when they are (a join that found none). */
+  @SuppressWarnings("unchecked")
+  static Checkpoint toDomain(Row row, String prefix) {
+    if (row.getUUID(prefix + "id") == null) {
+      return null;
+    }
+    Map<String, Object> state = Sql.object(row.getString(prefix + "state"));
+    return new Checkpoint(row.getUUID(prefix + "id"), row.getUUID(prefix + "execution_id"), row.getInteger(prefix + "step_index"),
+        row.getString(prefix + "step_id"), new ExecutionState((Map<String, Object>) state.get("input"), (Map<String, Object>) state.get("outputs")),
+        row.getUUID(prefix + "parent_id"), Sql.instant(row, prefix + "created_at"));
+  }
+
+  /** The {@code state} column of a checkpoint: {@code {input, outputs}}. */
+  static String state(Checkpoint c) {
+    Map<String, Object> state = new LinkedHashMap<>();
+    state.put("input", c.state().input());
+    state.put("outputs", c.state().outputs());
+    return Sql.json(state);
   }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletionStage;
  */
 public class SqlExecutions implements ExecutionRecords {
 
-  private static final String COLUMNS = "id, workflow_id, status, input::text AS input, output::text AS output, error, "
+  static final String COLUMNS = "id, workflow_id, status, input::text AS input, output::text AS output, error, "
       + "idempotency_key, forked_from, next_step, version, created_at, updated_at";
   private static final String BY_ID = "SELECT " + COLUMNS + " FROM agent.executions WHERE id = $1";
   private static final String BY_KEY = "SELECT " + COLUMNS + " FROM agent.executions WHERE workflow_id = $1 AND idempotency_key = $2";
@@ -60,9 +60,7 @@ public class SqlExecutions implements ExecutionRecords {
     return Sql.run(UPDATE, row).thenCompose(rows -> {
       var updated = rows.iterator();
       if (updated.hasNext()) {
-        long version = updated.next().getLong("version");
-        return CompletableFuture.completedFuture(new Execution(x.id(), x.workflowId(), x.status(), x.input(), x.output(),
-            x.error(), x.idempotencyKey(), x.forkedFrom(), x.nextStep(), version, x.createdAt(), x.updatedAt()));
+        return CompletableFuture.completedFuture(withVersion(x, updated.next().getLong("version")));
       }
       return get(x.id()).thenApply(current -> {
         throw current.<RuntimeException>map(c -> new DomainException.Conflict("version " + x.version() + " is stale; current is " + c.version()))
@@ -71,11 +69,17 @@ public class SqlExecutions implements ExecutionRecords {
     });
   }
 
-  private static Object output(Execution x) {
+  /** {@code x} as stored at {@code version}. */
+  static Execution withVersion(Execution x, long version) {
+    return new Execution(x.id(), x.workflowId(), x.status(), x.input(), x.output(), x.error(), x.idempotencyKey(), x.forkedFrom(),
+        x.nextStep(), version, x.createdAt(), x.updatedAt());
+  }
+
+  static Object output(Execution x) {
     return x.output() == null ? null : Collections.singletonMap("value", x.output());
   }
 
-  private static Execution toDomain(Row row) {
+  static Execution toDomain(Row row) {
     var output = Sql.object(row.getString("output"));
     return new Execution(row.getUUID("id"), row.getUUID("workflow_id"), ExecutionStatus.valueOf(row.getString("status")),
         Sql.object(row.getString("input")), output == null ? null : output.get("value"), row.getString("error"),

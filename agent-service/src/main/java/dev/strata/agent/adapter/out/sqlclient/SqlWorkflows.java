@@ -29,13 +29,18 @@ public class SqlWorkflows implements WorkflowLookup {
     return Sql.one(BY_ID, Tuple.of(id), SqlWorkflows::toDomain);
   }
 
-  @SuppressWarnings("unchecked")
   private static Workflow toDomain(Row row) {
-    List<Step> steps = ((List<Map<String, Object>>) Sql.object(row.getString("definition")).get("steps")).stream()
+    return new Workflow(row.getUUID("id"), row.getString("name"), row.getString("description"), row.getUUID("agent_id"),
+        new WorkflowDefinition(steps(row.getString("definition"))), row.getLong("version"), Sql.instant(row, "created_at"),
+        Sql.instant(row, "updated_at"));
+  }
+
+  /** The steps of a {@code definition} column. */
+  @SuppressWarnings("unchecked")
+  static List<Step> steps(String definition) {
+    return ((List<Map<String, Object>>) Sql.object(definition).get("steps")).stream()
         .map(s -> new Step((String) s.get("id"), StepKind.of((String) s.get("kind")), (Map<String, Object>) s.get("params")))
         .toList();
-    return new Workflow(row.getUUID("id"), row.getString("name"), row.getString("description"), row.getUUID("agent_id"),
-        new WorkflowDefinition(steps), row.getLong("version"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
   }
 
 }

@@ -2,27 +2,16 @@ package dev.strata.agent.adapter.out.rabbitmq;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.strata.agent.application.StartExecution;
-import dev.strata.agent.domain.execution.Checkpoints;
-import dev.strata.agent.domain.execution.Executions;
-import dev.strata.agent.domain.execution.Outbox;
-import dev.strata.agent.domain.shared.UnitOfWork;
-import dev.strata.agent.domain.workflow.Workflows;
 import dev.strata.agent.support.WebhookReceiver;
-import dev.strata.kernel.messaging.Envelope;
-import dev.strata.kernel.messaging.MessageType;
-import dev.strata.kernel.messaging.contract.WorkflowExecute;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.testing.Authorized;
 import dev.strata.testing.Broker;
 import dev.strata.testing.LocalBroker;
 import dev.strata.testing.StrataInfrastructure;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -31,27 +20,21 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A start's execution row and its workflow.execute message commit together, and leave the outbox once. */
+/**
+ * A start's workflow.execute message leaves the outbox once, even across a broker outage (that the
+ * row and the message commit together or not at all: {@code SqlClientAdaptersIT}).
+ */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 class TransactionalOutboxIT {
 
-  @Inject Executions executions;
-  @Inject Workflows workflows;
-  @Inject Checkpoints checkpoints;
-  @Inject Outbox outbox;
-  @Inject UnitOfWork unitOfWork;
   @Inject Pool pool;
 
   private WebhookReceiver receiver;
@@ -76,32 +59,6 @@ class TransactionalOutboxIT {
   private Row outboxRow(String where, Object value) {
     var rows = pool.preparedQuery("SELECT id, published_at FROM agent.outbox WHERE " + where).execute(Tuple.of(value)).await().indefinitely();
     return rows.size() == 0 ? null : rows.iterator().next();
-  }
-
-  @Test
-  void aStartWhoseTransactionFailsAfterWritingItsOutboxRowLeavesNeitherTheExecutionNorTheMessage() {
-    String workflowId = oneHttpStepWorkflow("/never");
-    AtomicReference<Envelope<?>> enqueued = new AtomicReference<>();
-    Outbox writesThenCrashes = new Outbox() {
-      @Override
-      public <T> CompletionStage<Void> enqueue(MessageType<T> type, Envelope<T> envelope) {
-        enqueued.set(envelope);
-        // both rows are sent to Postgres in the start's transaction; the process dies before the commit
-        return outbox.enqueue(type, envelope)
-            .thenCompose(x -> Panache.getSession().chain(session -> session.flush()).subscribeAsCompletionStage())
-            .thenCompose(x -> CompletableFuture.failedFuture(new IllegalStateException("crashed before commit")));
-      }
-    };
-    var start = new StartExecution(executions, workflows, checkpoints, writesThenCrashes, unitOfWork, Clock.systemUTC());
-
-    assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> start.run(UUID.fromString(workflowId), "crash-" + UUID.randomUUID(), Map.of())))
-        .hasMessageContaining("crashed before commit");
-
-    UUID executionId = ((WorkflowExecute) enqueued.get().payload()).executionId();
-    assertThat(outboxRow("id = $1", enqueued.get().messageId())).isNull();
-    given().get("/executions/" + executionId).then().statusCode(404);
-    given().queryParam("workflowId", workflowId).get("/executions").then().body("total", equalTo(0));
-    assertThat(receiver.calls("/never")).isEmpty();
   }
 
   @Test

@@ -3,12 +3,11 @@ package dev.strata.agent.adapter.out.sqlclient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strata.agent.application.StartExecution;
 import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Execution;
+import dev.strata.agent.domain.execution.ExecutionPath.Outgoing;
 import dev.strata.agent.domain.execution.ExecutionStatus;
 import dev.strata.agent.domain.execution.Executions;
-import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.ExecutionState;
 import dev.strata.agent.domain.workflow.Step;
@@ -19,6 +18,7 @@ import dev.strata.agent.domain.workflow.Workflows;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.MessageType;
+import dev.strata.kernel.messaging.contract.WorkflowExecute;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,16 +34,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The execution hot path's SQL client adapters against Postgres: the same rows, constraints and
- * lease rules as the Hibernate adapters, and their writes commit or roll back together.
+ * lease rules as the Hibernate adapters, and their writes commit or roll back together — the
+ * one-statement writes of {@link SqlExecutionPath} included.
  */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
@@ -60,8 +59,8 @@ class SqlClientAdaptersIT {
   private final SqlExecutions executions = new SqlExecutions();
   private final SqlCheckpoints checkpoints = new SqlCheckpoints();
   private final SqlWorkflows workflows = new SqlWorkflows();
-  private final SqlOutbox outbox = new SqlOutbox();
   private final SqlExecutionLeases leases = new SqlExecutionLeases();
+  private SqlExecutionPath path;
   private Workflow workflow;
 
   private <T> T write(Supplier<CompletionStage<T>> work) throws Throwable {
@@ -74,6 +73,7 @@ class SqlClientAdaptersIT {
 
   @BeforeEach
   void aWorkflow() throws Throwable {
+    path = new SqlExecutionPath(pool.getDelegate());
     Workflow fresh = Workflow.create("sql " + UUID.randomUUID(), "two steps", null, new WorkflowDefinition(List.of(
         new Step("t", StepKind.TEMPLATE, Map.of("text", "hi {{input.n}}")),
         new Step("u", StepKind.TEMPLATE, Map.of("text", "{{steps.t}}!")))), Instant.now());
@@ -159,30 +159,71 @@ class SqlClientAdaptersIT {
   }
 
   @Test
-  void aStartWhoseTransactionFailsAfterItsOutboxRowLeavesNeitherTheExecutionNorTheMessage() throws Throwable {
-    AtomicReference<Envelope<?>> enqueued = new AtomicReference<>();
-    Outbox writesThenCrashes = new Outbox() {
-      @Override
-      public <T> CompletionStage<Void> enqueue(MessageType<T> type, Envelope<T> envelope) {
-        enqueued.set(envelope);
-        // both inserts reached Postgres in the start's transaction; the process dies before the commit
-        return outbox.enqueue(type, envelope).thenCompose(x -> CompletableFuture.failedFuture(new IllegalStateException("crashed before commit")));
-      }
-    };
-    var start = new StartExecution(executions, workflows, checkpoints, writesThenCrashes, sql, Clock.systemUTC());
-    String key = "crash-" + UUID.randomUUID();
+  void aStartStoresTheExecutionAndItsMessageTogetherOrNeither() throws Throwable {
+    Execution first = pending("start-" + UUID.randomUUID());
+    Outgoing<?> message = executeMessage(first);
+    assertThat(await(() -> path.start(first, message))).isTrue();
+    assertThat(write(() -> executions.get(first.id()))).contains(first);
+    assertThat(count("SELECT count(*) FROM agent.outbox WHERE id = $1", message.envelope().messageId())).isEqualTo(1);
 
-    assertThatThrownBy(() -> VertxContextSupport.subscribeAndAwait(() -> start.run(workflow.id(), key, Map.of())))
-        .hasMessageContaining("crashed before commit");
+    Execution again = pending(first.idempotencyKey());
+    assertThat(await(() -> path.start(again, executeMessage(again)))).as("the key was used").isFalse();
+    Execution elsewhere = Execution.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of(), "any", null, Instant.now());
+    assertThat(await(() -> path.start(elsewhere, executeMessage(elsewhere)))).as("no such workflow").isFalse();
+    assertThat(count("SELECT count(*) FROM agent.outbox WHERE correlation_id = $1", again.id().toString())).isZero();
 
-    assertThat(enqueued.get()).isNotNull();
-    assertThat(count("SELECT count(*) FROM agent.outbox WHERE id = $1", enqueued.get().messageId())).isZero();
-    assertThat(count("SELECT count(*) FROM agent.executions WHERE idempotency_key = $1", key)).isZero();
+    // a message that cannot be stored (its id is taken) takes its execution with it
+    Execution lost = pending("lost-" + UUID.randomUUID());
+    assertThatThrownBy(() -> await(() -> path.start(lost, message))).isInstanceOf(DomainException.Conflict.class);
+    assertThat(count("SELECT count(*) FROM agent.executions WHERE idempotency_key = $1", lost.idempotencyKey())).isZero();
+  }
 
-    var started = VertxContextSupport.subscribeAndAwait(() -> new StartExecution(executions, workflows, checkpoints, outbox, sql, Clock.systemUTC())
-        .run(workflow.id(), key, Map.of("n", 2)));
-    assertThat(started.created()).isTrue();
-    assertThat(count("SELECT count(*) FROM agent.outbox WHERE correlation_id = $1", started.execution().id().toString())).isEqualTo(1);
+  @Test
+  void aClaimAnswersWhereToResumeAndAStepCommitsOnlyAtItsVersionUnderItsLeaseWhileLive() throws Throwable {
+    Execution started = pending("claim-" + UUID.randomUUID());
+    await(() -> path.start(started, executeMessage(started)));
+    UUID holder = UUID.randomUUID();
+    UUID other = UUID.randomUUID();
+
+    var claim = await(() -> path.claim(started.id(), holder, MINUTE)).orElseThrow();
+    assertThat(claim.execution()).isEqualTo(started);
+    assertThat(claim.steps()).isEqualTo(workflow.definition().steps());
+    assertThat(claim.from().nextStep()).isZero();
+    assertThat(await(() -> path.claim(started.id(), other, MINUTE))).as("leased to another holder").isEmpty();
+
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    var first = new Checkpoint(UUID.randomUUID(), started.id(), 0, "t", claim.from().state().with("t", "hi 1"), null, at);
+    Execution stepDone = started.stepDone(0, at);
+    assertThat(await(() -> path.commitStep(stepDone, other, MINUTE, first, List.of()))).as("not the lease holder").isEmpty();
+    Execution afterFirst = await(() -> path.commitStep(stepDone, holder, MINUTE, first, List.of())).orElseThrow();
+    assertThat(afterFirst.version()).isEqualTo(1);
+    assertThat(await(() -> path.commitStep(stepDone, holder, MINUTE, first, List.of()))).as("a stale version").isEmpty();
+    assertThatThrownBy(() -> await(() -> path.commitStep(afterFirst, holder, MINUTE, first, List.of())))
+        .as("the step has its checkpoint").isInstanceOf(DomainException.Conflict.class);
+    assertThat(write(() -> executions.get(started.id())).orElseThrow().version()).as("nothing of the refused commit stayed").isEqualTo(1);
+
+    var resumed = await(() -> path.claim(started.id(), holder, MINUTE)).orElseThrow();
+    assertThat(resumed.from().nextStep()).isEqualTo(1);
+    assertThat(resumed.from().parentCheckpointId()).isEqualTo(first.id());
+    assertThat(resumed.from().state()).isEqualTo(first.state());
+    var second = new Checkpoint(UUID.randomUUID(), started.id(), 1, "u", first.state().with("u", "hi 1!"), first.id(), at);
+    Execution succeeded = resumed.execution().stepDone(1, at).succeed("hi 1!", at);
+    Outgoing<?> audit = executeMessage(succeeded);
+    assertThat(await(() -> path.commitStep(succeeded, holder, MINUTE, second, List.of(audit)))).isPresent();
+
+    assertThat(write(() -> executions.get(started.id())).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(write(() -> checkpoints.of(started.id()))).containsExactly(first, second);
+    assertThat(count("SELECT count(*) FROM agent.outbox WHERE id = $1", audit.envelope().messageId())).isEqualTo(1);
+    assertThat(await(() -> path.claim(started.id(), holder, MINUTE))).as("an ended execution").isEmpty();
+  }
+
+  private Outgoing<?> executeMessage(Execution execution) {
+    return new Outgoing<>(MessageType.WORKFLOW_EXECUTE, Envelope.of(MessageType.WORKFLOW_EXECUTE,
+        new WorkflowExecute(execution.id(), execution.workflowId(), execution.input(), null), execution.id().toString()));
+  }
+
+  private <T> T await(Supplier<CompletionStage<T>> work) throws Throwable {
+    return VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().completionStage(work));
   }
 
   private long count(String sql, Object value) {

@@ -46,6 +46,9 @@ trap 'exit 130' INT TERM
 source "$(dirname "$0")/token.sh"
 auth="Authorization: Bearer $(bench_token)"
 
+# every run's executions start from the same empty tables: rows (and dead row versions) piling up over
+# earlier runs made later runs slower (the bench's own database, so nothing else is lost)
+psql -h 127.0.0.1 -U strata -d "$db" -qc "TRUNCATE agent.audit_log, agent.checkpoints, agent.outbox, agent.executions CASCADE" 2>/dev/null || true
 # run a copy, so a build in the work tree cannot swap the jar under the benchmark
 # (BENCH_APP_DIR: another build's quarkus-app, to compare two versions on the same machine state)
 cp -r "${BENCH_APP_DIR:-$module/target/quarkus-app}" "$work/app"
@@ -55,7 +58,7 @@ for _ in $(seq 1 120); do curl -sf "$base/q/health/ready" >/dev/null && break; s
 
 agent='{"name":"Bench agent","type":"bench","model":"m","systemPrompt":"x","config":{"t":0},"status":"active"}'
 json_id() { python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'; }
-parts="${BENCH_PARTS:-crud executions}"
+parts="${BENCH_PARTS:-crud executions sustained}"
 id=$(curl -sf -H "$auth" -H 'Content-Type: application/json' -d "$agent" "$base/agents" | json_id)
 if [[ " $parts " == *" crud "* ]]; then
 for i in $(seq 1 200); do curl -sf -o /dev/null -H "$auth" -H 'Content-Type: application/json' -d "$agent" "$base/agents"; done
@@ -81,10 +84,9 @@ pgbench -h 127.0.0.1 -U strata -S -c 50 -j 2 -T "$secs" "$db" 2>/dev/null | grep
 pgbench -h 127.0.0.1 -U strata -c 50 -j 2 -T "$secs" "$db" 2>/dev/null | grep -E "^(tps|latency)"
 fi
 
-if [[ " $parts " == *" executions "* ]]; then
+if [[ " $parts " == *" executions "* || " $parts " == *" sustained "* ]]; then
 exec_duration="${BENCH_EXEC_DURATION:-20s}"
 exec_connections="${BENCH_EXEC_CONNECTIONS:-16}"
-echo "== executions: one-step template workflows started over HTTP for $exec_duration, $exec_connections connections"
 workflow='{"name":"bench","steps":[{"id":"t","kind":"template","params":{"text":"hi {{input.n}}"}}]}'
 new_workflow() { curl -sf -H "$auth" -H 'Content-Type: application/json' -d "$workflow" "$base/workflows" | json_id; }
 # waits (at most 10 min) until every started execution of workflow $1 ended; a failed status query is
@@ -120,17 +122,44 @@ request = function()
   return wrk.format()
 end
 LUA
+# the same starts at an offered rate instead of as fast as answered: each of wrk's threads spaces its
+# requests evenly (LuaJIT's ffi for a monotonic clock in milliseconds), so a service that cannot keep up
+# shows as a growing queue, not as a slower client
+rate="${BENCH_RATE:-500}"
+{ cat "$work/start.lua"; cat <<LUA; } >"$work/rate.lua"
+local ffi = require("ffi")
+ffi.cdef[[
+typedef struct { long tv_sec; long tv_nsec; } timespec;
+int clock_gettime(int clk_id, timespec *tp);
+]]
+local clock = ffi.new("timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, clock)
+  return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1e6
+end
+local spacing = 2 * 1000 / $rate
+local next_at = 0
+function delay()
+  local now = now_ms()
+  next_at = math.max(next_at, now) + spacing
+  return next_at - now
+end
+LUA
+depth() { rabbitmqctl -q list_queues -p "$RABBITMQ_VHOST" name messages 2>/dev/null | awk '$1=="workflow.execute"{print $2}'; }
+sample_depth() {
+  ( while true; do printf '%s workflow.execute depth=%s\n' "$(date +%T)" "$(depth)"; sleep "$1"; done ) & sampler_pid=$!
+}
 # a warm JIT, as a service under load has: the same load on a workflow of its own, drained, not recorded
 warmup="${BENCH_EXEC_WARMUP:-10s}"
 echo "== warm-up ($warmup, not recorded)"
 warm=$(new_workflow)
 wrk -H "$auth" -t2 -c"$exec_connections" -d"$warmup" -s "$work/start.lua" "$base/workflows/$warm/executions" >/dev/null
 wait_done "$warm"
-( while true; do
-    printf '%s workflow.execute depth=%s\n' "$(date +%T)" \
-      "$(rabbitmqctl -q list_queues -p "$RABBITMQ_VHOST" name messages 2>/dev/null | awk '$1=="workflow.execute"{print $2}')"
-    sleep 2
-  done ) & sampler_pid=$!
+fi
+
+if [[ " $parts " == *" executions "* ]]; then
+echo "== executions: one-step template workflows started over HTTP for $exec_duration, $exec_connections connections, as fast as answered"
+sample_depth 2
 # the runner's channel settings of this run (copies of the channel x prefetch each)
 echo "== runner concurrency: ${AGENT_RUNNER_CONCURRENCY:-8 (default)}"
 wf=$(new_workflow)
@@ -159,4 +188,30 @@ psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
 # executions are done (a writer that falls behind leaves the rest in the queue, purged when the bench ends)
 psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
   SELECT count(*) AS audit_records_written_by_then FROM agent.audit_log WHERE details->>'workflowId' = '$wf'"
+fi
+
+if [[ " $parts " == *" sustained "* ]]; then
+sustain="${BENCH_SUSTAIN:-30s}"
+echo "== sustained: starts offered at $rate/s for $sustain (32 connections); completions per second while offered"
+wf=$(new_workflow)
+sample_depth 3
+python3 "$here/cpu-split.py" "$(( ${sustain%s} - 4 ))" 2 & split_pid=$!
+load_start="$(date -u '+%Y-%m-%d %H:%M:%S.%N+00')"
+wrk -H "$auth" -t2 -c32 -d"$sustain" --latency -s "$work/rate.lua" "$base/workflows/$wf/executions"
+load_end="$(date -u '+%Y-%m-%d %H:%M:%S.%N+00')"
+wait "$split_pid"
+backlog="$(psql -h 127.0.0.1 -U strata -d "$db" -qtAc "SELECT count(*) FROM agent.executions WHERE workflow_id = '$wf' AND status IN ('PENDING','RUNNING')")"
+wait_done "$wf"
+kill "$sampler_pid" 2>/dev/null || true; sampler_pid=
+echo "== not yet ended when the load stopped: $backlog; still PENDING/RUNNING after the wait: $left"
+# the first 5 s are the pipeline filling; completions after the load's end are the backlog, not the rate
+psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
+  SELECT count(*) FILTER (WHERE created_at < timestamptz '$load_end') AS started,
+         round(count(*) FILTER (WHERE updated_at BETWEEN timestamptz '$load_start' + interval '5 s' AND timestamptz '$load_end')
+           / extract(epoch FROM timestamptz '$load_end' - timestamptz '$load_start' - interval '5 s')::numeric, 1) AS completed_per_s_under_load,
+         round(1000 * extract(epoch FROM percentile_cont(0.5) WITHIN GROUP (ORDER BY updated_at - created_at))::numeric, 1) AS p50_ms,
+         round(1000 * extract(epoch FROM percentile_cont(0.99) WITHIN GROUP (ORDER BY updated_at - created_at))::numeric, 1) AS p99_ms
+  FROM agent.executions WHERE workflow_id = '$wf' AND status = 'SUCCEEDED'"
+psql -h 127.0.0.1 -U strata -d "$db" -P pager=off -c "
+  SELECT status, count(*) FROM agent.executions WHERE workflow_id = '$wf' GROUP BY status ORDER BY status"
 fi

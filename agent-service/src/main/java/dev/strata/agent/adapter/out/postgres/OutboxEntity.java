@@ -15,5 +15,4 @@ public class OutboxEntity {
   public byte[] body;
   public String correlationId;
   public Instant createdAt;
-  public Instant publishedAt;
 }

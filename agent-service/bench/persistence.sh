@@ -149,12 +149,18 @@ depth() { rabbitmqctl -q list_queues -p "$RABBITMQ_VHOST" name messages 2>/dev/n
 sample_depth() {
   ( while true; do printf '%s workflow.execute depth=%s\n' "$(date +%T)" "$(depth)"; sleep "$1"; done ) & sampler_pid=$!
 }
-# a warm JIT, as a service under load has: the same load on a workflow of its own, drained, not recorded
-warmup="${BENCH_EXEC_WARMUP:-10s}"
+# a warm JIT, as a service under load has: the same load on a workflow of its own, drained, not recorded.
+# C2 takes its time on two shared cores: after 10-20 s of it, 500 starts/s were not sustained (369-420
+# completions/s), after 60 s they were (508-514/s; BENCHMARKS.md)
+warmup="${BENCH_EXEC_WARMUP:-60s}"
 echo "== warm-up ($warmup, not recorded)"
 warm=$(new_workflow)
 wrk -H "$auth" -t2 -c"$exec_connections" -d"$warmup" -s "$work/start.lua" "$base/workflows/$warm/executions" >/dev/null
 wait_done "$warm"
+# what autovacuum would have done by now on a production server; this machine's Postgres runs with it
+# off (its conf.d/90-ci.conf), so the tables kept no statistics and the statements prepared while they
+# were empty kept their plans (a sequential scan of audit_log for every batch's duplicate check)
+psql -h 127.0.0.1 -U strata -d "$db" -qc "VACUUM ANALYZE agent.executions, agent.checkpoints, agent.outbox, agent.audit_log"
 fi
 
 if [[ " $parts " == *" executions "* ]]; then

@@ -10,26 +10,30 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows and deletes them, in one transaction that holds the rows (the
- * DELETE's {@code FOR UPDATE SKIP LOCKED} sub-select) so replicas share the work. A crash between
- * confirm and commit republishes a row: consumers are idempotent on its message id. A publish that
- * fails or is not confirmed in time rolls the round back: its rows stay for the next round.
+ * Publishes committed outbox rows and deletes them, in one transaction that holds the rows ({@code
+ * FOR UPDATE SKIP LOCKED}) so replicas share the work. A crash between confirm and commit
+ * republishes a row: consumers are idempotent on its message id. A publish that fails or is not
+ * confirmed in time rolls the round back: its rows stay for the next round.
  */
 public class OutboxRelay {
 
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-  /** The oldest rows, taken for this round; they are gone once it commits. */
   private static final String TAKE = """
-      DELETE FROM agent.outbox WHERE id IN (SELECT id FROM agent.outbox ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-      RETURNING id, message_type, body, correlation_id, created_at""";
+      SELECT id, message_type, body, correlation_id FROM agent.outbox ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED""";
+  /**
+   * By the ids taken, not folded into one {@code DELETE … WHERE id IN (SELECT … LIMIT … SKIP LOCKED)}:
+   * that statement's plan, made while the table was empty (an outbox mostly is), re-ran the sub-select
+   * for every row and deleted (and so published) a 30,000-row backlog in one 216 s round.
+   */
+  private static final String DELETE = "DELETE FROM agent.outbox WHERE id = ANY($1)";
 
   private final Pool pool;
   private final Emitter<byte[]> emitter;
@@ -62,17 +66,20 @@ public class OutboxRelay {
 
   private Uni<Integer> relayBatch(SqlConnection connection) {
     return connection.preparedQuery(TAKE).execute(Tuple.of(batchSize)).chain(rows -> {
-      List<Row> taken = new ArrayList<>();
-      rows.forEach(taken::add);
-      if (taken.isEmpty()) {
+      List<UUID> ids = new ArrayList<>();
+      List<Uni<Void>> sends = new ArrayList<>();
+      for (Row row : rows) {
+        ids.add(row.getUUID("id"));
+        sends.add(send(row));
+      }
+      if (ids.isEmpty()) {
         return Uni.createFrom().item(0);
       }
-      // RETURNING has no order: publish in the order they were written
-      taken.sort(Comparator.comparing(row -> row.getOffsetDateTime("created_at")));
-      return Uni.join().all(taken.stream().map(this::send).toList()).andFailFast()
+      return Uni.join().all(sends).andFailFast()
           // without a timeout a broker that never confirms would hold this round, and the relay, forever
           .ifNoItem().after(confirmTimeout).failWith(() -> new TimeoutException("no publisher confirm within " + confirmTimeout))
-          .map(x -> taken.size());
+          .chain(x -> connection.preparedQuery(DELETE).execute(Tuple.of(ids.toArray(UUID[]::new))))
+          .map(x -> ids.size());
     });
   }
 

@@ -4,6 +4,9 @@
 # package -DskipTests), Postgres/Redis/RabbitMQ up (bin/infra up), wrk and pgbench. Run it under
 # the shared lock so no build disturbs it:
 #   flock /tmp/strata-maven.lock agent-service/bench/persistence.sh
+# BENCH_PARTS picks the parts (default "crud executions sustained"): crud = the agents API next to pgbench;
+# executions = one-step workflows started as fast as answered; sustained = starts offered at BENCH_RATE/s
+# (500) for BENCH_SUSTAIN (30s). The execution parts warm the JIT first (BENCH_EXEC_WARMUP, 60s).
 set -euo pipefail
 for tool in pgbench wrk; do command -v "$tool" >/dev/null || { echo "$tool is required: apt-get install postgresql wrk" >&2; exit 1; }; done
 here="$(cd "$(dirname "$0")" && pwd)"

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Stream;
 
 /** {@link Checkpoints} on {@code agent.checkpoints} through the SQL client; state is {@code {input, outputs}} as the Hibernate adapter stores it. */
 public class SqlCheckpoints implements Checkpoints {
@@ -55,7 +56,7 @@ public class SqlCheckpoints implements Checkpoints {
 
   /** {@code table}'s checkpoint columns named with {@code prefix}, for a statement that joins a checkpoint to other rows. */
   static String columns(String table, String prefix) {
-    return String.join(", ", java.util.stream.Stream.of("id", "execution_id", "step_index", "step_id", "state::text", "parent_id", "created_at")
+    return String.join(", ", Stream.of("id", "execution_id", "step_index", "step_id", "state::text", "parent_id", "created_at")
         .map(column -> table + "." + column + " AS " + prefix + column.replace("::text", "")).toList());
   }
 

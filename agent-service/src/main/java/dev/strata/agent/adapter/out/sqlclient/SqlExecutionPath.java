@@ -60,7 +60,7 @@ public class SqlExecutionPath implements ExecutionPath {
         RETURNING version),
       checkpoint AS (
         INSERT INTO agent.checkpoints (id, execution_id, step_index, step_id, state, parent_id, created_at)
-        SELECT $10, $1, $11, $12, CAST($13::text AS jsonb), $14, $7 FROM progressed),
+        SELECT $10, $1, $11, $12, CAST($13::text AS jsonb), $14, $19 FROM progressed),
       queued AS (
         INSERT INTO agent.outbox (id, message_type, body, correlation_id, created_at)
         SELECT m.id, m.type, m.body, m.correlation_id, $7 FROM progressed,
@@ -114,7 +114,8 @@ public class SqlExecutionPath implements ExecutionPath {
     Tuple row = Tuple.tuple().addValue(x.id()).addLong(x.version()).addValue(x.status().name()).addValue(Sql.json(SqlExecutions.output(x)))
         .addValue(x.error()).addInteger(x.nextStep()).addValue(Sql.time(x.updatedAt())).addValue(holder).addValue(seconds(lease))
         .addValue(c.id()).addInteger(c.stepIndex()).addValue(c.stepId()).addValue(SqlCheckpoints.state(c)).addValue(c.parentId())
-        .addArrayOfUUID(ids).addArrayOfString(types).addArrayOfBuffer(bodies).addArrayOfString(correlationIds);
+        .addArrayOfUUID(ids).addArrayOfString(types).addArrayOfBuffer(bodies).addArrayOfString(correlationIds)
+        .addValue(Sql.time(c.createdAt()));
     return run(COMMIT_STEP, row).thenApply(rows -> {
       var stored = rows.iterator();
       return stored.hasNext() ? Optional.of(SqlExecutions.withVersion(x, stored.next().getLong("version"))) : Optional.empty();

@@ -2,6 +2,7 @@ package dev.strata.agent.adapter.out.sqlclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Execution;
@@ -18,6 +19,7 @@ import dev.strata.agent.domain.workflow.Workflows;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.MessageType;
+import dev.strata.kernel.messaging.contract.AuditEvent;
 import dev.strata.kernel.messaging.contract.WorkflowExecute;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -162,59 +164,70 @@ class SqlClientAdaptersIT {
   void aStartStoresTheExecutionAndItsMessageTogetherOrNeither() throws Throwable {
     Execution first = pending("start-" + UUID.randomUUID());
     Outgoing<?> message = executeMessage(first);
-    assertThat(await(() -> path.start(first, message))).isTrue();
-    assertThat(write(() -> executions.get(first.id()))).contains(first);
-    assertThat(count("SELECT count(*) FROM agent.outbox WHERE id = $1", message.envelope().messageId())).isEqualTo(1);
+    assertThat(direct(() -> path.start(first, message))).isTrue();
+    // the service's own relay publishes the stored message (and deletes its row) and its runner runs the execution
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(write(() -> executions.get(first.id())).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED));
+    Execution stored = write(() -> executions.get(first.id())).orElseThrow();
+    assertThat(stored.input()).isEqualTo(first.input());
+    assertThat(stored.idempotencyKey()).isEqualTo(first.idempotencyKey());
+    assertThat(stored.createdAt()).isEqualTo(first.createdAt());
 
     Execution again = pending(first.idempotencyKey());
-    assertThat(await(() -> path.start(again, executeMessage(again)))).as("the key was used").isFalse();
+    assertThat(direct(() -> path.start(again, executeMessage(again)))).as("the key was used").isFalse();
     Execution elsewhere = Execution.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of(), "any", null, Instant.now());
-    assertThat(await(() -> path.start(elsewhere, executeMessage(elsewhere)))).as("no such workflow").isFalse();
-    assertThat(count("SELECT count(*) FROM agent.outbox WHERE correlation_id = $1", again.id().toString())).isZero();
+    assertThat(direct(() -> path.start(elsewhere, executeMessage(elsewhere)))).as("no such workflow").isFalse();
+    assertThat(count("SELECT count(*) FROM agent.executions WHERE id = $1", again.id())).isZero();
 
-    // a message that cannot be stored (its id is taken) takes its execution with it
+    // a message that cannot be stored (a correlation id over the column's 200 characters) takes its execution with it
     Execution lost = pending("lost-" + UUID.randomUUID());
-    assertThatThrownBy(() -> await(() -> path.start(lost, message))).isInstanceOf(DomainException.Conflict.class);
+    Outgoing<?> unstorable = new Outgoing<>(MessageType.WORKFLOW_EXECUTE, Envelope.of(MessageType.WORKFLOW_EXECUTE,
+        new WorkflowExecute(lost.id(), lost.workflowId(), lost.input(), null), "c".repeat(201)));
+    assertThatThrownBy(() -> direct(() -> path.start(lost, unstorable))).hasMessageContaining("too long");
     assertThat(count("SELECT count(*) FROM agent.executions WHERE idempotency_key = $1", lost.idempotencyKey())).isZero();
   }
 
   @Test
   void aClaimAnswersWhereToResumeAndAStepCommitsOnlyAtItsVersionUnderItsLeaseWhileLive() throws Throwable {
     Execution started = pending("claim-" + UUID.randomUUID());
-    await(() -> path.start(started, executeMessage(started)));
+    // stored without a workflow.execute message: the service's own runner must not take this execution
+    write(() -> executions.create(started));
     UUID holder = UUID.randomUUID();
     UUID other = UUID.randomUUID();
 
-    var claim = await(() -> path.claim(started.id(), holder, MINUTE)).orElseThrow();
+    var claim = direct(() -> path.claim(started.id(), holder, MINUTE)).orElseThrow();
     assertThat(claim.execution()).isEqualTo(started);
     assertThat(claim.steps()).isEqualTo(workflow.definition().steps());
     assertThat(claim.from().nextStep()).isZero();
-    assertThat(await(() -> path.claim(started.id(), other, MINUTE))).as("leased to another holder").isEmpty();
+    assertThat(direct(() -> path.claim(started.id(), other, MINUTE))).as("leased to another holder").isEmpty();
 
     Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
     var first = new Checkpoint(UUID.randomUUID(), started.id(), 0, "t", claim.from().state().with("t", "hi 1"), null, at);
-    Execution stepDone = started.stepDone(0, at);
-    assertThat(await(() -> path.commitStep(stepDone, other, MINUTE, first, List.of()))).as("not the lease holder").isEmpty();
-    Execution afterFirst = await(() -> path.commitStep(stepDone, holder, MINUTE, first, List.of())).orElseThrow();
+    // a moment after its checkpoint: each row keeps its own time
+    Execution stepDone = started.stepDone(0, at.plusMillis(1));
+    assertThat(direct(() -> path.commitStep(stepDone, other, MINUTE, first, List.of()))).as("not the lease holder").isEmpty();
+    Execution afterFirst = direct(() -> path.commitStep(stepDone, holder, MINUTE, first, List.of())).orElseThrow();
     assertThat(afterFirst.version()).isEqualTo(1);
-    assertThat(await(() -> path.commitStep(stepDone, holder, MINUTE, first, List.of()))).as("a stale version").isEmpty();
-    assertThatThrownBy(() -> await(() -> path.commitStep(afterFirst, holder, MINUTE, first, List.of())))
+    assertThat(direct(() -> path.commitStep(stepDone, holder, MINUTE, first, List.of()))).as("a stale version").isEmpty();
+    assertThatThrownBy(() -> direct(() -> path.commitStep(afterFirst, holder, MINUTE, first, List.of())))
         .as("the step has its checkpoint").isInstanceOf(DomainException.Conflict.class);
     assertThat(write(() -> executions.get(started.id())).orElseThrow().version()).as("nothing of the refused commit stayed").isEqualTo(1);
 
-    var resumed = await(() -> path.claim(started.id(), holder, MINUTE)).orElseThrow();
+    var resumed = direct(() -> path.claim(started.id(), holder, MINUTE)).orElseThrow();
     assertThat(resumed.from().nextStep()).isEqualTo(1);
     assertThat(resumed.from().parentCheckpointId()).isEqualTo(first.id());
     assertThat(resumed.from().state()).isEqualTo(first.state());
     var second = new Checkpoint(UUID.randomUUID(), started.id(), 1, "u", first.state().with("u", "hi 1!"), first.id(), at);
-    Execution succeeded = resumed.execution().stepDone(1, at).succeed("hi 1!", at);
-    Outgoing<?> audit = executeMessage(succeeded);
-    assertThat(await(() -> path.commitStep(succeeded, holder, MINUTE, second, List.of(audit)))).isPresent();
+    Execution succeeded = resumed.execution().stepDone(1, at).succeed("hi 1!", at.plusMillis(2));
+    var audit = new Outgoing<>(MessageType.AUDIT_EVENT, Envelope.of(MessageType.AUDIT_EVENT, new AuditEvent("agent-service",
+        "sql-client-test", "run-workflow", "execution " + started.id(), AuditEvent.Outcome.SUCCESS, at, Map.of()), started.id().toString()));
+    assertThat(direct(() -> path.commitStep(succeeded, holder, MINUTE, second, List.of(audit)))).isPresent();
 
     assertThat(write(() -> executions.get(started.id())).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(write(() -> checkpoints.of(started.id()))).containsExactly(first, second);
-    assertThat(count("SELECT count(*) FROM agent.outbox WHERE id = $1", audit.envelope().messageId())).isEqualTo(1);
-    assertThat(await(() -> path.claim(started.id(), holder, MINUTE))).as("an ended execution").isEmpty();
+    // the commit stored its message: the relay publishes it and the audit writer appends it
+    await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT count(*) FROM agent.audit_log WHERE message_id = $1", audit.envelope().messageId()) == 1);
+    assertThat(direct(() -> path.claim(started.id(), holder, MINUTE))).as("an ended execution").isEmpty();
   }
 
   private Outgoing<?> executeMessage(Execution execution) {
@@ -222,7 +235,7 @@ class SqlClientAdaptersIT {
         new WorkflowExecute(execution.id(), execution.workflowId(), execution.input(), null), execution.id().toString()));
   }
 
-  private <T> T await(Supplier<CompletionStage<T>> work) throws Throwable {
+  private <T> T direct(Supplier<CompletionStage<T>> work) throws Throwable {
     return VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().completionStage(work));
   }
 

@@ -48,11 +48,6 @@ final class InMemoryRunnerPorts {
     }
 
     @Override
-    public CompletionStage<Boolean> renew(UUID executionId, UUID holder, java.time.Duration lease) {
-      return done(holder.equals(leases.get(executionId)));
-    }
-
-    @Override
     public CompletionStage<Void> release(UUID executionId, UUID holder) {
       leases.remove(executionId, holder);
       return done(null);
@@ -137,9 +132,7 @@ final class InMemoryRunnerPorts {
       if (stored.version() != execution.version()) {
         return CompletableFuture.failedFuture(new DomainException.Conflict("stale"));
       }
-      Execution next = new Execution(execution.id(), execution.workflowId(), execution.status(), execution.input(), execution.output(),
-          execution.error(), execution.idempotencyKey(), execution.forkedFrom(), execution.nextStep(), execution.version() + 1,
-          execution.createdAt(), execution.updatedAt());
+      Execution next = execution.withVersion(execution.version() + 1);
       executions.put(next.id(), next);
       return done(next);
     }
@@ -196,9 +189,7 @@ final class InMemoryRunnerPorts {
           }
           checkpoints.add(checkpoint);
           messages.forEach(message -> outbox.add(message.envelope()));
-          Execution next = new Execution(progressed.id(), progressed.workflowId(), progressed.status(), progressed.input(), progressed.output(),
-              progressed.error(), progressed.idempotencyKey(), progressed.forkedFrom(), progressed.nextStep(), progressed.version() + 1,
-              progressed.createdAt(), progressed.updatedAt());
+          Execution next = progressed.withVersion(progressed.version() + 1);
           executions.put(next.id(), next);
           return done(Optional.of(next));
         }

@@ -45,6 +45,11 @@ public record Execution(
     return new Execution(id, workflowId, ExecutionStatus.FAILED, input, output, reason, idempotencyKey, forkedFrom, nextStep, version, createdAt, now);
   }
 
+  /** This execution as stored at {@code version} (every stored change bumps it). */
+  public Execution withVersion(long version) {
+    return new Execution(id, workflowId, status, input, output, error, idempotencyKey, forkedFrom, nextStep, version, createdAt, updatedAt);
+  }
+
   public Execution cancel(Instant now) {
     requireLive();
     return new Execution(id, workflowId, ExecutionStatus.CANCELLED, input, output, "cancelled", idempotencyKey, forkedFrom, nextStep, version, createdAt, now);

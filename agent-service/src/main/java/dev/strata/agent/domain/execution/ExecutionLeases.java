@@ -15,9 +15,6 @@ public interface ExecutionLeases {
   /** Takes the lease for {@code holder}; false when another holder's lease is still running. */
   CompletionStage<Boolean> claim(UUID executionId, UUID holder, Duration lease);
 
-  /** Extends the holder's lease; false when it expired and someone else took it meanwhile. */
-  CompletionStage<Boolean> renew(UUID executionId, UUID holder, Duration lease);
-
   /** Gives the lease up at once (a failed run), so a redelivery need not wait for it to expire. */
   CompletionStage<Void> release(UUID executionId, UUID holder);
 }

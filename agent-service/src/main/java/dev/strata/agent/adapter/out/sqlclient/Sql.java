@@ -3,7 +3,9 @@ package dev.strata.agent.adapter.out.sqlclient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.agent.adapter.out.postgres.Failures;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -48,6 +50,11 @@ final class Sql {
       throw new IllegalStateException("no SqlClientUnitOfWork is open on this context");
     }
     return connection;
+  }
+
+  /** A database failure a client can cause as the domain error it is ({@code Failures}); any other as it is. */
+  static <T> Future<T> translated(Future<T> result) {
+    return result.recover(failure -> Future.failedFuture(Failures.translate(failure)));
   }
 
   static OffsetDateTime time(Instant instant) {

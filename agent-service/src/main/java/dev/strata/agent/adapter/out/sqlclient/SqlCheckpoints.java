@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.stream.Stream;
 
 /** {@link Checkpoints} on {@code agent.checkpoints} through the SQL client; state is {@code {input, outputs}} as the Hibernate adapter stores it. */
 public class SqlCheckpoints implements Checkpoints {
@@ -56,8 +55,8 @@ public class SqlCheckpoints implements Checkpoints {
 
   /** {@code table}'s checkpoint columns named with {@code prefix}, for a statement that joins a checkpoint to other rows. */
   static String columns(String table, String prefix) {
-    return String.join(", ", Stream.of("id", "execution_id", "step_index", "step_id", "state::text", "parent_id", "created_at")
-        .map(column -> table + "." + column + " AS " + prefix + column.replace("::text", "")).toList());
+    return ("%1$s.id AS %2$sid, %1$s.execution_id AS %2$sexecution_id, %1$s.step_index AS %2$sstep_index, %1$s.step_id AS %2$sstep_id, "
+        + "%1$s.state::text AS %2$sstate, %1$s.parent_id AS %2$sparent_id, %1$s.created_at AS %2$screated_at").formatted(table, prefix);
   }
 
   /** The checkpoint in the columns named with {@code prefix}; null when they are (a join that found none). */

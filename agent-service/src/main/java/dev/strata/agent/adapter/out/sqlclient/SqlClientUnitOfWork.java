@@ -1,6 +1,5 @@
 package dev.strata.agent.adapter.out.sqlclient;
 
-import dev.strata.agent.adapter.out.postgres.Failures;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -75,6 +74,6 @@ public class SqlClientUnitOfWork implements UnitOfWork {
       });
       done = promise.future();
     }
-    return done.recover(failure -> Future.failedFuture(Failures.translate(failure))).toCompletionStage();
+    return Sql.translated(done).toCompletionStage();
   }
 }

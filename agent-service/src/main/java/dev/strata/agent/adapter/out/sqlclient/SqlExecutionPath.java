@@ -1,12 +1,10 @@
 package dev.strata.agent.adapter.out.sqlclient;
 
-import dev.strata.agent.adapter.out.postgres.Failures;
 import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.ExecutionPath;
 import dev.strata.agent.domain.execution.Resumption;
 import dev.strata.kernel.messaging.EnvelopeCodec;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -118,13 +116,12 @@ public class SqlExecutionPath implements ExecutionPath {
         .addValue(Sql.time(c.createdAt()));
     return run(COMMIT_STEP, row).thenApply(rows -> {
       var stored = rows.iterator();
-      return stored.hasNext() ? Optional.of(SqlExecutions.withVersion(x, stored.next().getLong("version"))) : Optional.empty();
+      return stored.hasNext() ? Optional.of(x.withVersion(stored.next().getLong("version"))) : Optional.empty();
     });
   }
 
   private CompletionStage<RowSet<Row>> run(String sql, Tuple arguments) {
-    return pool.preparedQuery(sql).execute(arguments).recover(failure -> Future.failedFuture(Failures.translate(failure)))
-        .toCompletionStage();
+    return Sql.translated(pool.preparedQuery(sql).execute(arguments)).toCompletionStage();
   }
 
   private static double seconds(Duration lease) {

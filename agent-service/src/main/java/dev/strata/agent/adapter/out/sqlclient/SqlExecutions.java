@@ -60,19 +60,13 @@ public class SqlExecutions implements ExecutionRecords {
     return Sql.run(UPDATE, row).thenCompose(rows -> {
       var updated = rows.iterator();
       if (updated.hasNext()) {
-        return CompletableFuture.completedFuture(withVersion(x, updated.next().getLong("version")));
+        return CompletableFuture.completedFuture(x.withVersion(updated.next().getLong("version")));
       }
       return get(x.id()).thenApply(current -> {
         throw current.<RuntimeException>map(c -> new DomainException.Conflict("version " + x.version() + " is stale; current is " + c.version()))
             .orElseGet(() -> new DomainException.NotFound("execution " + x.id() + " not found"));
       });
     });
-  }
-
-  /** {@code x} as stored at {@code version}. */
-  static Execution withVersion(Execution x, long version) {
-    return new Execution(x.id(), x.workflowId(), x.status(), x.input(), x.output(), x.error(), x.idempotencyKey(), x.forkedFrom(),
-        x.nextStep(), version, x.createdAt(), x.updatedAt());
   }
 
   static Object output(Execution x) {

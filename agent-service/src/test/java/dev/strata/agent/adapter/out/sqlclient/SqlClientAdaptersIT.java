@@ -148,15 +148,14 @@ class SqlClientAdaptersIT {
 
     assertThat(write(() -> leases.claim(created.id(), first, MINUTE))).isTrue();
     assertThat(write(() -> leases.claim(created.id(), second, MINUTE))).isFalse();
-    assertThat(write(() -> leases.renew(created.id(), second, MINUTE))).isFalse();
-    assertThat(write(() -> leases.renew(created.id(), first, MINUTE))).isTrue();
+    assertThat(write(() -> leases.claim(created.id(), first, MINUTE))).as("its holder takes it again").isTrue();
     write(() -> leases.release(created.id(), second));
     assertThat(write(() -> leases.claim(created.id(), second, MINUTE))).as("only the holder can release").isFalse();
     write(() -> leases.release(created.id(), first));
     // a lease of zero ends with the claiming transaction: as if its holder had hung past it
     assertThat(write(() -> leases.claim(created.id(), second, Duration.ZERO))).isTrue();
     assertThat(write(() -> leases.claim(created.id(), first, MINUTE))).isTrue();
-    assertThat(write(() -> leases.renew(created.id(), second, MINUTE))).isFalse();
+    assertThat(write(() -> leases.claim(created.id(), second, MINUTE))).as("the former holder is shut out").isFalse();
     assertThat(write(() -> executions.get(created.id())).orElseThrow().version()).isZero();
   }
 
@@ -208,6 +207,8 @@ class SqlClientAdaptersIT {
     assertThat(direct(() -> path.commitStep(stepDone, other, MINUTE, first, List.of()))).as("not the lease holder").isEmpty();
     Execution afterFirst = direct(() -> path.commitStep(stepDone, holder, MINUTE, first, List.of())).orElseThrow();
     assertThat(afterFirst.version()).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM agent.executions WHERE id = $1 AND lease_until > now() + interval '50 seconds'", started.id()))
+        .as("the commit renewed the holder's lease").isEqualTo(1);
     assertThat(direct(() -> path.commitStep(stepDone, holder, MINUTE, first, List.of()))).as("a stale version").isEmpty();
     assertThatThrownBy(() -> direct(() -> path.commitStep(afterFirst, holder, MINUTE, first, List.of())))
         .as("the step has its checkpoint").isInstanceOf(DomainException.Conflict.class);

@@ -1,4 +1,4 @@
-// Reads a multi-document YAML stream (kubectl kustomize output) on stdin and validates every
+// Reads a multi-document YAML stream (kustomize build output) on stdin and validates every
 // object against the Kubernetes schemas bundled in kubernetes-models. Exit 1 names each invalid
 // object and why; exit 0 prints how many objects were checked.
 import { loadAll } from "js-yaml";

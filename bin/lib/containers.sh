@@ -7,6 +7,7 @@ export CONTAINERS_CONF=${CONTAINERS_CONF:-$ROOT/deploy/podman/containers.conf}
 STRATA_DEBIAN_SUITE=${STRATA_DEBIAN_SUITE:-trixie}
 STRATA_DEBIAN_MIRROR=${STRATA_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 BASE_IMAGE=localhost/strata/debian:$STRATA_DEBIAN_SUITE-minbase
+JRE_IMAGE=localhost/strata/jre:25
 
 ensure_podman() {
   "$ROOT/bin/infra" need podman runc debootstrap slirp4netns

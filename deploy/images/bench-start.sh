@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Start-to-READY of each service image, with and without its AOT cache, alternating, against the
+# local servers on the benchmarks' database, vhost and Redis database (ports 2808x). Prints one line
+# per run and a table of medians. Needs the images (bin/strata images) and bin/infra up.
+#
+#   deploy/images/bench-start.sh [ROUNDS]      default 3 rounds of each service in each mode
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+. "$ROOT/bin/lib/containers.sh"
+rounds=${1:-3}
+version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -n 1)
+STRATA_HOME=${STRATA_HOME:-$HOME/.strata}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/secrets"
+cp "$STRATA_HOME/jwt-public.pem" "$STRATA_HOME/jwt-private.pem" "$work/secrets/"
+chmod 444 "$work/secrets"/*
+cat >"$work/env" <<SETTINGS
+DB_NAME=strata_bench
+DB_USERNAME=${DB_USERNAME:-strata}
+DB_PASSWORD=${DB_PASSWORD:-strata}
+RABBITMQ_VHOST=strata-bench
+RABBITMQ_USERNAME=${RABBITMQ_USERNAME:-strata}
+RABBITMQ_PASSWORD=${RABBITMQ_PASSWORD:-strata}
+REDIS_URL=redis://127.0.0.1:6379/3
+WAREHOUSE_URL=http://127.0.0.1:28082
+STRATA_JWT_PUBLIC_KEY_LOCATION=file:/etc/strata/secrets/jwt-public.pem
+STRATA_JWT_PRIVATE_KEY_LOCATION=file:/etc/strata/secrets/jwt-private.pem
+SETTINGS
+
+# one SERVICE PORT AOT: seconds from podman run to a 200 from /q/health/ready
+one() {
+  local service=$1 port=$2 aot=$3 started elapsed
+  podman rm -i -f "bench-$service" >/dev/null 2>&1 || true
+  started=$(date +%s.%N)
+  podman run -d --rm --name "bench-$service" --network host --read-only --tmpfs /tmp \
+    --env-file "$work/env" -e QUARKUS_HTTP_PORT="$port" -e STRATA_AOT="$aot" -e STRATA_RUN_DIR=/tmp/run \
+    -v "$work/secrets:/etc/strata/secrets:ro" "localhost/strata/$service:$version" >/dev/null
+  until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
+    podman container exists "bench-$service" || { echo "bench-$service exited" >&2; return 1; }
+    sleep 0.05
+  done
+  elapsed=$(echo "$(date +%s.%N) - $started" | bc)
+  podman stop -t 20 "bench-$service" >/dev/null
+  podman rm -i "bench-$service" >/dev/null 2>&1 || true
+  printf '%.2f' "$elapsed"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+
+printf '%-18s %8s %8s\n' service "AOT on" "AOT off" >"$work/table"
+for entry in ingest-service:28081 warehouse-service:28082 scoring-service:28083 agent-service:28084; do
+  service=${entry%%:*} port=${entry##*:}
+  : >"$work/on"; : >"$work/off"
+  for round in $(seq 1 "$rounds"); do
+    for aot in on off; do
+      t=$(one "$service" "$port" "$aot")
+      echo "$t" >>"$work/$aot"
+      printf '%s round %d AOT %-3s %6.2f s\n' "$service" "$round" "$aot" "$t"
+    done
+  done
+  printf '%-18s %7.2fs %7.2fs\n' "$service" "$(median <"$work/on")" "$(median <"$work/off")" >>"$work/table"
+done
+echo
+echo "median start-to-READY over $rounds rounds (podman run to the first 200 from /q/health/ready)"
+cat "$work/table"

@@ -19,7 +19,9 @@ import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.contract.AuditEvent;
 import dev.strata.kernel.messaging.contract.WorkflowExecute;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +39,9 @@ import java.util.concurrent.CompletionStage;
  * execution's progress in one atomic write (the last step's together with the final state). A
  * terminal execution is left alone, so duplicates run nothing; a redelivery after a crash repeats
  * no committed step; a delivery that finds the lease held waits until it is free or expired, so
- * two deliveries of one execution never run a step at the same time.
+ * two deliveries of one execution never run a step at the same time. The lease is short and renewed
+ * while a step runs (every third of it), so a long step keeps it and a dead runner's lapses within
+ * one lease; a run that fails, its claim included, gives it up before its message is requeued.
  */
 public final class RunExecution {
 
@@ -45,6 +49,9 @@ public final class RunExecution {
   private static final String RUNNER = "workflow-runner";
   private static final Duration BUSY_FIRST_WAIT = Duration.ofMillis(100);
   private static final Duration BUSY_LONGEST_WAIT = Duration.ofSeconds(2);
+  private static final Duration RELEASE_FIRST_WAIT = Duration.ofMillis(50);
+  private static final Duration RELEASE_LONGEST_WAIT = Duration.ofMillis(500);
+  private static final int RELEASE_RETRIES = 4;
 
   private final ExecutionPath path;
   private final ExecutionRecords executions;
@@ -54,6 +61,8 @@ public final class RunExecution {
   private final UnitOfWork unitOfWork;
   private final PerformStep performStep;
   private final Duration lease;
+  private final Duration heartbeat;
+  private final Duration busyWait;
   private final Clock clock;
   private final StepCommitted afterCommit;
 
@@ -70,11 +79,14 @@ public final class RunExecution {
   private record Progress(Execution execution, Resumption from) {}
 
   /**
-   * @param lease how long a delivery holds an execution without committing a step; must exceed
-   *     the longest a step can take with all its attempts, or a slow step loses it to a redelivery
+   * @param lease how long a delivery holds an execution without renewing it: a running step renews
+   *     it every third of that, so it bounds how long a dead runner's execution waits for a redelivery
+   * @param busyWait how long a delivery that finds the execution leased elsewhere waits for it to end
+   *     or lapse before its message is requeued
    */
   public RunExecution(ExecutionPath path, ExecutionRecords executions, Checkpoints checkpoints, WorkflowLookup workflows, Outbox outbox,
-      ExecutionLeases leases, UnitOfWork unitOfWork, PerformStep performStep, Duration lease, Clock clock, StepCommitted afterCommit) {
+      ExecutionLeases leases, UnitOfWork unitOfWork, PerformStep performStep, Duration lease, Duration busyWait, Clock clock,
+      StepCommitted afterCommit) {
     this.path = path;
     this.executions = executions;
     this.outbox = outbox;
@@ -83,6 +95,8 @@ public final class RunExecution {
     this.unitOfWork = unitOfWork;
     this.performStep = performStep;
     this.lease = lease;
+    this.heartbeat = lease.dividedBy(3);
+    this.busyWait = busyWait;
     this.clock = clock;
     this.afterCommit = afterCommit;
   }
@@ -91,11 +105,12 @@ public final class RunExecution {
     UUID id = executionId(envelope);
     UUID holder = UUID.randomUUID();
     return claim.run(envelope.payload(), id, holder, lease)
-        // the holder finishes it, or dies and its lease expires: wait that long at most, then requeue
-        .onFailure(ExecutionBusy::in).retry().withBackOff(BUSY_FIRST_WAIT, BUSY_LONGEST_WAIT).expireIn(lease.plusSeconds(5).toMillis())
+        // the holder finishes it, or dies and its lease lapses: wait that long at most, then requeue
+        .onFailure(ExecutionBusy::in).retry().withBackOff(BUSY_FIRST_WAIT, BUSY_LONGEST_WAIT).expireIn(busyWait.toMillis())
         .chain(claimed -> claimed == null ? Uni.createFrom().voidItem()
-            : runFrom(new Run(id, holder, claimed.steps()), new Progress(claimed.execution(), claimed.from()), true)
-                .onFailure().call(() -> release(id, holder)));
+            : runFrom(new Run(id, holder, claimed.steps()), new Progress(claimed.execution(), claimed.from()), true))
+        // a claim can commit and lose its answer with the connection: whatever failed, this holder lets go
+        .onFailure(failure -> !ExecutionBusy.in(failure)).call(() -> release(id, holder));
   }
 
   private static UUID executionId(Envelope<WorkflowExecute> envelope) {
@@ -125,12 +140,34 @@ public final class RunExecution {
 
   private Uni<Void> perform(Run run, Step step, Progress progress) {
     UUID executionId = run.executionId();
-    return performStep.run(executionId, step, progress.from().state())
+    return heldWhile(run, step, performStep.run(executionId, step, progress.from().state()))
         .onFailure().recoverWithUni(failure -> finish(executionId,
             execution -> execution.fail("step '" + step.id() + "' failed: " + message(failure), clock.instant())).replaceWith((PerformStep.Outcome) null))
         .chain(outcome -> outcome == null ? Uni.createFrom().voidItem() : commit(run, step, progress, outcome)
             .chain(next -> next.filter(done -> done.from().nextStep() < run.steps().size())
                 .map(done -> runFrom(run, done, false)).orElse(Uni.createFrom().voidItem())));
+  }
+
+  /**
+   * Renews the lease every third of it while a step that calls out runs, so a step longer than the
+   * lease keeps it; a missed renewal is tried again at the next beat.
+   */
+  private <T> Uni<T> heldWhile(Run run, Step step, Uni<T> work) {
+    if (step.kind().inProcess()) {
+      return work;
+    }
+    return Uni.createFrom().deferred(() -> {
+      Cancellable beats = Multi.createFrom().ticks().startingAfter(heartbeat).every(heartbeat)
+          .onOverflow().drop()
+          .onItem().transformToUniAndConcatenate(tick -> renew(run))
+          .subscribe().with(renewed -> { }, failure -> { });
+      return work.onTermination().invoke(beats::cancel);
+    });
+  }
+
+  private Uni<Boolean> renew(Run run) {
+    return Async.<Boolean>uni(() -> unitOfWork.write(() -> leases.renew(run.executionId(), run.holder(), lease)))
+        .onFailure().recoverWithItem(false);
   }
 
   /**
@@ -175,9 +212,13 @@ public final class RunExecution {
     return new Outgoing<>(MessageType.AUDIT_EVENT, Envelope.of(MessageType.AUDIT_EVENT, audited(ended), ended.id().toString()));
   }
 
-  /** Best effort: a release that fails leaves the lease to expire. */
+  /**
+   * Gives the lease up, retried a few times: after the database cut its connections the first
+   * attempt may meet a dead one. When the database stays out of reach the lease lapses on its own.
+   */
   private Uni<Void> release(UUID executionId, UUID holder) {
     return Async.<Void>uni(() -> unitOfWork.write(() -> leases.release(executionId, holder)))
+        .onFailure().retry().withBackOff(RELEASE_FIRST_WAIT, RELEASE_LONGEST_WAIT).atMost(RELEASE_RETRIES)
         .onFailure().recoverWithNull();
   }
 

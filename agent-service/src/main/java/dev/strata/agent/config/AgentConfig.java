@@ -59,11 +59,12 @@ public interface AgentConfig {
     Duration initialBackoff();
 
     /**
-     * How long a delivery holds an execution between step commits; another delivery of the same
-     * execution waits for it. Must exceed a step's longest run (max-attempts × step-timeout plus
-     * every backoff at its cap of 16 × initial-backoff), which start-up checks.
+     * How long a delivery holds an execution without renewing it; another delivery of the same
+     * execution waits for it. A step that calls out renews it every third of this while it runs, and
+     * each step's commit renews it, so a step may take longer; this bounds how long an execution whose
+     * runner died (killed, cut off from the database) waits before a redelivery takes it over.
      */
-    @WithDefault("2m")
+    @WithDefault("15s")
     Duration lease();
   }
 

@@ -131,15 +131,11 @@ public class RunnerConfiguration {
   @Produces @Singleton
   RunExecution runExecution(ExecutionPath path, SqlClientUnitOfWork u, PerformStep step, AgentConfig config, Clock clock, MeterRegistry meters) {
     Duration lease = config.runner().lease();
-    Duration longestStep = retryPolicy(config).longestStep();
-    if (lease.compareTo(longestStep) <= 0) {
-      // a step still running when its lease ends would be run a second time by a redelivery
-      throw new IllegalStateException("agent.runner.lease (" + lease + ") must exceed the longest step (" + longestStep
-          + " = max-attempts x step-timeout + (max-attempts - 1) x 16 x initial-backoff)");
-    }
+    // a duplicate delivery waits out the holder's slowest step (it may end the execution) and then one lease
+    Duration busyWait = retryPolicy(config).longestStep().plus(lease);
     var committed = meters.counter("strata.workflow.steps.committed");
     return new RunExecution(path, new SqlExecutions(), new SqlCheckpoints(), new SqlWorkflows(), new SqlOutbox(), new SqlExecutionLeases(), u,
-        step, lease, clock, checkpoint -> committed.increment());
+        step, lease, busyWait, clock, checkpoint -> committed.increment());
   }
 
   @Produces @Singleton

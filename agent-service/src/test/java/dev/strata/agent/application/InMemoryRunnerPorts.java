@@ -48,11 +48,29 @@ final class InMemoryRunnerPorts {
     }
 
     @Override
+    public CompletionStage<Boolean> renew(UUID executionId, UUID holder, java.time.Duration lease) {
+      boolean held = holder.equals(leases.get(executionId));
+      renewals.incrementAndGet();
+      renewed.forEach(Runnable::run);
+      return done(held);
+    }
+
+    @Override
     public CompletionStage<Void> release(UUID executionId, UUID holder) {
+      if (releasesToFail.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        return CompletableFuture.failedFuture(new IllegalStateException("Connection closed"));
+      }
       leases.remove(executionId, holder);
       return done(null);
     }
   };
+
+  /** Renewals of any lease so far, and what to do after each. */
+  final java.util.concurrent.atomic.AtomicInteger renewals = new java.util.concurrent.atomic.AtomicInteger();
+  final List<Runnable> renewed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** How many of the next releases fail as on a connection the database cut. */
+  final java.util.concurrent.atomic.AtomicInteger releasesToFail = new java.util.concurrent.atomic.AtomicInteger();
 
   final Outbox outboxPort = new Outbox() {
     @Override

@@ -3,7 +3,9 @@ package dev.strata.agent.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Execution;
+import dev.strata.agent.domain.execution.ExecutionPath;
 import dev.strata.agent.domain.execution.ExecutionStatus;
 import dev.strata.agent.domain.execution.RetryPolicy;
 import dev.strata.agent.domain.execution.StepEffects;
@@ -54,9 +56,13 @@ class RunExecutionTest {
   };
 
   private RunExecution runner(StepEffects effect, RunExecution.StepCommitted hook) {
+    return runner(ports.path(workflows), effect, hook, Duration.ofMinutes(1));
+  }
+
+  private RunExecution runner(ExecutionPath path, StepEffects effect, RunExecution.StepCommitted hook, Duration lease) {
     var perform = new PerformStep(Map.of(StepKind.HTTP, effect), new RetryPolicy(3, Duration.ofMillis(1), Duration.ofSeconds(5)));
-    return new RunExecution(ports.path(workflows), ports.executionsPort, ports.checkpointsPort, workflows, ports.outboxPort, ports.leasesPort, ports.unitOfWork,
-        perform, Duration.ofMinutes(1), Clock.systemUTC(), hook);
+    return new RunExecution(path, ports.executionsPort, ports.checkpointsPort, workflows, ports.outboxPort, ports.leasesPort, ports.unitOfWork,
+        perform, lease, Duration.ofMinutes(1), Clock.systemUTC(), hook);
   }
 
   private Envelope<WorkflowExecute> message(UUID executionId) {
@@ -162,5 +168,57 @@ class RunExecutionTest {
     });
     assertThatThrownBy(() -> dying.run(message(id)).await().indefinitely()).hasMessageContaining("killed");
     assertThat(ports.leases).doesNotContainKey(id);
+  }
+
+  @Test
+  void aClaimWhoseAnswerIsLostWithItsConnectionGivesTheLeaseItTookUp() {
+    UUID id = UUID.randomUUID();
+    ports.executions.put(id, Execution.pending(id, workflow.id(), Map.of(), null, null, Instant.now()));
+    ExecutionPath common = ports.path(workflows);
+    // the statement committed (the lease is taken) but the connection closed before its answer arrived
+    ExecutionPath cut = new ExecutionPath() {
+      public CompletionStage<Boolean> start(Execution pending, Outgoing<?> message) { return common.start(pending, message); }
+      public CompletionStage<Optional<Claim>> claim(UUID executionId, UUID holder, Duration lease) {
+        return common.claim(executionId, holder, lease).thenCompose(claimed -> CompletableFuture.failedFuture(new IllegalStateException("Connection closed")));
+      }
+      public CompletionStage<Optional<Execution>> commitStep(Execution progressed, UUID holder, Duration lease, Checkpoint checkpoint,
+          List<Outgoing<?>> messages) { return common.commitStep(progressed, holder, lease, checkpoint, messages); }
+    };
+
+    assertThatThrownBy(() -> runner(cut, http, c -> { }, Duration.ofMinutes(1)).run(message(id)).await().indefinitely())
+        .hasMessageContaining("Connection closed");
+
+    assertThat(ports.leases).doesNotContainKey(id);
+    runner(http, c -> { }).run(message(id)).await().indefinitely();
+    assertThat(ports.executions.get(id).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
+
+  @Test
+  void aReleaseThatMeetsAConnectionTheDatabaseCutIsTriedAgain() {
+    UUID id = UUID.randomUUID();
+    ports.releasesToFail.set(2);
+    RunExecution losingItsCommit = runner(http, checkpoint -> {
+      throw new IllegalStateException("Connection closed");
+    });
+    assertThatThrownBy(() -> losingItsCommit.run(message(id)).await().indefinitely()).hasMessageContaining("Connection closed");
+    assertThat(ports.leases).doesNotContainKey(id);
+  }
+
+  @Test
+  void aStepThatOutlastsItsLeaseRenewsItWhileItRunsAndKeepsIt() {
+    UUID id = UUID.randomUUID();
+    // the step answers only after its lease was renewed three times: three leases' worth of work
+    CompletableFuture<Object> answer = new CompletableFuture<>();
+    ports.renewed.add(() -> {
+      if (ports.renewals.get() >= 3) {
+        answer.complete("late");
+      }
+    });
+    StepEffects slow = (step, input) -> step.id().equals("a") ? answer : CompletableFuture.completedFuture("quick");
+
+    runner(ports.path(workflows), slow, c -> { }, Duration.ofMillis(30)).run(message(id)).await().atMost(Duration.ofSeconds(30));
+
+    assertThat(ports.executions.get(id).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(ports.checkpoints).extracting(c -> c.stepId()).containsExactly("a", "b", "c");
   }
 }

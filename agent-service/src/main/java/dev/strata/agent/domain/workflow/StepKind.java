@@ -29,6 +29,11 @@ public enum StepKind {
     return required;
   }
 
+  /** True for a kind the runner performs in its own memory at once (no call out, nothing to wait for). */
+  public boolean inProcess() {
+    return this == TEMPLATE || this == NOTIFY;
+  }
+
   public static StepKind of(String wireName) {
     return Arrays.stream(values()).filter(kind -> kind.wireName.equals(wireName)).findFirst()
         .orElseThrow(() -> new DomainException.Invalid("unknown step kind '" + wireName + "'"));

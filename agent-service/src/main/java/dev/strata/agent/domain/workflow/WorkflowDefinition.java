@@ -33,6 +33,9 @@ public record WorkflowDefinition(List<Step> steps) {
           throw new DomainException.Invalid("step '" + step.id() + "' (" + step.kind().wireName() + ") needs '" + required + "'");
         }
       }
+      if (step.kind() == StepKind.HTTP) {
+        HttpStepUrl.requireSavable(step.param("url", ""));
+      }
       for (Object value : step.params().values()) {
         for (String ref : Templates.stepReferences(String.valueOf(value))) {
           if (!all.contains(ref)) {

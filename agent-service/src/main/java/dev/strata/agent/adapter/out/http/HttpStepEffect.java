@@ -1,6 +1,7 @@
 package dev.strata.agent.adapter.out.http;
 
 import dev.strata.agent.domain.execution.StepEffects;
+import dev.strata.agent.domain.workflow.HttpStepUrl;
 import dev.strata.agent.domain.workflow.Step;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,10 +22,8 @@ public class HttpStepEffect implements StepEffects {
 
   @Override
   public CompletionStage<Object> perform(Step step, Map<String, Object> input) {
-    URI url = URI.create(step.param("url", ""));
-    if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
-      throw new IllegalArgumentException("http step url must be http(s): " + url);
-    }
+    // saved workflows were checked too, but a placeholder renders only now
+    URI url = HttpStepUrl.require(step.param("url", ""));
     String method = step.param("method", "POST").toUpperCase();
     String body = step.param("body", "");
     HttpRequest request = HttpRequest.newBuilder(url)

@@ -18,12 +18,20 @@ public class PostgresExecutionLeases implements ExecutionLeases {
   private static final String CLAIM = """
       UPDATE agent.executions SET lease_holder = :holder, lease_until = now() + make_interval(secs => CAST(:seconds AS double precision))
       WHERE id = :id AND (lease_until IS NULL OR lease_until < now() OR lease_holder = :holder)""";
+  private static final String RENEW = """
+      UPDATE agent.executions SET lease_until = now() + make_interval(secs => CAST(:seconds AS double precision))
+      WHERE id = :id AND lease_holder = :holder""";
   private static final String RELEASE = """
       UPDATE agent.executions SET lease_holder = NULL, lease_until = NULL WHERE id = :id AND lease_holder = :holder""";
 
   @Override
   public CompletionStage<Boolean> claim(UUID executionId, UUID holder, Duration lease) {
     return update(CLAIM, executionId, holder, lease).map(rows -> rows == 1).subscribeAsCompletionStage();
+  }
+
+  @Override
+  public CompletionStage<Boolean> renew(UUID executionId, UUID holder, Duration lease) {
+    return update(RENEW, executionId, holder, lease).map(rows -> rows == 1).subscribeAsCompletionStage();
   }
 
   @Override

@@ -15,11 +15,19 @@ public class SqlExecutionLeases implements ExecutionLeases {
   private static final String CLAIM = """
       UPDATE agent.executions SET lease_holder = $2, lease_until = now() + make_interval(secs => $3::double precision)
       WHERE id = $1 AND (lease_until IS NULL OR lease_until < now() OR lease_holder = $2)""";
+  private static final String RENEW = """
+      UPDATE agent.executions SET lease_until = now() + make_interval(secs => $3::double precision)
+      WHERE id = $1 AND lease_holder = $2""";
   private static final String RELEASE = "UPDATE agent.executions SET lease_holder = NULL, lease_until = NULL WHERE id = $1 AND lease_holder = $2";
 
   @Override
   public CompletionStage<Boolean> claim(UUID executionId, UUID holder, Duration lease) {
     return Sql.run(CLAIM, Tuple.of(executionId, holder, seconds(lease))).thenApply(rows -> rows.rowCount() == 1);
+  }
+
+  @Override
+  public CompletionStage<Boolean> renew(UUID executionId, UUID holder, Duration lease) {
+    return Sql.run(RENEW, Tuple.of(executionId, holder, seconds(lease))).thenApply(rows -> rows.rowCount() == 1);
   }
 
   @Override

@@ -172,6 +172,28 @@ class WorkflowRunnerIT {
   }
 
   @Test
+  void anHttpStepWhoseUrlRendersWithUserInfoFailsWithoutCallingOut() {
+    String workflowId = workflow("""
+        [{"id":"call","kind":"http","params":{"url":"http://{{input.host}}/hook"}}]""");
+    String authority = receiver.url("").substring("http://".length());
+    String id = given().contentType(ContentType.JSON).header("Idempotency-Key", "userinfo-" + UUID.randomUUID())
+        .body(Map.of("input", Map.of("host", "admin:secret@" + authority))).post("/workflows/" + workflowId + "/executions")
+        .then().statusCode(202).extract().path("id");
+    awaitStatus(id, "FAILED");
+    given().get("/executions/" + id).then().body("error", org.hamcrest.Matchers.containsString("must not carry user-info"));
+    assertThat(receiver.calls("/hook")).isEmpty();
+  }
+
+  @Test
+  void anInputOverTheBodyLimitIsRefusedWithoutStartingAnything() {
+    String workflowId = threeSteps("huge");
+    given().contentType(ContentType.JSON).header("Idempotency-Key", "huge-" + UUID.randomUUID())
+        .body("{\"input\":{\"blob\":\"" + "x".repeat(1024 * 1024) + "\"}}").post("/workflows/" + workflowId + "/executions")
+        .then().statusCode(413).contentType("application/problem+json");
+    given().queryParam("workflowId", workflowId).get("/executions").then().body("total", equalTo(0));
+  }
+
+  @Test
   void aForkFromACheckpointRunsOnlyTheLaterStepsAndRecordsItsParent() {
     String id = start(threeSteps("fork"), "fork-" + UUID.randomUUID());
     awaitStatus(id, "SUCCEEDED");
@@ -212,9 +234,10 @@ class WorkflowRunnerIT {
   }
 
   @Test
-  void twoDeliveriesOfOneExecutionAtOnceRunItsStepOnce() throws Throwable {
-    // slow enough that the second delivery arrives while the first still runs the step (under the 2 s test step timeout)
-    receiver.answerAfter("/slow", Duration.ofSeconds(1));
+  void twoDeliveriesOfOneExecutionAtOnceRunItsStepOnceEvenWhenTheStepOutlastsTheLease() throws Throwable {
+    // longer than the execution's lease (2 s in %test), under the step timeout (4 s): the first delivery keeps
+    // the lease only by renewing it while the step runs, and the second waits for it instead of running the step again
+    receiver.answerAfter("/slow", Duration.ofSeconds(3));
     String workflowId = workflow("""
         [{"id":"call","kind":"http","params":{"url":"%s"}}]""".formatted(receiver.url("/slow")));
     UUID executionId = pendingExecution(workflowId);
@@ -236,7 +259,7 @@ class WorkflowRunnerIT {
         [{"id":"call","kind":"http","params":{"url":"%s"}}]""".formatted(receiver.url("/silent")));
     String id = start(workflowId, "timeout-" + UUID.randomUUID());
     awaitStatus(id, "FAILED");
-    given().get("/executions/" + id).then().body("error", equalTo("step 'call' failed: timed out after 2000 ms"));
+    given().get("/executions/" + id).then().body("error", equalTo("step 'call' failed: timed out after 4000 ms"));
     // agent.runner.max-attempts (3): each attempt reached the endpoint and was given up on
     assertThat(receiver.calls("/silent")).hasSize(3);
     given().get("/executions/" + id + "/checkpoints").then().body("size()", equalTo(0));

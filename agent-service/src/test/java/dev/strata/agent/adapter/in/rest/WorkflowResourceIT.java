@@ -62,6 +62,25 @@ class WorkflowResourceIT {
   }
 
   @Test
+  void anHttpStepThatWouldReadAFileCarryCredentialsOrNameNoHostIsRefusedWhenSaved() {
+    refused("""
+        [{"id":"a","kind":"http","params":{"url":"file:///etc/passwd"}}]""", "must be http or https");
+    refused("""
+        [{"id":"a","kind":"http","params":{"url":"https://admin:secret@example.com/hook"}}]""", "must not carry user-info");
+    refused("""
+        [{"id":"a","kind":"http","params":{"url":"http:///hook"}}]""", "needs a host");
+    refused("""
+        [{"id":"a","kind":"http","params":{"url":"{{input.url}}"}}]""", "must start with http:// or https://");
+    String id = given().contentType(ContentType.JSON).body(workflow("""
+        [{"id":"a","kind":"http","params":{"url":"https://example.com/{{input.path}}"}}]"""))
+        .post("/workflows").then().statusCode(201).extract().path("id");
+    given().contentType(ContentType.JSON).body(workflow("""
+        [{"id":"a","kind":"http","params":{"url":"file:///etc/passwd"}}]""").replace("}]", "}],\"version\":0"))
+        .put("/workflows/" + id).then().statusCode(422).contentType("application/problem+json")
+        .body("detail", containsString("must be http or https"));
+  }
+
+  @Test
   void aWorkflowOfAMissingAgentIsAConflictAndAnEmptyOneInvalid() {
     given().contentType(ContentType.JSON).body(workflow("""
         [{"id":"a","kind":"template","params":{"text":"x"}}]""").replace("\"steps\"", "\"agentId\":\"00000000-0000-0000-0000-000000000001\",\"steps\""))

@@ -76,6 +76,14 @@ class PostgresExecutionLeasesIT {
   }
 
   @Test
+  void aRenewedLeaseOutlastsItsFirstEndAndOnlyItsHolderRenewsIt() throws Throwable {
+    assertThat(inTransaction(() -> leases.claim(executionId, first, Duration.ZERO))).isTrue();
+    assertThat(inTransaction(() -> leases.renew(executionId, second, MINUTE))).as("not its holder").isFalse();
+    assertThat(inTransaction(() -> leases.renew(executionId, first, MINUTE))).isTrue();
+    assertThat(inTransaction(() -> leases.claim(executionId, second, MINUTE))).isFalse();
+  }
+
+  @Test
   void takingALeaseLeavesTheExecutionsVersionAlone() throws Throwable {
     inTransaction(() -> leases.claim(executionId, first, MINUTE));
     Execution stored = inTransaction(() -> executions.get(executionId)).orElseThrow();

@@ -160,6 +160,25 @@ class SqlClientAdaptersIT {
   }
 
   @Test
+  void aHolderThatRenewsItsLeaseKeepsItPastItsEndAndOnlyItsHolderCanRenewIt() throws Throwable {
+    Execution created = pending(null);
+    write(() -> executions.create(created));
+    UUID first = UUID.randomUUID();
+    UUID second = UUID.randomUUID();
+
+    // a lease of zero would be over at once; renewed, it keeps the next claimant out
+    assertThat(write(() -> leases.claim(created.id(), first, Duration.ZERO))).isTrue();
+    assertThat(write(() -> leases.renew(created.id(), second, MINUTE))).as("not its holder").isFalse();
+    assertThat(write(() -> leases.renew(created.id(), first, MINUTE))).isTrue();
+    assertThat(write(() -> leases.claim(created.id(), second, MINUTE))).isFalse();
+    // a renewal that came too late: the lease lapsed and was taken over
+    assertThat(write(() -> leases.renew(created.id(), first, Duration.ZERO))).isTrue();
+    assertThat(write(() -> leases.claim(created.id(), second, MINUTE))).isTrue();
+    assertThat(write(() -> leases.renew(created.id(), first, MINUTE))).as("the former holder is shut out").isFalse();
+    assertThat(write(() -> executions.get(created.id())).orElseThrow().version()).isZero();
+  }
+
+  @Test
   void aStartStoresTheExecutionAndItsMessageTogetherOrNeither() throws Throwable {
     Execution first = pending("start-" + UUID.randomUUID());
     Outgoing<?> message = executeMessage(first);

@@ -28,6 +28,19 @@ public final class LocalBroker {
     require(run("await_startup", "--timeout", "120"), "await_startup");
   }
 
+  /**
+   * Raises a memory alarm (a high watermark of 0): the broker stops reading from connections that
+   * publish, so their messages wait unconfirmed, as they do when a broker goes away mid-publish.
+   */
+  public static void blockPublishers() {
+    require(run("set_vm_memory_high_watermark", "0"), "set_vm_memory_high_watermark 0");
+  }
+
+  /** Clears {@link #blockPublishers()}: back to RabbitMQ's default watermark (a restart resets it too). */
+  public static void unblockPublishers() {
+    require(run("set_vm_memory_high_watermark", "0.4"), "set_vm_memory_high_watermark 0.4");
+  }
+
   private static void require(boolean ok, String what) {
     if (!ok) {
       throw new IllegalStateException("rabbitmqctl " + what + " failed");

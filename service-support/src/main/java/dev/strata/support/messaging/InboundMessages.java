@@ -7,8 +7,10 @@ import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.UndecodableMessage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
+import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
 /**
@@ -25,6 +28,10 @@ import org.jboss.logging.Logger;
  * work's {@code Uni} completed (its commit), nack otherwise. A nack requeues; the quorum queue's
  * delivery limit then dead-letters a message that keeps failing, and the last attempt is counted
  * in {@code strata.messages.dead.lettered}.
+ *
+ * <p>A message larger than {@code strata.messaging.max-message-size} is not decoded: it goes straight to
+ * the dead-letter queue (a nack without requeue, which the queue's dead-letter exchange takes), counted
+ * with reason {@code oversized}, since it would be as large at every delivery.
  *
  * <p>At shutdown it drains before the service's pools close: deliveries already being handled finish
  * and are settled, for at most {@code strata.messaging.drain-timeout}, and later ones are left alone
@@ -41,13 +48,16 @@ public class InboundMessages {
   private final EnvelopeCodec codec = new EnvelopeCodec();
   private final MeterRegistry meters;
   private final Duration drainTimeout;
+  private final long maxMessageSize;
   private final AtomicInteger inProgress = new AtomicInteger();
   private volatile boolean draining;
 
   InboundMessages(MeterRegistry meters,
-      @ConfigProperty(name = "strata.messaging.drain-timeout", defaultValue = "10s") Duration drainTimeout) {
+      @ConfigProperty(name = "strata.messaging.drain-timeout", defaultValue = "10s") Duration drainTimeout,
+      @ConfigProperty(name = "strata.messaging.max-message-size", defaultValue = "16M") MemorySize maxMessageSize) {
     this.meters = meters;
     this.drainTimeout = drainTimeout;
+    this.maxMessageSize = maxMessageSize.asLongValue();
   }
 
   public <T> Uni<Void> handle(
@@ -91,6 +101,11 @@ public class InboundMessages {
 
   private <T> Uni<Void> settle(Message<byte[]> message, MessageType<T> type, Function<byte[], Envelope<T>> decoder,
       Function<Envelope<T>, Uni<Void>> work) {
+    int size = message.getPayload().length;
+    if (size > maxMessageSize) {
+      return deadLetter(message, type.queue(), "oversized",
+          new IllegalArgumentException(size + " bytes, over the " + maxMessageSize + "-byte limit"));
+    }
     Envelope<T> envelope;
     try {
       envelope = decoder.apply(message.getPayload());
@@ -116,6 +131,14 @@ public class InboundMessages {
           queue, reason, previousDeliveries + 1, Queues.DELIVERY_LIMIT + 1, failure.getMessage());
     }
     return Uni.createFrom().completionStage(message.nack(failure));
+  }
+
+  /** Sends the message to its dead-letter queue now: the broker dead-letters a message rejected without requeue. */
+  private Uni<Void> deadLetter(Message<byte[]> message, String queue, String reason, Throwable failure) {
+    meters.counter("strata.messages.rejected", "queue", queue, "reason", reason).increment();
+    meters.counter("strata.messages.dead.lettered", "queue", queue, "reason", reason).increment();
+    LOG.errorf("message on %s dead-lettered (%s): %s", queue, reason, failure.getMessage());
+    return Uni.createFrom().completionStage(message.nack(failure, Metadata.of(new RabbitMQRejectMetadata(false))));
   }
 
   /** How often the broker already handed this message out ({@code x-delivery-count}). */

@@ -21,11 +21,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every failure of a REST call into {@code application/problem+json}: client mistakes are
- * 4xx with a precise detail, anything else is a 500 that names an incident id and hides internals.
+ * 4xx with a precise detail, a lost connection to a server the service needs is a 503 with
+ * {@code Retry-After} (the pool reconnects; the same request is likely to succeed), anything else is a
+ * 500 that names an incident id and hides internals.
  */
 public class ProblemMappers {
 
   private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  /** Seconds: long enough for a pool to open a new connection, short enough for an interactive client. */
+  static final String RETRY_AFTER = "2";
 
   @ServerExceptionMapper
   public Response domain(DomainException e) {
@@ -96,6 +100,12 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response internal(Throwable e) {
+    if (ConnectionLoss.causes(e)) {
+      LOG.warnf("answered 503, a connection was lost: %s", e.getMessage());
+      return Response.fromResponse(ProblemResponses.of(ProblemType.UNAVAILABLE,
+              "a connection this service needs was lost; retry after " + RETRY_AFTER + " s"))
+          .header("Retry-After", RETRY_AFTER).build();
+    }
     String incident = UUID.randomUUID().toString();
     LOG.errorf(e, "incident %s: unhandled failure", incident);
     return ProblemResponses.of(ProblemType.INTERNAL, "unexpected failure; incident " + incident);

@@ -78,10 +78,34 @@ class DeadLetteringIT {
     assertThat(broker.depth(DLQ)).isZero();
   }
 
+  @Test
+  void aMessageOverTheSizeLimitGoesToTheDeadLetterQueueAtItsFirstDeliveryUndecoded() throws Exception {
+    double before = deadLettered("oversized");
+    double rejectedBefore = counted("strata_messages_rejected_total", "oversized");
+    int acceptedBefore = probe.accepted().size();
+    // a valid notification of 20 MB, over the 16 MB default: were it decoded, the probe would accept it
+    var payload = new NotificationSend("ops", "http://127.0.0.1:1/hook", "subject", "x".repeat(20 << 20), null);
+    byte[] body = new EnvelopeCodec().encode(Envelope.of(MessageType.NOTIFICATION_SEND, payload, "corr-big"));
+    broker.publishToDefaultExchange(QUEUE, body, "application/json", UUID.randomUUID().toString());
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> broker.depth(DLQ) == 1);
+    assertThat(broker.depth(QUEUE)).isZero();
+    assertThat(broker.take(DLQ).getBody()).hasSize(body.length);
+    assertThat(deadLettered("oversized")).isEqualTo(before + 1);
+    assertThat(counted("strata_messages_rejected_total", "oversized")).as("one delivery, not the delivery limit's six")
+        .isEqualTo(rejectedBefore + 1);
+    assertThat(probe.accepted()).hasSize(acceptedBefore);
+    given().get("/q/health/ready").then().statusCode(200);
+  }
+
   private static double deadLettered(String reason) {
+    return counted("strata_messages_dead_lettered_total", reason);
+  }
+
+  private static double counted(String counter, String reason) {
     String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
     return metrics.lines()
-        .filter(line -> line.startsWith("strata_messages_dead_lettered_total{")
+        .filter(line -> line.startsWith(counter + "{")
             && line.contains("queue=\"" + QUEUE + "\"") && line.contains("reason=\"" + reason + "\""))
         .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf('}') + 1).trim().split("\\s+")[0]))
         .sum();

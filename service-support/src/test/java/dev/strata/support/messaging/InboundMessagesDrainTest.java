@@ -7,7 +7,9 @@ import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.contract.NotificationSend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +23,7 @@ class InboundMessagesDrainTest {
   private static final Envelope<NotificationSend> ENVELOPE =
       Envelope.of(MessageType.NOTIFICATION_SEND, new NotificationSend("ops", null, "subject", "body", null), "c-1");
 
-  private final InboundMessages inbound = new InboundMessages(new SimpleMeterRegistry(), Duration.ofSeconds(5));
+  private final InboundMessages inbound = new InboundMessages(new SimpleMeterRegistry(), Duration.ofSeconds(5), new MemorySize(BigInteger.valueOf(1 << 20)));
 
   /** A delivery whose settlement is recorded: "ack", "nack" or nothing yet. */
   private static final class Delivery {
@@ -70,7 +72,7 @@ class InboundMessagesDrainTest {
 
   @Test
   void theDrainGivesUpAfterItsTimeoutAndLeavesTheDeliveryUnsettled() throws Exception {
-    var quick = new InboundMessages(new SimpleMeterRegistry(), Duration.ofMillis(100));
+    var quick = new InboundMessages(new SimpleMeterRegistry(), Duration.ofMillis(100), new MemorySize(BigInteger.valueOf(1 << 20)));
     var delivery = new Delivery();
     quick.handle(delivery.message, MessageType.NOTIFICATION_SEND, bytes -> ENVELOPE,
         envelope -> Uni.createFrom().nothing()).subscribe().with(done -> {});

@@ -12,6 +12,7 @@ import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.contract.DatasetIngested;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -22,9 +23,12 @@ import java.util.concurrent.Executor;
  * held by a live attempt is a conflict), write the files off the
  * event loop while a heartbeat keeps the claim alive, then complete the job and queue one
  * {@code dataset.ingested} per file in the same transaction. A failure removes what the job had
- * landed, so nothing is half-written.
+ * landed, so nothing is half-written, and records the job as failed, so a retry may start it again.
  */
 public final class JobLifecycle {
+
+  private static final Duration GIVE_UP_BACKOFF = Duration.ofMillis(100);
+  private static final int GIVE_UP_ATTEMPTS = 4;
 
   private final IngestionJobs jobs;
   private final BronzeLake lake;
@@ -68,17 +72,30 @@ public final class JobLifecycle {
       return finish(failed, holder, List.of()).replaceWith(IngestionReport.of(failed, false));
     }
     return Uni.createFrom().item(() -> plan.writer().apply(overwrite)).runSubscriptionOn(blocking)
-        .onFailure().call(failure -> finish(started.fail(failure.getMessage(), plan.rejected(), clock.instant()), holder, List.of()))
+        .onFailure().call(failure -> giveUp(started, holder, plan, failure))
         .flatMap(files -> {
           IngestionJob done = started.complete(plan.accepted(), plan.rejected(), files, clock.instant());
           return finish(done, holder, events(done, plan))
               .onFailure().invoke(failure -> lake.remove(files))
+              .onFailure().call(failure -> giveUp(started, holder, plan, failure))
               .flatMap(held -> held
                   ? Uni.createFrom().item(IngestionReport.of(done, false))
                   // the attempt that took the job over writes the same file names: removing ours could remove its files
                   : Uni.createFrom().failure(new DomainException.Conflict(
                       "job " + done.id() + " was taken over by another attempt while this one was writing")));
         });
+  }
+
+  /**
+   * Records the job as failed, so that a retry may start it again at once instead of meeting a job
+   * still IN_PROGRESS until its lease lapses (a commit that failed on a lost connection left it so).
+   * When that fails too, the database is still away and the lease frees the job.
+   */
+  private Uni<Boolean> giveUp(IngestionJob started, String holder, LandingPlan plan, Throwable failure) {
+    return finish(started.fail(failure.getMessage(), plan.rejected(), clock.instant()), holder, List.of())
+        // the pool may first hand out another connection the server ended before it noticed; a new one follows
+        .onFailure().retry().withBackOff(GIVE_UP_BACKOFF).atMost(GIVE_UP_ATTEMPTS)
+        .onFailure().recoverWithItem(false);
   }
 
   private Uni<Boolean> finish(IngestionJob job, String holder, List<Envelope<DatasetIngested>> events) {

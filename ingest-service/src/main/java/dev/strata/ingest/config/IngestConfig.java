@@ -75,6 +75,13 @@ public interface IngestConfig {
     /** How often unsent messages are relayed when no commit nudged the relay. */
     @WithDefault("2s")
     String relayEvery();
+
+    /**
+     * How long a round waits for the broker's confirms before it rolls back and leaves its rows for
+     * the next round (a broker that went away mid-publish never answers).
+     */
+    @WithDefault("10s")
+    Duration confirmTimeout();
   }
 
   /** The Alpaca market-data v2 provider (keys from the environment: ALPACA_KEY_ID, ALPACA_SECRET_KEY). */

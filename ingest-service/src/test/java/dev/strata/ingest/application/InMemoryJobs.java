@@ -6,7 +6,9 @@ import dev.strata.ingest.domain.job.JobClaim;
 import dev.strata.ingest.domain.job.JobStatus;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.contract.DatasetIngested;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,8 @@ final class InMemoryJobs implements IngestionJobs {
   final Map<String, IngestionJob> jobs = new ConcurrentHashMap<>();
   final Map<String, JobClaim> claims = new ConcurrentHashMap<>();
   final List<Envelope<DatasetIngested>> outbox = new ArrayList<>();
+  /** Failures the next finishes fail with, as a lost connection fails a commit, one per call. */
+  final Deque<RuntimeException> failingFinishes = new ArrayDeque<>();
 
   @Override
   public CompletionStage<Optional<IngestionJob>> find(String id) {
@@ -51,6 +55,9 @@ final class InMemoryJobs implements IngestionJobs {
 
   @Override
   public synchronized CompletionStage<Boolean> finish(IngestionJob finished, String holder, List<Envelope<DatasetIngested>> events) {
+    if (!failingFinishes.isEmpty()) {
+      return CompletableFuture.failedFuture(failingFinishes.poll());
+    }
     boolean held = holds(finished.id(), holder);
     if (held) {
       jobs.put(finished.id(), finished);

@@ -97,4 +97,17 @@ class JobClaimTakeOverTest {
     // the same file names are the new holder's to write: removing them could remove its files
     assertThat(lake.files).hasSize(1);
   }
+
+  @Test
+  void aJobWhoseCommitFailedOnALostConnectionIsGivenUpSoARetryRunsItAtOnce() {
+    // the commit, then the first attempt to give the job up on a connection the server had ended too
+    jobs.failingFinishes.add(new IllegalStateException("connection lost during the commit"));
+    jobs.failingFinishes.add(new IllegalStateException("another ended connection"));
+
+    assertThatThrownBy(() -> run("job-cut-off")).hasMessageContaining("connection lost during the commit");
+    assertThat(jobs.jobs.get("job-cut-off").status()).isEqualTo(JobStatus.FAILED);
+    assertThat(jobs.outbox).isEmpty();
+
+    assertThat(run("job-cut-off").status()).as("no 409 until the lease lapses").isEqualTo(JobStatus.COMPLETED);
+  }
 }

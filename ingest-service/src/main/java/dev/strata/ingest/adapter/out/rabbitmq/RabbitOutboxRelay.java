@@ -1,5 +1,6 @@
 package dev.strata.ingest.adapter.out.rabbitmq;
 
+import dev.strata.ingest.config.IngestConfig;
 import dev.strata.support.messaging.OutboundMessages;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -8,9 +9,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -19,7 +22,9 @@ import org.jboss.logging.Logger;
 /**
  * Relays the outbox to RabbitMQ: rows are locked ({@code SKIP LOCKED}, so replicas share the work),
  * published with publisher confirms and marked sent in the same transaction. A crash between the
- * confirm and the commit re-sends a message; consumers de-duplicate on its {@code messageId}.
+ * confirm and the commit re-sends a message; consumers de-duplicate on its {@code messageId}. A
+ * publish that fails or is not confirmed within {@code ingest.outbox.confirm-timeout} rolls the round
+ * back: its rows are released for the next round.
  */
 @ApplicationScoped
 public class RabbitOutboxRelay {
@@ -31,11 +36,13 @@ public class RabbitOutboxRelay {
 
   private final Pool pool;
   private final Emitter<byte[]> emitter;
+  private final Duration confirmTimeout;
   private final AtomicBoolean running = new AtomicBoolean();
 
-  RabbitOutboxRelay(Pool pool, @Channel("dataset-ingested") Emitter<byte[]> emitter) {
+  RabbitOutboxRelay(Pool pool, @Channel("dataset-ingested") Emitter<byte[]> emitter, IngestConfig config) {
     this.pool = pool;
     this.emitter = emitter;
+    this.confirmTimeout = config.outbox().confirmTimeout();
   }
 
   /** Relays now, without waiting for the next scheduled run. */
@@ -63,7 +70,11 @@ public class RabbitOutboxRelay {
           if (sends.isEmpty()) {
             return Uni.createFrom().item(0);
           }
-          return Uni.join().all(sends).andFailFast().flatMap(ids -> connection
+          return Uni.join().all(sends).andFailFast()
+              // a confirm lost with the broker's connection never comes: without a limit this round would hold
+              // its transaction and row locks, and keep every later round from starting, for good
+              .ifNoItem().after(confirmTimeout).failWith(() -> new TimeoutException("no publisher confirm within " + confirmTimeout))
+              .flatMap(ids -> connection
               .preparedQuery("UPDATE outbox SET sent_at = now() WHERE message_id = ANY($1)")
               .execute(Tuple.of(ids.toArray(UUID[]::new))).replaceWith(ids.size()));
         }))

@@ -1,6 +1,7 @@
 package dev.strata.e2e;
 
 import dev.strata.kernel.security.Roles;
+import dev.strata.testing.Broker;
 import dev.strata.testing.TestTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -9,7 +10,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +26,22 @@ import java.util.concurrent.TimeUnit;
  * RabbitMQ vhost ({@code strata-e2e}) and a Redis database (2) of their own, so the suite can run
  * beside a platform started with {@code bin/strata up}.
  */
-final class PackagedServices implements AutoCloseable {
+public final class PackagedServices implements AutoCloseable {
 
-  enum Service {
+  /** The four services, each on its port. */
+  public enum Service {
     INGEST("ingest-service", 18081), WAREHOUSE("warehouse-service", 18082),
     SCORING("scoring-service", 18083), AGENT("agent-service", 18084);
 
-    final String module;
-    final int port;
+    public final String module;
+    public final int port;
 
     Service(String module, int port) {
       this.module = module;
       this.port = port;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
       return URI.create("http://127.0.0.1:" + port + path);
     }
   }
@@ -43,14 +49,25 @@ final class PackagedServices implements AutoCloseable {
   private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
   static final String ADMIN_PASSWORD = java.util.UUID.randomUUID().toString();
   private final Path runDir;
+  private final Map<String, String> extraEnvironment;
   private final Map<Service, Process> processes = new LinkedHashMap<>();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  PackagedServices(Path runDir) {
-    this.runDir = runDir;
+  public PackagedServices(Path runDir) {
+    this(runDir, Map.of());
   }
 
-  void startAll() {
+  /** @param extraEnvironment settings every service gets on top of the suite's own (a stand-in LLM's URL) */
+  public PackagedServices(Path runDir, Map<String, String> extraEnvironment) {
+    this.runDir = runDir;
+    this.extraEnvironment = Map.copyOf(extraEnvironment);
+  }
+
+  public static String adminPassword() {
+    return ADMIN_PASSWORD;
+  }
+
+  public void startAll() {
     for (Service service : Service.values()) {
       start(service);
     }
@@ -59,7 +76,7 @@ final class PackagedServices implements AutoCloseable {
     }
   }
 
-  void start(Service service) {
+  public void start(Service service) {
     Path jar = ROOT.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify builds them before e2e)");
@@ -79,13 +96,13 @@ final class PackagedServices implements AutoCloseable {
   }
 
   /** Stops one service the way Kubernetes does (SIGTERM), then starts it again and waits for READY. */
-  void restart(Service service) {
+  public void restart(Service service) {
     stop(service);
     start(service);
     awaitReady(service, Duration.ofMinutes(3));
   }
 
-  void stop(Service service) {
+  public void stop(Service service) {
     Process process = processes.remove(service);
     if (process == null) {
       return;
@@ -100,7 +117,30 @@ final class PackagedServices implements AutoCloseable {
     }
   }
 
-  void awaitReady(Service service, Duration patience) {
+  /** SIGKILL, as {@code kill -9} or the OOM killer: no shutdown hook, no drain, nothing settled. */
+  public void kill(Service service) {
+    Process process = processes.remove(service);
+    if (process == null) {
+      return;
+    }
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The service's process id, for sampling its resources. */
+  public long pid(Service service) {
+    Process process = processes.get(service);
+    if (process == null) {
+      throw new IllegalStateException(service.module + " is not running");
+    }
+    return process.pid();
+  }
+
+  public void awaitReady(Service service, Duration patience) {
     long deadline = System.nanoTime() + patience.toNanos();
     while (System.nanoTime() < deadline) {
       Process process = processes.get(service);
@@ -115,7 +155,7 @@ final class PackagedServices implements AutoCloseable {
     throw new IllegalStateException(service.module + " not ready after " + patience);
   }
 
-  private boolean ready(Service service) {
+  public boolean ready(Service service) {
     try {
       HttpResponse<Void> response = http.send(
           HttpRequest.newBuilder(service.uri("/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
@@ -151,7 +191,28 @@ final class PackagedServices implements AutoCloseable {
     env.put("STRATA_JWT_PRIVATE_KEY_LOCATION", TestTokens.privateKeyLocation());
     env.put("STRATA_SERVICE_TOKEN", TestTokens.token(Roles.SERVICE));
     env.put("STRATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.putAll(extraEnvironment);
     return env;
+  }
+
+  /** A clean slate for the packaged services: their own database schemas, queues and run folder. */
+  public static void resetStores(Path runDir) throws Exception {
+    try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/strata_e2e", "strata", "strata");
+        Statement sql = db.createStatement()) {
+      sql.execute("DROP SCHEMA IF EXISTS agent CASCADE");
+      sql.execute("DROP SCHEMA IF EXISTS ingest CASCADE");
+      sql.execute("DROP TABLE IF EXISTS public.flyway_schema_history");
+    }
+    try (Broker broker = Broker.connect(Map.of("rabbitmq-virtual-host", "strata-e2e",
+        "rabbitmq-username", "strata", "rabbitmq-password", "strata"))) {
+      broker.purgeAll();
+    }
+    if (Files.exists(runDir)) {
+      try (var paths = Files.walk(runDir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+    Files.createDirectories(runDir);
   }
 
   @Override

@@ -14,16 +14,11 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,7 +51,7 @@ class PlatformStoryIT {
 
   @BeforeAll
   static void startThePlatform() throws Exception {
-    resetStores();
+    PackagedServices.resetStores(RUN_DIR);
     services = new PackagedServices(RUN_DIR);
     services.startAll();
     api = new PlatformClient(Map.of(
@@ -193,25 +188,5 @@ class PlatformStoryIT {
     services.start(Service.INGEST);
     services.awaitReady(Service.INGEST, Duration.ofMinutes(3));
     assertThat(api.get("ingest", "/jobs/" + jobId).path("status").asText()).isEqualTo("COMPLETED");
-  }
-
-  /** A clean slate for the packaged services: their own database schemas, queues and run folder. */
-  private static void resetStores() throws Exception {
-    try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/strata_e2e", "strata", "strata");
-        Statement sql = db.createStatement()) {
-      sql.execute("DROP SCHEMA IF EXISTS agent CASCADE");
-      sql.execute("DROP SCHEMA IF EXISTS ingest CASCADE");
-      sql.execute("DROP TABLE IF EXISTS public.flyway_schema_history");
-    }
-    try (Broker broker = Broker.connect(Map.of("rabbitmq-virtual-host", "strata-e2e",
-        "rabbitmq-username", "strata", "rabbitmq-password", "strata"))) {
-      broker.purgeAll();
-    }
-    if (Files.exists(RUN_DIR)) {
-      try (var paths = Files.walk(RUN_DIR)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
-    Files.createDirectories(RUN_DIR);
   }
 }

@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Configuration of warehouse-service ({@code warehouse.*}). */
 @ConfigMapping(prefix = "warehouse")
@@ -35,6 +37,20 @@ public interface WarehouseConfig {
     /** Path of the DuckDB file; its folder is created at start. */
     @WithDefault("${STRATA_RUN_DIR:${user.home}/.strata/run}/warehouse/strata.duckdb")
     Path path();
+
+    /**
+     * DuckDB's {@code memory_limit}: a size DuckDB reads ({@code 512MiB}, {@code 2GB}) or a percentage
+     * ({@code 35%}) of the memory the JVM sees, which in a container is its memory limit, the same base
+     * {@code -XX:MaxRAMPercentage} takes the heap from. Unset: DuckDB's default, 80 % of the memory it
+     * sees, which leaves no room for the heap.
+     */
+    Optional<String> memoryLimit();
+
+    /**
+     * DuckDB's worker {@code threads}. Unset: DuckDB's default, one per core of the machine, whatever
+     * the container's CPU limit.
+     */
+    OptionalInt threads();
   }
 
   /** The bronze Parquet lake written by ingest-service. */

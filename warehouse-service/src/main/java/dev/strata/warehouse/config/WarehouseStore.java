@@ -31,7 +31,7 @@ public class WarehouseStore {
   @Singleton
   @io.quarkus.runtime.Startup
   DuckDbWarehouse warehouse(WarehouseConfig config) {
-    DuckDbWarehouse warehouse = DuckDbWarehouse.open(config.database().path());
+    DuckDbWarehouse warehouse = DuckDbWarehouse.open(config.database().path(), DuckDbSettings.of(config.database()));
     try {
       var migrations = new ApplyMigrations(
           new MigrationFolders(config.migrations().locations(), Thread.currentThread().getContextClassLoader()),

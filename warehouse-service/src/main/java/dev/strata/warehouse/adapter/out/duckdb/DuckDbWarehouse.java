@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,11 +30,18 @@ public final class DuckDbWarehouse implements AutoCloseable {
     this.writer = writer;
   }
 
-  /** Opens (creating if needed) the DuckDB file and its folder. */
+  /** Opens (creating if needed) the DuckDB file and its folder, with DuckDB's defaults. */
   public static DuckDbWarehouse open(Path file) {
+    return open(file, Map.of());
+  }
+
+  /** Opens the DuckDB file with {@code settings} (DuckDB option → value, e.g. {@code threads} → 2). */
+  public static DuckDbWarehouse open(Path file, Map<String, String> settings) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      var connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
+      Properties properties = new Properties();
+      properties.putAll(settings);
+      var connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
       return new DuckDbWarehouse(file, connection);
     } catch (Exception e) {
       throw new WarehouseFailure("cannot open DuckDB file " + file + ": " + e.getMessage(), e);

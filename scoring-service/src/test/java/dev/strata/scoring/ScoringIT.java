@@ -58,6 +58,34 @@ class ScoringIT {
   }
 
   @Test
+  void severalThousandIdsAreScoredInChunksAndUnknownOnesAreLeftOut() {
+    List<String> known = telco.rows().stream().map(r -> r.customerId()).toList();
+    List<String> ids = new java.util.ArrayList<>(known);
+    java.util.stream.IntStream.range(0, 5500).mapToObj(i -> "X%05d".formatted(i)).forEach(ids::add);
+
+    given().contentType(ContentType.JSON).body(Map.of("customerIds", ids))
+        .post("/scores/customers").then().statusCode(200).body("scores", hasSize(known.size()));
+  }
+
+  @Test
+  void aChallengerScoresTheSameCustomersInShadowAndTheComparisonIsPublishedAsMetrics() {
+    // two runs on the same data: whichever did not become champion is the challenger
+    Champions.train("churn_model");
+    Champions.train("churn_model");
+    String challenger = given().get("/models/churn_model/versions").then().extract().path("aliases.challenger");
+    List<String> ids = telco.rows().stream().limit(300).map(r -> r.customerId()).toList();
+
+    given().contentType(ContentType.JSON).body(Map.of("customerIds", ids)).post("/scores/customers").then().statusCode(200)
+        .body("scores", hasSize(300)).body("models.churn_model", org.hamcrest.Matchers.not(equalTo(challenger)));
+
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    org.assertj.core.api.Assertions.assertThat(metrics)
+        .containsPattern("scoring_shadow_rows_customers_total\\{[^}]*agreement=\"agree\"[^}]*challenger=\"" + challenger
+            + "\"[^}]*model=\"churn_model\"[^}]*} [1-9]")
+        .containsPattern("scoring_shadow_difference_count\\{[^}]*challenger=\"" + challenger + "\"[^}]*model=\"churn_model\"");
+  }
+
+  @Test
   void allActiveCustomersAreScoredAcrossSeveralChunks() {
     long active = telco.rows().stream().filter(r -> !r.churned()).count();
     given().contentType(ContentType.JSON).body(Map.of("all", true))

@@ -50,18 +50,19 @@ class TrainingIT {
   }
 
   @Test
-  void aTrainedChurnModelThatPassesTheGateIsRegisteredWithItsEvaluationAndBecomesChampion() throws Exception {
+  void aTrainedChurnModelIsRegisteredWithItsEvaluationAndWhoStartedIt() throws Exception {
     String id = Champions.train("churn_model");
 
     String version = given().get("/trainings/" + id).then().statusCode(200)
         .body("state", equalTo("SUCCEEDED")).body("stage", equalTo("done"))
-        .body("rows", equalTo(1500)).body("promoted", equalTo(true))
+        .body("rows", equalTo(1500)).body("promoted", notNullValue()).body("decision", notNullValue())
+        .body("startedBy", notNullValue())
         .body("metrics.auc", greaterThanOrEqualTo(0.80f))
         .body("metrics.log_loss", lessThan(0.6f))
         .body("metrics.calibration_error", lessThan(0.15f))
         .extract().path("version");
     given().get("/models/churn_model/versions").then().statusCode(200)
-        .body("aliases.champion", equalTo(version)).body("versions.version", hasItem(version));
+        .body("aliases.champion", notNullValue()).body("versions.version", hasItem(version));
     given().get("/v2/models/churn_model").then().statusCode(200).body("versions", hasItem(version));
 
     Path dir = folder.resolve("churn_model").resolve(version);
@@ -102,7 +103,25 @@ class TrainingIT {
     given().contentType(ContentType.JSON).body(java.util.Map.of("inputs", java.util.List.of(java.util.Map.of(
             "name", b.inputName(), "datatype", "FP32", "shape", java.util.List.of(1, b.features().size()),
             "data", java.util.Collections.nCopies(b.features().size(), 0)))))
-        .post("/v2/models/churn_model/infer").then().statusCode(200).body("model_version", equalTo(second));
+        .post("/v2/models/churn_model/versions/" + second + "/infer").then().statusCode(200).body("model_version", equalTo(second));
+  }
+
+  @Test
+  void aRetrainThatDoesNotBeatTheChampionOnTheSameHeldOutRowsStaysChallengerWhatsoeverItsAuc() {
+    Champions.train("churn_model");
+    String champion = given().get("/models/churn_model/versions").then().extract().path("aliases.champion");
+
+    // the same data and seed give the same model: its AUC clears the floor, and merely ties the champion
+    String id = Champions.train("churn_model");
+
+    String version = given().get("/trainings/" + id).then().statusCode(200)
+        .body("state", equalTo("SUCCEEDED")).body("promoted", equalTo(false))
+        .body("metrics.auc", greaterThanOrEqualTo(0.80f))
+        .body("champion.version", equalTo(champion)).body("champion.metrics.auc", greaterThanOrEqualTo(0.80f))
+        .body("decision", containsString("does not beat champion version " + champion))
+        .extract().path("version");
+    given().get("/models/churn_model/versions").then()
+        .body("aliases.champion", equalTo(champion)).body("aliases.challenger", equalTo(version));
   }
 
   @Test

@@ -3,73 +3,81 @@ package dev.strata.scoring.application;
 import dev.strata.kernel.api.CustomerFeatures;
 import dev.strata.kernel.api.CustomerScores;
 import dev.strata.scoring.domain.inference.ScoringModels;
-import dev.strata.scoring.domain.inference.Tensor;
-import dev.strata.scoring.domain.inference.TensorData;
 import dev.strata.scoring.domain.model.ModelCard;
+import dev.strata.scoring.domain.scoring.ShadowComparison;
+import dev.strata.scoring.domain.scoring.ShadowMetrics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Scores one page of customers: lays the warehouse's columns out in each model's own feature
- * order, runs both models once over the whole page, and reads churn probability and risk.
+ * order, runs both models once over the whole page, and reads churn probability and risk. Where a
+ * challenger shadows a champion, it scores the same page too; the two are compared and measured,
+ * and only the champion's scores are returned.
  */
 public class ChunkScorer {
 
-  private final ScoringModels models;
+  private static final System.Logger LOG = System.getLogger(ChunkScorer.class.getName());
 
+  private final ScoringModels models;
+  private final Optional<ShadowMetrics> shadow;
+
+  /** The versions one request scores with; a challenger is empty when none shadows its champion. */
+  public record Lineup(ModelCard churn, ModelCard risk, Optional<ModelCard> churnChallenger, Optional<ModelCard> riskChallenger) {}
+
+  /** Without shadow traffic: challengers are never run. */
   public ChunkScorer(ScoringModels models) {
-    this.models = models;
+    this(models, Optional.empty());
   }
 
-  public List<CustomerScores.Score> score(CustomerFeatures page, ModelCard churn, ModelCard risk) {
+  public ChunkScorer(ScoringModels models, Optional<ShadowMetrics> shadow) {
+    this.models = models;
+    this.shadow = shadow;
+  }
+
+  public List<CustomerScores.Score> score(CustomerFeatures page, Lineup lineup) {
     if (page.rows().isEmpty()) {
       return List.of();
     }
-    float[] probability = column(run(churn, page), page.rows().size(), churn.positiveIndex() == null ? 0 : churn.positiveIndex());
-    float[] revenue = column(run(risk, page), page.rows().size(), 0);
+    float[] probability = run(lineup.churn(), page);
+    float[] revenue = nonNegative(run(lineup.risk(), page));
+    shadow(page, lineup.churn(), lineup.churnChallenger(), probability, false);
+    shadow(page, lineup.risk(), lineup.riskChallenger(), revenue, true);
     List<CustomerScores.Score> scores = new ArrayList<>(page.rows().size());
     for (int i = 0; i < page.rows().size(); i++) {
-      // a linear regressor can dip below zero for loyal customers; no one's departure earns money
-      scores.add(new CustomerScores.Score(page.rows().get(i).customerId(), probability[i], Math.max(0, revenue[i])));
+      scores.add(new CustomerScores.Score(page.rows().get(i).customerId(), probability[i], revenue[i]));
     }
     return scores;
   }
 
-  private Tensor run(ModelCard card, CustomerFeatures page) {
-    List<String> needed = card.featureNames();
-    int[] source = new int[needed.size()];
-    for (int j = 0; j < needed.size(); j++) {
-      source[j] = page.featureNames().indexOf(needed.get(j));
-      if (source[j] < 0) {
-        throw new IllegalStateException("model " + card.ref() + " needs feature '" + needed.get(j)
-            + "' which warehouse-service does not serve; retrain the model");
-      }
+  // the challenger's trouble is never the caller's: it is logged and counted, the answer stands
+  private void shadow(CustomerFeatures page, ModelCard champion, Optional<ModelCard> challenger, float[] served, boolean revenue) {
+    if (shadow.isEmpty() || challenger.isEmpty()) {
+      return;
     }
-    int n = page.rows().size();
-    float[] matrix = new float[n * needed.size()];
-    for (int i = 0; i < n; i++) {
-      List<Double> values = page.rows().get(i).values();
-      for (int j = 0; j < source.length; j++) {
-        Double value = values.get(source[j]);
-        matrix[i * source.length + j] = value == null ? 0f : value.floatValue();
-      }
+    try {
+      float[] theirs = run(challenger.get(), page);
+      shadow.get().compared(ShadowComparison.of(champion, challenger.get(), served, revenue ? nonNegative(theirs) : theirs));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "challenger " + challenger.get().ref() + " could not shadow " + champion.ref(), e);
+      shadow.get().failed(challenger.get());
     }
-    Tensor input = new Tensor(card.inputName(), new long[] {n, needed.size()}, new TensorData.Floats(matrix));
-    return models.infer(card, List.of(input), List.of(card.outputName())).getFirst();
   }
 
-  private static float[] column(Tensor output, int rows, int column) {
-    int width = output.data().size() / rows;
-    float[] values = new float[rows];
-    for (int i = 0; i < rows; i++) {
-      int at = i * width + column;
-      values[i] = switch (output.data()) {
-        case TensorData.Floats f -> f.values()[at];
-        case TensorData.Doubles d -> (float) d.values()[at];
-        case TensorData.Longs l -> l.values()[at];
-        case TensorData.Strings s -> throw new IllegalStateException("model " + output.name() + " gives text, not scores");
-      };
+  private float[] run(ModelCard card, CustomerFeatures page) {
+    List<CustomerFeatures.Row> rows = page.rows();
+    return ModelInputs.scores(models, card, page.featureNames(), rows.size(), (i, j) -> {
+      Double value = rows.get(i).values().get(j);
+      return value == null ? 0 : value;
+    });
+  }
+
+  // a linear regressor can dip below zero for loyal customers; no one's departure earns money
+  private static float[] nonNegative(float[] revenue) {
+    for (int i = 0; i < revenue.length; i++) {
+      revenue[i] = Math.max(0, revenue[i]);
     }
-    return values;
+    return revenue;
   }
 }

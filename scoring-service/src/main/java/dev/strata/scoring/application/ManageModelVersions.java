@@ -5,7 +5,9 @@ import dev.strata.kernel.value.SafeName;
 import dev.strata.scoring.domain.inference.ModelSignature;
 import dev.strata.scoring.domain.inference.ScoringModels;
 import dev.strata.scoring.domain.inference.TensorSpec;
+import dev.strata.scoring.domain.model.Archival;
 import dev.strata.scoring.domain.model.FeatureSpec;
+import dev.strata.scoring.domain.model.ModelAudit;
 import dev.strata.scoring.domain.model.ModelCard;
 import dev.strata.scoring.domain.model.ModelRef;
 import dev.strata.scoring.domain.model.ModelRegistry;
@@ -15,16 +17,21 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** Admin: upload a version built elsewhere, list versions, point an alias at a version. */
+/**
+ * Admin: upload a version built elsewhere, list versions, point an alias at a version, archive a
+ * version. Every change is audited in the name of the admin who made it.
+ */
 public class ManageModelVersions {
 
   private final ModelRegistry registry;
   private final ScoringModels models;
+  private final ModelAudit audit;
   private final Clock clock;
 
-  public ManageModelVersions(ModelRegistry registry, ScoringModels models, Clock clock) {
+  public ManageModelVersions(ModelRegistry registry, ScoringModels models, ModelAudit audit, Clock clock) {
     this.registry = registry;
     this.models = models;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -32,9 +39,10 @@ public class ManageModelVersions {
   public record Upload(ModelTask task, List<String> features, Integer positiveIndex,
       Map<String, Double> metrics, String sha256, String alias) {}
 
-  public record Listing(List<ModelCard> versions, Map<String, String> aliases) {}
+  /** @param archived the versions that are kept but neither serve nor can be named by an alias */
+  public record Listing(List<ModelCard> versions, Map<String, String> aliases, List<String> archived) {}
 
-  public ModelCard upload(String model, byte[] onnx, Upload upload) {
+  public ModelCard upload(String model, byte[] onnx, Upload upload, String actor) {
     SafeName.IDENTIFIER.require(model);
     if (upload.sha256() != null && !upload.sha256().equalsIgnoreCase(Sha256.hex(onnx))) {
       throw new DomainException.Invalid("sha256 does not match the uploaded model.onnx");
@@ -50,8 +58,9 @@ public class ManageModelVersions {
         upload.features().stream().map(FeatureSpec::number).toList(), input.name(), output.name(),
         upload.positiveIndex(), null, "external");
     ModelCard registered = registry.register(card, onnx);
+    audit.record(actor, "upload-model-version", registered.ref(), Map.of("sha256", registered.sha256()));
     if (upload.alias() != null) {
-      registry.setAlias(model, upload.alias(), registered.version());
+      setAlias(model, upload.alias(), registered.version(), actor);
     }
     return registered;
   }
@@ -61,11 +70,28 @@ public class ManageModelVersions {
     if (versions.isEmpty()) {
       throw new DomainException.NotFound("model '" + model + "' has no registered version");
     }
-    return new Listing(versions, registry.aliases(model));
+    List<String> archived = registry.archived(model).stream().sorted(java.util.Comparator.comparingLong(Long::parseLong)).toList();
+    return new Listing(versions, registry.aliases(model), archived);
   }
 
-  public void setAlias(String model, String alias, String version) {
-    registry.setAlias(model, alias, new ModelRef(model, version).version());
+  public void setAlias(String model, String alias, String version, String actor) {
+    ModelRef ref = new ModelRef(model, version);
+    Archival.requirePromotable(ref, registry.archived(model));
+    String previous = registry.aliases(model).get(alias);
+    registry.setAlias(model, alias, ref.version());
+    audit.record(actor, "set-alias", ref, Map.of("alias", alias, "previous", previous == null ? "" : previous));
+  }
+
+  /** Archives a version: it stays listed but no longer serves; aliases naming it other than the champion go. */
+  public void archive(String model, String version, String actor) {
+    ModelRef ref = new ModelRef(SafeName.IDENTIFIER.require(model), version);
+    if (registry.card(ref).isEmpty()) {
+      throw new DomainException.NotFound("model '" + model + "' has no version " + version);
+    }
+    List<String> dropped = Archival.aliasesToDrop(ref, registry.aliases(model));
+    dropped.forEach(alias -> registry.removeAlias(model, alias));
+    registry.archive(ref);
+    audit.record(actor, "archive-model-version", ref, Map.of("removedAliases", String.join(",", dropped)));
   }
 
   private static TensorSpec only(List<TensorSpec> specs, String what) {

@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * Scores customers with the champion churn and risk models: the given ids, or every active
  * customer page by page. Work goes in chunks (one warehouse call and one run of each model per
- * chunk); after each, progress is logged, counted and told to the caller.
+ * chunk, and of each challenger that shadows a champion); after each, progress is logged, counted
+ * and told to the caller.
  */
 public class ScoreCustomers {
 
@@ -52,6 +53,8 @@ public class ScoreCustomers {
     validate(request);
     ModelCard churn = ModelResolution.resolve(registry, Recipe.CHURN.model(), Optional.empty());
     ModelCard risk = ModelResolution.resolve(registry, Recipe.RISK.model(), Optional.empty());
+    ChunkScorer.Lineup lineup = new ChunkScorer.Lineup(churn, risk,
+        ModelResolution.challenger(registry, churn), ModelResolution.challenger(registry, risk));
     List<CustomerScores.Score> scores = new ArrayList<>();
     Integer total = chunks(request);
     int done = 0;
@@ -59,14 +62,14 @@ public class ScoreCustomers {
       String cursor = null;
       do {
         CustomerFeatures page = source.active(cursor, chunkSize);
-        record(scores, scorer.score(page, churn, risk), ++done, total, progress);
+        record(scores, scorer.score(page, lineup), ++done, total, progress);
         cursor = page.nextCursor();
       } while (cursor != null);
     } else {
       List<String> ids = request.customerIds();
       for (int from = 0; from < ids.size(); from += chunkSize) {
         List<String> chunk = ids.subList(from, Math.min(ids.size(), from + chunkSize));
-        record(scores, scorer.score(source.byIds(chunk), churn, risk), ++done, total, progress);
+        record(scores, scorer.score(source.byIds(chunk), lineup), ++done, total, progress);
       }
     }
     return new CustomerScores(scores, Map.of(churn.name(), churn.version(), risk.name(), risk.version()));

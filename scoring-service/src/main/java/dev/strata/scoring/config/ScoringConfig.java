@@ -19,6 +19,8 @@ public interface ScoringConfig {
 
   Jobs jobs();
 
+  Shadow shadow();
+
   /** The model registry folder. */
   interface Registry {
     /** Root of {@code <model>/<version>/model.onnx}; default {@code ${STRATA_RUN_DIR}/models}. */
@@ -27,7 +29,10 @@ public interface ScoringConfig {
 
   /** In-platform training. */
   interface Training {
-    /** The promotion gate: a new version becomes champion only with held-out AUC at least this. */
+    /**
+     * The floor of the promotion gate: a new version becomes champion only with held-out AUC at least
+     * this (and above the current champion's AUC on the same held-out rows).
+     */
     @WithDefault("0.80")
     double minAuc();
 
@@ -72,6 +77,13 @@ public interface ScoringConfig {
     /** How long a finished job (and a scoring job's result) stays readable before it is deleted. */
     @WithDefault("7d")
     Duration keepFinished();
+  }
+
+  /** Shadow traffic: a model's challenger scores what its champion scores, measured and never returned. */
+  interface Shadow {
+    /** Whether customer scoring also runs each model's challenger, when it has one, and compares. */
+    @WithDefault("true")
+    boolean enabled();
   }
 
   /** ONNX Runtime. */

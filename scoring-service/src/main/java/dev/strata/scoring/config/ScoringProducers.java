@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.scoring.adapter.out.filesystem.FileSystemModelRegistry;
 import dev.strata.scoring.adapter.out.filesystem.FileSystemScoringJobs;
 import dev.strata.scoring.adapter.out.filesystem.FileSystemTrainingJobs;
+import dev.strata.scoring.adapter.out.micrometer.MicrometerShadowMetrics;
+import dev.strata.scoring.adapter.out.rabbitmq.RabbitModelAudit;
 import dev.strata.scoring.adapter.out.onnx.OnnxScoringModels;
 import dev.strata.scoring.adapter.out.tribuo.TribuoModelTrainer;
 import dev.strata.scoring.application.ChunkScorer;
@@ -18,11 +20,14 @@ import dev.strata.scoring.application.ScoreCustomersInBackground;
 import dev.strata.scoring.application.TrainModel;
 import dev.strata.scoring.domain.customer.CustomerFeatureSource;
 import dev.strata.scoring.domain.inference.ScoringModels;
+import dev.strata.scoring.domain.model.ModelAudit;
 import dev.strata.scoring.domain.model.ModelRegistry;
+import dev.strata.scoring.domain.scoring.ShadowMetrics;
 import dev.strata.scoring.domain.scoring.ScoringJobs;
 import dev.strata.scoring.domain.training.ModelTrainer;
 import dev.strata.scoring.domain.training.PromotionGate;
 import dev.strata.scoring.domain.training.TrainingJobs;
+import dev.strata.support.messaging.AuditTrail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +35,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -123,17 +129,25 @@ public class ScoringProducers {
 
   @Produces
   @ApplicationScoped
-  ManageModelVersions manageModelVersions(ModelRegistry registry, ScoringModels models) {
-    return new ManageModelVersions(registry, models, Clock.systemUTC());
+  ModelAudit modelAudit(AuditTrail audit) {
+    return new RabbitModelAudit(audit);
   }
 
   @Produces
   @ApplicationScoped
-  TrainModel trainModel(CustomerFeatureSource source, ModelTrainer trainer, ModelRegistry registry,
-      TrainingJobs jobs, JobsInFlight inFlight, @Named("training") ExecutorService executor, ScoringConfig config) {
+  ManageModelVersions manageModelVersions(ModelRegistry registry, ScoringModels models, ModelAudit audit) {
+    return new ManageModelVersions(registry, models, audit, Clock.systemUTC());
+  }
+
+  @Produces
+  @ApplicationScoped
+  TrainModel trainModel(CustomerFeatureSource source, ModelTrainer trainer, ModelRegistry registry, ScoringModels models,
+      ModelAudit audit, TrainingJobs jobs, JobsInFlight inFlight, @Named("training") ExecutorService executor,
+      ScoringConfig config) {
     ScoringConfig.Training training = config.training();
-    return new TrainModel(source, trainer, registry, new PromotionGate(training.minAuc()), jobs, inFlight, executor,
-        Clock.systemUTC(), new TrainModel.TrainingSettings(training.holdoutFraction(), training.seed(), training.pageSize()));
+    return new TrainModel(source, trainer, registry, models, new PromotionGate(training.minAuc()), audit, jobs, inFlight,
+        executor, Clock.systemUTC(),
+        new TrainModel.TrainingSettings(training.holdoutFraction(), training.seed(), training.pageSize()));
   }
 
   @Produces
@@ -142,7 +156,8 @@ public class ScoringProducers {
       ScoringConfig config, MeterRegistry meters) {
     Counter rows = Counter.builder("scoring.customers.scored").description("Customers scored (churn and risk), all runs")
         .baseUnit("customers").register(meters);
-    return new ScoreCustomers(source, registry, new ChunkScorer(models), config.batch().chunkSize(),
+    Optional<ShadowMetrics> shadow = config.shadow().enabled() ? Optional.of(new MicrometerShadowMetrics(meters)) : Optional.empty();
+    return new ScoreCustomers(source, registry, new ChunkScorer(models, shadow), config.batch().chunkSize(),
         (done, total, scored, inChunk) -> rows.increment(inChunk));
   }
 

@@ -16,6 +16,8 @@ import dev.strata.scoring.domain.model.FeatureSpec;
 import dev.strata.scoring.domain.model.ModelCard;
 import dev.strata.scoring.domain.model.ModelRegistry;
 import dev.strata.scoring.domain.scoring.ScoringProgress;
+import dev.strata.scoring.domain.scoring.ShadowComparison;
+import dev.strata.scoring.domain.scoring.ShadowMetrics;
 import dev.strata.scoring.domain.model.ModelTask;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,8 +65,10 @@ class ScoreCustomersTest {
         float tenure = x[2 * i];
         float charges = x[2 * i + 1];
         if (churn) {
-          out[2 * i] = 1 - tenure / 10;
-          out[2 * i + 1] = tenure / 10;
+          // version 2, the challenger in the shadow tests, reads tenure the other way round
+          float p = card.version().equals("2") ? 1 - tenure / 10 : tenure / 10;
+          out[2 * i] = 1 - p;
+          out[2 * i + 1] = p;
         } else {
           out[i] = charges > 0 ? charges * tenure / 10 : -5;
         }
@@ -81,6 +85,57 @@ class ScoreCustomersTest {
       registry.setAlias(model, ModelRegistry.CHAMPION, card.version());
     }
     return new ScoreCustomers(warehouse, registry, new ChunkScorer(models), chunkSize, ScoringProgress.NONE);
+  }
+
+  private final List<ShadowComparison> compared = new ArrayList<>();
+  private final List<String> shadowFailures = new ArrayList<>();
+  private final ShadowMetrics shadowMetrics = new ShadowMetrics() {
+    public void compared(ShadowComparison comparison) { compared.add(comparison); }
+    public void failed(ModelCard challenger) { shadowFailures.add(challenger.ref().toString()); }
+  };
+
+  /** Champions as {@link #scoring}, plus version 2 of churn_model named challenger, with shadow traffic on. */
+  private ScoreCustomers scoringWithChallenger(List<FeatureSpec> challengerFeatures) {
+    scoring(10);
+    ModelCard challenger = registry.register(new ModelCard("churn_model", "1", ModelTask.CLASSIFICATION, Instant.now(), Map.of(),
+        challengerFeatures, "input", "output", 1, null, "fp"), new byte[] {1});
+    registry.setAlias("churn_model", ModelRegistry.CHALLENGER, challenger.version());
+    return new ScoreCustomers(warehouse, registry, new ChunkScorer(models, java.util.Optional.of(shadowMetrics)), 10, ScoringProgress.NONE);
+  }
+
+  @Test
+  void aChallengerScoresTheSameCustomersInShadowAndOnlyTheChampionsScoresAreReturned() {
+    CustomerScores scores = scoringWithChallenger(List.of(FeatureSpec.number("tenure"), FeatureSpec.number("charges")))
+        .score(new ScoreRequest(List.of("C1", "C2"), false));
+
+    assertThat(scores.scores()).extracting(CustomerScores.Score::churnProbability)
+        .allSatisfy(p -> assertThat(p).isCloseTo(0.3, org.assertj.core.api.Assertions.within(1e-6)));
+    assertThat(scores.models()).containsEntry("churn_model", "1");
+    assertThat(compared).singleElement().satisfies(c -> {
+      assertThat(c.challenger().version()).isEqualTo("2");
+      assertThat(c.differences()).containsExactly(new double[] {0.4, 0.4}, org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(c.agreed()).as("0.3 and 0.7 fall on either side of the threshold").isZero();
+    });
+  }
+
+  @Test
+  void aChallengerThatCannotScoreIsCountedAndTheCallerStillGetsTheChampionsScores() {
+    CustomerScores scores = scoringWithChallenger(List.of(FeatureSpec.number("not_served")))
+        .score(new ScoreRequest(List.of("C1"), false));
+
+    assertThat(scores.scores()).hasSize(1);
+    assertThat(compared).isEmpty();
+    assertThat(shadowFailures).containsExactly("churn_model/2");
+  }
+
+  @Test
+  void anArchivedChallengerReceivesNoShadowTraffic() {
+    ScoreCustomers scoring = scoringWithChallenger(List.of(FeatureSpec.number("tenure"), FeatureSpec.number("charges")));
+    registry.archive(new dev.strata.scoring.domain.model.ModelRef("churn_model", "2"));
+
+    scoring.score(new ScoreRequest(List.of("C1"), false));
+
+    assertThat(compared).isEmpty();
   }
 
   @Test

@@ -3,11 +3,13 @@ package dev.strata.scoring.domain.model;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where model versions live: each version an immutable ONNX artifact plus its {@link ModelCard},
  * and per model a set of aliases ({@code champion}, {@code challenger}) naming versions. A version
- * registered by anyone is visible to the next call, without restart.
+ * registered by anyone is visible to the next call, without restart. A version can be archived:
+ * it stays stored and listed, but no longer serves and cannot be named by an alias ({@link Archival}).
  */
 public interface ModelRegistry {
 
@@ -31,4 +33,13 @@ public interface ModelRegistry {
   Map<String, String> aliases(String model);
 
   void setAlias(String model, String alias, String version);
+
+  /** Removes an alias; nothing happens when the model has no such alias. */
+  void removeAlias(String model, String alias);
+
+  /** The archived versions of a model. */
+  Set<String> archived(String model);
+
+  /** Marks a version archived, for good. */
+  void archive(ModelRef ref);
 }

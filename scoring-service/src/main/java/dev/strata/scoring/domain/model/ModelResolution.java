@@ -16,8 +16,10 @@ public final class ModelResolution {
     SafeName.IDENTIFIER.require(model);
     if (version.isPresent()) {
       ModelRef ref = new ModelRef(model, version.get());
-      return registry.card(ref).orElseThrow(() ->
+      ModelCard card = registry.card(ref).orElseThrow(() ->
           new DomainException.NotFound("model '" + model + "' has no version " + version.get()));
+      Archival.requireServing(ref, registry.archived(model));
+      return card;
     }
     String champion = registry.aliases(model).get(ModelRegistry.CHAMPION);
     if (champion == null) {
@@ -33,5 +35,17 @@ public final class ModelResolution {
     return noVersions
         ? "model '" + model + "' has no registered version; " + how
         : "model '" + model + "' has no champion version; " + how;
+  }
+
+  /**
+   * The version that shadows {@code champion}: the model's {@code challenger}, when it names another
+   * version of the same task that is not archived.
+   */
+  public static Optional<ModelCard> challenger(ModelRegistry registry, ModelCard champion) {
+    String version = registry.aliases(champion.name()).get(ModelRegistry.CHALLENGER);
+    if (version == null || version.equals(champion.version()) || registry.archived(champion.name()).contains(version)) {
+      return Optional.empty();
+    }
+    return registry.card(new ModelRef(champion.name(), version)).filter(card -> card.task() == champion.task());
   }
 }

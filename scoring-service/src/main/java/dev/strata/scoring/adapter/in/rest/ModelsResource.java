@@ -19,8 +19,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -71,12 +73,12 @@ public class ModelsResource {
   @Path("models/{name}/versions")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response upload(@PathParam("name") String name, @RestForm("model") FileUpload model,
-      @RestForm("metadata") @PartType(MediaType.APPLICATION_JSON) @Valid UploadMetadata metadata) {
+      @RestForm("metadata") @PartType(MediaType.APPLICATION_JSON) @Valid UploadMetadata metadata, @Context SecurityContext who) {
     if (model == null || metadata == null) {
       throw new BadRequestException("multipart parts 'model' (the ONNX file) and 'metadata' (JSON) are required");
     }
     ModelCard card = versions.upload(name, read(model), new ManageModelVersions.Upload(metadata.task(),
-        metadata.features(), metadata.positiveIndex(), metadata.metrics(), metadata.sha256(), metadata.alias()));
+        metadata.features(), metadata.positiveIndex(), metadata.metrics(), metadata.sha256(), metadata.alias()), actor(who));
     return Response.created(URI.create("/v2/models/" + name + "/versions/" + card.version())).entity(card).build();
   }
 
@@ -85,17 +87,27 @@ public class ModelsResource {
   @Path("models/{name}/aliases/{alias}")
   @Consumes(MediaType.APPLICATION_JSON)
   public ManageModelVersions.Listing setAlias(@PathParam("name") String name, @PathParam("alias") String alias,
-      @NotNull @Valid AliasTarget target) {
-    versions.setAlias(name, alias, target.version());
+      @NotNull @Valid AliasTarget target, @Context SecurityContext who) {
+    versions.setAlias(name, alias, target.version(), actor(who));
     return versions.list(name);
   }
 
-  // Training never promotes past the AUC gate, so an operator may start it
+  @POST
+  @RolesAllowed(Roles.ADMIN)
+  @Path("models/{name}/versions/{version}/archive")
+  public ManageModelVersions.Listing archive(@PathParam("name") String name, @PathParam("version") String version,
+      @Context SecurityContext who) {
+    versions.archive(name, version, actor(who));
+    return versions.list(name);
+  }
+
+  // A run replaces the champion only by beating it on the same held-out rows, whoever started it, so an
+  // operator may train; replacing it without that evidence is an admin's alias move
   @POST
   @RolesAllowed(Roles.OPERATOR)
   @Path("models/{name}/train")
-  public Response train(@PathParam("name") String name) {
-    TrainingJob job = training.start(name);
+  public Response train(@PathParam("name") String name, @Context SecurityContext who) {
+    TrainingJob job = training.start(name, actor(who));
     return Response.accepted(job).location(URI.create("/trainings/" + job.id())).build();
   }
 
@@ -104,6 +116,10 @@ public class ModelsResource {
   @Path("trainings/{id}")
   public TrainingJob job(@PathParam("id") String id) {
     return training.job(id);
+  }
+
+  private static String actor(SecurityContext who) {
+    return who.getUserPrincipal() == null ? "anonymous" : who.getUserPrincipal().getName();
   }
 
   private static byte[] read(FileUpload upload) {

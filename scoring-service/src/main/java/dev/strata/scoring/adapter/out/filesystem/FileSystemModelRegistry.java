@@ -22,14 +22,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * The registry as a folder: {@code <model>/<version>/model.onnx + model.json} and
- * {@code <model>/aliases.json}. A version is staged in a hidden folder and renamed into place, so
+ * {@code <model>/aliases.json}, {@code <model>/archived.json}. A version is staged in a hidden folder and renamed into place, so
  * readers never see half a version; aliases are replaced atomically. Cards are cached forever
- * (versions are immutable), aliases until their file changes, so another replica's or a
+ * (versions are immutable), aliases and archived versions until their file changes, so another replica's or a
  * restarted trainer's registrations show up on the next call.
  */
 public class FileSystemModelRegistry implements ModelRegistry {
@@ -39,8 +41,11 @@ public class FileSystemModelRegistry implements ModelRegistry {
   private final ObjectMapper json;
   private final Map<ModelRef, ModelCard> cards = new ConcurrentHashMap<>();
   private final Map<String, CachedAliases> aliases = new ConcurrentHashMap<>();
+  private final Map<String, CachedArchive> archives = new ConcurrentHashMap<>();
 
   private record CachedAliases(FileTime modified, Map<String, String> byAlias) {}
+
+  private record CachedArchive(long modified, Set<String> versions) {}
 
   public FileSystemModelRegistry(Path root, ObjectMapper json) {
     this.root = root;
@@ -152,14 +157,65 @@ public class FileSystemModelRegistry implements ModelRegistry {
     }
     Map<String, String> updated = new LinkedHashMap<>(aliases(model));
     updated.put(alias, version);
-    Path modelDir = root.resolve(model);
+    writeAliases(model, updated);
+  }
+
+  @Override
+  public synchronized void removeAlias(String model, String alias) {
+    Map<String, String> updated = new LinkedHashMap<>(aliases(model));
+    if (updated.remove(SafeName.IDENTIFIER.require(alias)) != null) {
+      writeAliases(model, updated);
+    }
+  }
+
+  @Override
+  public Set<String> archived(String model) {
+    Path file = root.resolve(SafeName.IDENTIFIER.require(model)).resolve("archived.json");
+    // 0 for a missing file: most models have nothing archived, and this is read on every versioned inference
+    long modified = file.toFile().lastModified();
+    if (modified == 0) {
+      return Set.of();
+    }
+    CachedArchive cached = archives.get(model);
+    if (cached != null && cached.modified() == modified) {
+      return cached.versions();
+    }
     try {
-      Path staging = Files.createTempFile(modelDir, ".aliases-", ".json");
-      json.writeValue(staging.toFile(), updated);
-      Files.move(staging, modelDir.resolve("aliases.json"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      aliases.remove(model);
+      Set<String> read = Set.copyOf(json.readValue(file.toFile(), new TypeReference<List<String>>() {}));
+      archives.put(model, new CachedArchive(modified, read));
+      return read;
+    } catch (java.io.FileNotFoundException | NoSuchFileException e) {
+      return Set.of();
     } catch (IOException e) {
-      throw new UncheckedIOException("could not set alias " + alias + " of " + model, e);
+      throw new UncheckedIOException("unreadable " + file, e);
+    }
+  }
+
+  @Override
+  public synchronized void archive(ModelRef ref) {
+    if (card(ref).isEmpty()) {
+      throw new DomainException.NotFound("model '" + ref.name() + "' has no version " + ref.version());
+    }
+    Set<String> updated = new TreeSet<>(java.util.Comparator.comparingLong(Long::parseLong));
+    updated.addAll(archived(ref.name()));
+    updated.add(ref.version());
+    write(root.resolve(ref.name()), "archived.json", List.copyOf(updated));
+    archives.remove(ref.name());
+  }
+
+  private void writeAliases(String model, Map<String, String> updated) {
+    write(root.resolve(model), "aliases.json", updated);
+    aliases.remove(model);
+  }
+
+  /** Through a temporary file and an atomic rename, so a reader sees the old file or the new one. */
+  private void write(Path modelDir, String name, Object value) {
+    try {
+      Path staging = Files.createTempFile(modelDir, "." + name + "-", ".tmp");
+      json.writeValue(staging.toFile(), value);
+      Files.move(staging, modelDir.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write " + name + " of " + modelDir.getFileName(), e);
     }
   }
 

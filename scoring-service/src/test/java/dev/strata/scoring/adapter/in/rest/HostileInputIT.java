@@ -74,6 +74,9 @@ class HostileInputIT {
     refused("PUT /models/{name}/aliases/{alias} alias", v -> alias("churn_model", encoded(v), "1"), true);
     refused("PUT /models/{name}/aliases/{alias} version", v -> alias("churn_model", "champion", json(v)), true);
     refused("POST /models/{name}/train", v -> raw().post("/models/" + encoded(v) + "/train"), true);
+    refused("POST /models/{name}/versions/{version}/archive name", v -> raw().post("/models/" + encoded(v) + "/versions/1/archive"), true);
+    refused("POST /models/{name}/versions/{version}/archive version",
+        v -> raw().post("/models/churn_model/versions/" + encoded(v) + "/archive"), true);
     refused("GET /trainings/{id}", v -> raw().get("/trainings/" + encoded(v)), true);
 
     assertThat(files(folder)).isEqualTo(before);

@@ -46,6 +46,35 @@ class FileSystemModelRegistryTest {
   }
 
   @Test
+  void anArchivedVersionIsRecordedForEveryProcessAndStaysListed() {
+    var admin = new FileSystemModelRegistry(folder, json);
+    var serving = new FileSystemModelRegistry(folder, json);
+    admin.register(card("churn_model"), new byte[] {1});
+    admin.register(card("churn_model"), new byte[] {2});
+    assertThat(serving.archived("churn_model")).isEmpty();
+
+    admin.archive(new ModelRef("churn_model", "2"));
+    admin.archive(new ModelRef("churn_model", "1"));
+
+    assertThat(serving.archived("churn_model")).containsExactlyInAnyOrder("1", "2");
+    assertThat(serving.versions("churn_model")).extracting(ModelCard::version).containsExactly("1", "2");
+    assertThatThrownBy(() -> admin.archive(new ModelRef("churn_model", "9"))).isInstanceOf(DomainException.NotFound.class);
+  }
+
+  @Test
+  void anAliasCanBeRemoved() {
+    var registry = new FileSystemModelRegistry(folder, json);
+    registry.register(card("churn_model"), new byte[] {1});
+    registry.setAlias("churn_model", ModelRegistry.CHAMPION, "1");
+    registry.setAlias("churn_model", ModelRegistry.CHALLENGER, "1");
+
+    registry.removeAlias("churn_model", ModelRegistry.CHALLENGER);
+    registry.removeAlias("churn_model", "never-set");
+
+    assertThat(new FileSystemModelRegistry(folder, json).aliases("churn_model")).containsOnlyKeys(ModelRegistry.CHAMPION);
+  }
+
+  @Test
   void aVersionOrAliasWrittenByAnotherProcessIsSeenWithoutRestart() {
     var serving = new FileSystemModelRegistry(folder, json);
     var trainer = new FileSystemModelRegistry(folder, json);

@@ -74,7 +74,10 @@ final class InfrastructureFault {
         clientFailure = "a client gave up: " + e.getMessage();
       }
       Duration barsRecovered = Recovery.await(faultEnd, PATIENCE, () -> bars.settled() && rig.allReady());
-      Duration runsRecovered = Recovery.await(faultEnd, PATIENCE, () -> runs.settled() && rig.allReady());
+      // one patience for both: the executions have had the time the bars took
+      Duration waited = Duration.between(faultEnd, java.time.Instant.now());
+      Duration runsRecovered = Recovery.await(faultEnd, PATIENCE.minus(waited).isNegative() ? Duration.ZERO : PATIENCE.minus(waited),
+          () -> runs.settled() && rig.allReady());
       Outcome barOutcome = bars.measure(name + ", POST /bars", barsRecovered, what + "; " + Rig.describe(barAnswers));
       Outcome runOutcome = runs.measure(name + ", executions", runsRecovered, what + "; " + Rig.describe(runAnswers));
       return List.of(judged(barOutcome, barAnswers, clientFailure), judged(runOutcome, runAnswers, clientFailure));

@@ -16,13 +16,15 @@ final class Recovery {
    */
   static Duration await(Instant faultEnd, Duration patience, BooleanSupplier done) {
     long deadline = System.nanoTime() + patience.toNanos();
-    while (System.nanoTime() < deadline) {
+    while (true) {
       if (holds(done)) {
         return Duration.between(faultEnd, Instant.now());
       }
+      if (System.nanoTime() > deadline) {
+        return null;
+      }
       Faults.sleep(Duration.ofMillis(250));
     }
-    return null;
   }
 
   /** Waits until {@code condition} holds; false when it did not within {@code patience}. */

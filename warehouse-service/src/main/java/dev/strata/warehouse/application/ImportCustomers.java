@@ -1,12 +1,9 @@
 package dev.strata.warehouse.application;
 
-import dev.strata.kernel.error.DomainException;
 import dev.strata.warehouse.domain.customer.Customer;
 import dev.strata.warehouse.domain.customer.Customers;
 import io.smallrye.mutiny.Uni;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.Iterator;
 import java.util.concurrent.Executor;
 
 /** {@code POST /customers/import} and {@code PUT /customers/{id}}: upserts customers in one transaction. */
@@ -20,14 +17,11 @@ public class ImportCustomers {
     this.blocking = blocking;
   }
 
-  /** Upserts all of them or none; a customer id twice in one import is invalid. */
-  public Uni<Integer> run(List<Customer> batch) {
-    Set<String> seen = new HashSet<>();
-    for (Customer customer : batch) {
-      if (!seen.add(customer.customerId())) {
-        return Uni.createFrom().failure(new DomainException.Invalid("customer " + customer.customerId() + " appears twice"));
-      }
-    }
+  /**
+   * Upserts all of them or none; a customer id twice in one import is invalid. The customers are read
+   * while they are written, so a reader that fails part-way (a bad line) rolls the whole import back.
+   */
+  public Uni<Integer> run(Iterator<Customer> batch) {
     return Uni.createFrom().item(() -> customers.upsertAll(batch)).runSubscriptionOn(blocking);
   }
 }

@@ -1,5 +1,6 @@
 package dev.strata.warehouse.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -20,6 +21,22 @@ public interface WarehouseConfig {
   Promotion promotion();
 
   Keymap keymap();
+
+  Http http();
+
+  /** Request body limits (service-support's {@code OversizedBodies} answers a larger body with a 413). */
+  interface Http {
+    /** The largest body of any request but a customer import. */
+    @WithDefault("4M")
+    MemorySize maxBodySize();
+
+    /**
+     * The largest {@code POST /customers/import} body, read as a stream; at most
+     * {@code quarkus.http.limits.max-body-size}, which must be at least as large.
+     */
+    @WithDefault("256M")
+    MemorySize importMaxBodySize();
+  }
 
   /** The dataset keymap, validated at start. */
   interface Keymap {

@@ -13,6 +13,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.io.InputStream;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +41,8 @@ class HostileInputIT {
       "\u0410APL", "\u0441hurn_model");
 
   @TestHTTPResource("/customers/import") URL importUrl;
+
+  @TestHTTPResource("/customers/BIG-1") URL customerUrl;
 
   @BeforeEach
   void authorize() {
@@ -133,9 +136,25 @@ class HostileInputIT {
     Arrays.fill(body, (byte) 'a');
     // Expect: 100-continue lets the server refuse on Content-Length before the client has sent it all
     // (otherwise the refusal races the upload and the client sees a broken pipe instead of the status)
+    HttpRequest request = HttpRequest.newBuilder(customerUrl.toURI()).expectContinue(true)
+        .header("Content-Type", "application/json").header("Authorization", TestTokens.bearer(Roles.OPERATOR))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    assertRefusedAsTooLarge(request);
+  }
+
+  @Test
+  void anImportOverItsOwnLimitIs413BeforeItIsRead() throws Exception {
+    long importLimit = 256L * 1024 * 1024;
+    // the body is never produced: the server refuses on the declared length, before it sends 100 Continue
     HttpRequest request = HttpRequest.newBuilder(importUrl.toURI()).expectContinue(true)
         .header("Content-Type", "text/csv").header("Authorization", TestTokens.bearer(Roles.OPERATOR))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        .POST(HttpRequest.BodyPublishers.fromPublisher(
+            HttpRequest.BodyPublishers.ofInputStream(() -> InputStream.nullInputStream()), importLimit + 1))
+        .build();
+    assertRefusedAsTooLarge(request);
+  }
+
+  private static void assertRefusedAsTooLarge(HttpRequest request) throws Exception {
     try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
       HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
       assertThat(answer.statusCode()).isEqualTo(413);

@@ -1,5 +1,6 @@
 package dev.strata.warehouse.domain.customer;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +15,10 @@ public interface Customers {
   /** A reservoir sample of {@code n} customers (1..100, already validated). */
   List<Customer> sample(int n);
 
-  /** Inserts or replaces each customer, all in one transaction; returns how many. */
-  int upsertAll(List<Customer> customers);
+  /**
+   * Inserts or replaces each customer, all in one transaction, reading them as it goes (an import may
+   * be larger than the heap); returns how many. Whatever {@code customers} throws, or a customer id
+   * that appears twice ({@code DomainException.Invalid}), leaves the table as it was.
+   */
+  int upsertAll(Iterator<Customer> customers);
 }

@@ -5,6 +5,7 @@ import dev.strata.warehouse.application.ImportCustomers;
 import dev.strata.warehouse.domain.customer.Customer;
 import dev.strata.warehouse.domain.customer.UsageRecord;
 import dev.strata.kernel.security.Roles;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,6 +19,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 
 /** Customers and their usage (the churn app's API). */
@@ -63,7 +67,7 @@ public class CustomerResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Uni<Customer> upsert(@PathParam("id") String id, @Valid @NotNull CustomerBody body) {
     Customer customer = body.toCustomer(id);
-    return importCustomers.run(List.of(customer)).replaceWith(customer);
+    return importCustomers.run(List.of(customer).iterator()).replaceWith(customer);
   }
 
   @RolesAllowed(Roles.READER)
@@ -75,10 +79,23 @@ public class CustomerResource {
   }
 
   @RolesAllowed(Roles.OPERATOR)
+  /** Blocking: the body is read as a stream while the rows are written, never held whole. */
   @POST
+  @Blocking
   @Path("/import")
   @Consumes({"text/csv", MediaType.TEXT_PLAIN})
-  public Uni<Imported> importCsv(String csv) {
-    return importCustomers.run(TelcoCsv.parse(csv)).map(Imported::new);
+  public Uni<Imported> importCsv(InputStream csv) {
+    return Uni.createFrom().item(() -> TelcoCsv.read(csv)).chain(importCustomers::run)
+        .onFailure().invoke(() -> discardRest(csv))
+        .map(Imported::new);
+  }
+
+  // the client is still sending: refused before its body is read, it would see a broken pipe, not the 422
+  private static void discardRest(InputStream csv) {
+    try {
+      csv.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException gone) {
+      // the client went away; there is nobody left to answer
+    }
   }
 }

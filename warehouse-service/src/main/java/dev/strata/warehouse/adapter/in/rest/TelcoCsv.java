@@ -2,37 +2,76 @@ package dev.strata.warehouse.adapter.in.rest;
 
 import dev.strata.kernel.error.DomainException;
 import dev.strata.warehouse.domain.customer.Customer;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
- * Reads the Telco churn CSV layout ({@code customer_id,churn,female,…,total_charges}); {@code NA}
- * total charges become unknown. Any malformed line rejects the whole file, naming the line.
+ * Reads the Telco churn CSV layout ({@code customer_id,churn,female,…,total_charges}) as it arrives,
+ * one customer per record; {@code NA} total charges become unknown. Any malformed line rejects the
+ * whole file, naming the line: the import runs in one transaction that this iterator's exception rolls back.
  */
-final class TelcoCsv {
+final class TelcoCsv implements Iterator<Customer> {
 
   static final List<String> HEADER = List.of("customer_id", "churn", "female", "senior_citizen", "partner",
       "dependents", "tenure", "phone_service", "multiple_lines", "internet_service", "online_security",
       "online_backup", "device_protection", "tech_support", "streaming_tv", "streaming_movies", "contract",
       "paperless_billing", "payment_method", "monthly_charges", "total_charges");
 
-  private TelcoCsv() {}
+  private final CsvRecords records;
+  private Customer next;
 
-  static List<Customer> parse(String csv) {
-    List<String> lines = csv.lines().filter(line -> !line.isBlank()).toList();
-    if (lines.isEmpty() || !split(lines.getFirst()).equals(HEADER)) {
+  private TelcoCsv(CsvRecords records) {
+    this.records = records;
+  }
+
+  /** Checks the header now; the customers are read as the iterator is walked. */
+  static TelcoCsv read(InputStream csv) {
+    TelcoCsv reader = new TelcoCsv(new CsvRecords(new InputStreamReader(csv, StandardCharsets.UTF_8)));
+    List<String> header;
+    try {
+      header = reader.nextNonBlank();
+    } catch (IllegalArgumentException e) {
+      header = null;
+    }
+    if (header == null || !header.equals(HEADER)) {
       throw new DomainException.Invalid("CSV header must be " + String.join(",", HEADER));
     }
-    List<Customer> customers = new ArrayList<>();
-    for (int i = 1; i < lines.size(); i++) {
+    return reader;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null) {
       try {
-        customers.add(customer(split(lines.get(i))));
+        List<String> fields = nextNonBlank();
+        next = fields == null ? null : customer(fields);
       } catch (DomainException | IllegalArgumentException e) {
-        throw new DomainException.Invalid("line " + (i + 1) + ": " + e.getMessage());
+        throw new DomainException.Invalid("line " + records.line() + ": " + e.getMessage());
       }
     }
-    return customers;
+    return next != null;
+  }
+
+  @Override
+  public Customer next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Customer customer = next;
+    next = null;
+    return customer;
+  }
+
+  private List<String> nextNonBlank() {
+    List<String> fields = records.next();
+    while (fields != null && fields.size() == 1 && fields.getFirst().isEmpty()) {
+      fields = records.next();
+    }
+    return fields;
   }
 
   private static Customer customer(List<String> f) {
@@ -55,10 +94,5 @@ final class TelcoCsv {
 
   private static Boolean churn(String value) {
     return "NA".equals(value) || value.isEmpty() ? null : bit(value);
-  }
-
-  // the Telco file quotes nothing; a quoted field (should one appear) loses its quotes
-  private static List<String> split(String line) {
-    return Arrays.stream(line.split(",", -1)).map(field -> field.strip().replaceAll("^\"|\"$", "")).toList();
   }
 }

@@ -2,11 +2,10 @@ package dev.strata.warehouse.adapter.out.duckdb;
 
 import dev.strata.warehouse.domain.customer.Customer;
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.LocalDate;
+import org.duckdb.DuckDBAppender;
 
 /** Maps {@code silver.customers} rows to and from {@link Customer}. */
 final class CustomerRows {
@@ -15,9 +14,6 @@ final class CustomerRows {
       + "multiple_lines, internet_service, online_security, online_backup, device_protection, tech_support, "
       + "streaming_tv, streaming_movies, contract, paperless_billing, payment_method, monthly_charges, total_charges, "
       + "churned, churn_date";
-
-  static final String UPSERT = "INSERT OR REPLACE INTO silver.customers (" + COLUMNS + ", updated_at) "
-      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())";
 
   private CustomerRows() {}
 
@@ -33,25 +29,28 @@ final class CustomerRows {
         churnDate == null ? null : churnDate.toLocalDate());
   }
 
-  static void bind(PreparedStatement st, Customer c) throws SQLException {
-    Object[] values = {c.customerId(), c.female(), c.seniorCitizen(), c.partner(), c.dependents(), c.tenure(),
-        c.phoneService(), c.multipleLines(), c.internetService(), c.onlineSecurity(), c.onlineBackup(),
-        c.deviceProtection(), c.techSupport(), c.streamingTv(), c.streamingMovies(), c.contract(),
-        c.paperlessBilling(), c.paymentMethod(), c.monthlyCharges()};
-    for (int i = 0; i < values.length; i++) {
-      st.setObject(i + 1, values[i]);
+  /** Appends one row in {@link #COLUMNS} order. */
+  static void append(DuckDBAppender appender, Customer c) throws SQLException {
+    appender.beginRow()
+        .append(c.customerId()).append(c.female()).append(c.seniorCitizen()).append(c.partner())
+        .append(c.dependents()).append(c.tenure()).append(c.phoneService()).append(c.multipleLines())
+        .append(c.internetService()).append(c.onlineSecurity()).append(c.onlineBackup())
+        .append(c.deviceProtection()).append(c.techSupport()).append(c.streamingTv())
+        .append(c.streamingMovies()).append(c.contract()).append(c.paperlessBilling())
+        .append(c.paymentMethod()).append(c.monthlyCharges());
+    nullable(appender, c.totalCharges());
+    nullable(appender, c.churned());
+    nullable(appender, c.churnDate());
+    appender.endRow();
+  }
+
+  private static void nullable(DuckDBAppender appender, Object value) throws SQLException {
+    switch (value) {
+      case null -> appender.appendNull();
+      case Double number -> appender.append(number.doubleValue());
+      case Boolean flag -> appender.append(flag.booleanValue());
+      case LocalDate date -> appender.append(date);
+      default -> throw new IllegalArgumentException("no DuckDB type for " + value.getClass());
     }
-    if (c.totalCharges() == null) {
-      st.setNull(20, Types.DOUBLE);
-    } else {
-      st.setDouble(20, c.totalCharges());
-    }
-    if (c.churned() == null) {
-      st.setNull(21, Types.BOOLEAN);
-    } else {
-      st.setBoolean(21, c.churned());
-    }
-    LocalDate churnDate = c.churnDate();
-    st.setString(22, churnDate == null ? null : churnDate.toString());
   }
 }

@@ -4,9 +4,11 @@ import dev.strata.warehouse.domain.customer.Customer;
 import dev.strata.warehouse.domain.customer.Customers;
 import dev.strata.warehouse.domain.customer.UsageHistory;
 import dev.strata.warehouse.domain.customer.UsageRecord;
+import org.duckdb.DuckDBConnection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,16 +51,11 @@ public class DuckDbCustomers implements Customers, UsageHistory {
   }
 
   @Override
-  public int upsertAll(List<Customer> customers) {
+  public int upsertAll(Iterator<Customer> customers) {
     return warehouse.write(connection -> {
-      try (PreparedStatement st = connection.prepareStatement(CustomerRows.UPSERT)) {
-        for (Customer customer : customers) {
-          CustomerRows.bind(st, customer);
-          st.addBatch();
-        }
-        st.executeBatch();
-      }
-      return customers.size();
+      int rows = CustomerImportStage.fill(connection.unwrap(DuckDBConnection.class), customers);
+      CustomerImportStage.publish(connection);
+      return rows;
     });
   }
 

@@ -8,6 +8,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,8 +57,11 @@ public class OversizedBodies {
   private void refuseDeclaredOversize(RoutingContext context) {
     long limit = limits.bytesFor(context.request());
     if (declaredLength(context) > limit) {
-      // the body is never read: close the connection rather than drain it, as Quarkus does
-      context.response().putHeader(HttpHeaderNames.CONNECTION, "close");
+      // the body is never read: close the connection rather than drain it, as Quarkus does; HTTP/2
+      // forbids the header (a client refuses the whole answer), and ends only this request's stream
+      if (context.request().version() != HttpVersion.HTTP_2) {
+        context.response().putHeader(HttpHeaderNames.CONNECTION, "close");
+      }
       answer(context, limit);
     } else {
       context.next();

@@ -83,6 +83,22 @@ class ProblemJsonIT {
     assertThat(new ObjectMapper().readTree(answer.body()).path("name").asText()).isEqualTo("chunked");
   }
 
+  @Test
+  void aBodyOverTheLimitOnHttp2Is413ProblemJsonToo() throws Exception {
+    URI base = URI.create(RestAssured.baseURI + ":" + RestAssured.port);
+    try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build()) {
+      // the first request upgrades the connection to HTTP/2 (h2c); the oversized one then travels on it
+      client.send(HttpRequest.newBuilder(base.resolve("/q/health/live")).build(), HttpResponse.BodyHandlers.discarding());
+      HttpResponse<String> answer = client.send(HttpRequest.newBuilder(base.resolve("/echo"))
+          .header("Content-Type", "application/json").POST(BodyPublishers.ofByteArray(overTheLimit())).build(),
+          HttpResponse.BodyHandlers.ofString());
+
+      assertThat(answer.version()).isEqualTo(HttpClient.Version.HTTP_2);
+      assertThat(answer.statusCode()).isEqualTo(413);
+      assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+  }
+
   private static byte[] overTheLimit() {
     byte[] body = new byte[1024 * 1024 + 1]; // the test profile's limit is 1M
     Arrays.fill(body, (byte) ' ');

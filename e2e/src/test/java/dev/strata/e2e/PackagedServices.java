@@ -181,6 +181,7 @@ public final class PackagedServices implements AutoCloseable {
     env.put("REDIS_URL", "redis://127.0.0.1:6379/2");
     env.put("RABBITMQ_VHOST", "strata-e2e");
     env.put("RABBITMQ_USERNAME", "strata");
+    env.put("STRATA_AUDIT_HMAC_KEY", "e2e-only-audit-hmac-key-of-the-packaged-services");
     env.put("RABBITMQ_PASSWORD", "strata");
     env.put("WAREHOUSE_URL", "http://127.0.0.1:" + Service.WAREHOUSE.port);
     env.put("SCORING_URL", "http://127.0.0.1:" + Service.SCORING.port);

@@ -1,5 +1,6 @@
 package dev.strata.agent.application;
 
+import dev.strata.agent.domain.egress.EgressRefused;
 import dev.strata.agent.domain.execution.RetryPolicy;
 import dev.strata.agent.domain.execution.StepEffects;
 import dev.strata.agent.domain.workflow.ExecutionState;
@@ -55,7 +56,8 @@ public final class PerformStep {
     if (policy.maxAttempts() == 1) {
       return attempt;
     }
-    return attempt.onFailure().retry()
+    // a destination the egress policy denies stays denied: no retry
+    return attempt.onFailure(failure -> !(failure instanceof EgressRefused)).retry()
         .withBackOff(policy.initialBackoff(), policy.longestBackoff())
         .atMost(policy.maxAttempts() - 1L);
   }

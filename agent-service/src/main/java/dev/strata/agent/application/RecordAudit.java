@@ -23,10 +23,12 @@ import java.util.concurrent.CompletionStage;
 public final class RecordAudit {
 
   private final AuditLog log;
+  private final AuditChain chain;
   private final UnitOfWork unitOfWork;
 
-  public RecordAudit(AuditLog log, UnitOfWork unitOfWork) {
+  public RecordAudit(AuditLog log, AuditChain chain, UnitOfWork unitOfWork) {
     this.log = log;
+    this.chain = chain;
     this.unitOfWork = unitOfWork;
   }
 
@@ -43,7 +45,7 @@ public final class RecordAudit {
     for (Envelope<AuditEvent> envelope : envelopes) {
       if (recorded.add(envelope.messageId())) {
         AuditEvent event = envelope.payload();
-        AuditRecord record = AuditChain.link(previous, envelope.messageId(), event.service(), event.actor(), event.action(),
+        AuditRecord record = chain.link(previous, envelope.messageId(), event.service(), event.actor(), event.action(),
             event.resource(), event.outcome().name(), event.at(), envelope.correlationId(), event.details());
         records.add(record);
         previous = record.contentHash();

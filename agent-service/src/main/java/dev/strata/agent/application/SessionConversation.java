@@ -3,14 +3,14 @@ package dev.strata.agent.application;
 import dev.strata.agent.domain.session.SessionMessage;
 import dev.strata.agent.domain.session.SessionMessages;
 import dev.strata.agent.domain.session.Sessions;
+import dev.strata.agent.domain.shared.Caller;
 import dev.strata.agent.domain.shared.Page;
 import dev.strata.agent.domain.shared.UnitOfWork;
-import dev.strata.kernel.error.DomainException;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.util.UUID;
 
-/** Appends to and pages through a session's messages; a missing session is a not-found error. */
+/** Appends to and pages through a session's messages; a missing session, or someone else's, is a not-found error. */
 public final class SessionConversation {
 
   private final Sessions sessions;
@@ -25,17 +25,19 @@ public final class SessionConversation {
     this.clock = clock;
   }
 
-  public Uni<SessionMessage> append(UUID sessionId, String role, String content) {
+  /** {@code role} as the caller may write it: {@code user}, or {@code assistant} for the platform's own services. */
+  public Uni<SessionMessage> append(UUID sessionId, Caller caller, String role, String content) {
+    SessionMessage.requireWritableBy(role, caller);
     var message = new SessionMessage(UUID.randomUUID(), sessionId, role, content, clock.instant());
     return Async.uni(() -> unitOfWork.write(() -> sessions.get(sessionId).thenCompose(found -> {
-      found.orElseThrow(() -> new DomainException.NotFound("session " + sessionId + " not found"));
+      found.filter(session -> session.visibleTo(caller)).orElseThrow(() -> SessionAccess.notFound(sessionId));
       return messages.append(message);
     })));
   }
 
-  public Uni<Page<SessionMessage>> list(UUID sessionId, int offset, int limit) {
+  public Uni<Page<SessionMessage>> list(UUID sessionId, Caller caller, int offset, int limit) {
     return Async.uni(() -> unitOfWork.read(() -> sessions.get(sessionId).thenCompose(found -> {
-      found.orElseThrow(() -> new DomainException.NotFound("session " + sessionId + " not found"));
+      found.filter(session -> session.visibleTo(caller)).orElseThrow(() -> SessionAccess.notFound(sessionId));
       return messages.of(sessionId, offset, limit);
     })));
   }

@@ -17,20 +17,22 @@ public final class VerifyAudit {
   private static final int PAGE = 1000;
 
   private final AuditLog log;
+  private final AuditChain chain;
   private final UnitOfWork unitOfWork;
 
-  public VerifyAudit(AuditLog log, UnitOfWork unitOfWork) {
+  public VerifyAudit(AuditLog log, AuditChain chain, UnitOfWork unitOfWork) {
     this.log = log;
+    this.chain = chain;
     this.unitOfWork = unitOfWork;
   }
 
   public Uni<Verification> run() {
-    return from(0, AuditChain.GENESIS, 0);
+    return from(0, AuditChain.Link.start(), 0);
   }
 
-  private Uni<Verification> from(long afterSeq, String previousHash, long checked) {
+  private Uni<Verification> from(long afterSeq, AuditChain.Link previous, long checked) {
     return Async.<List<AuditRecord>>uni(() -> unitOfWork.read(() -> log.after(afterSeq, PAGE))).chain(rows -> {
-      Optional<AuditChain.Break> broken = AuditChain.firstBreak(previousHash, rows);
+      Optional<AuditChain.Break> broken = chain.firstBreak(previous, rows);
       if (broken.isPresent()) {
         return Uni.createFrom().item(new Verification(false, checked + rows.stream().filter(r -> r.seq() < broken.get().seq()).count(), broken));
       }
@@ -38,7 +40,7 @@ public final class VerifyAudit {
         return Uni.createFrom().item(new Verification(true, checked + rows.size(), Optional.empty()));
       }
       AuditRecord last = rows.getLast();
-      return from(last.seq(), last.contentHash(), checked + rows.size());
+      return from(last.seq(), new AuditChain.Link(last.contentHash(), last.hashVersion()), checked + rows.size());
     });
   }
 }

@@ -17,19 +17,27 @@ import dev.strata.agent.domain.access.LoginAttempts;
 import dev.strata.agent.domain.access.Logins;
 import dev.strata.agent.domain.access.PasswordHasher;
 import dev.strata.agent.domain.access.TokenIssuer;
+import dev.strata.agent.domain.egress.Cidr;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.user.Users;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.List;
 
 /** Composition root of sign-in: passwords, tokens, API keys, the failed-login counter. */
 @ApplicationScoped
 public class AccessConfiguration {
 
-  @Produces @Singleton PasswordHasher passwordHasher() { return new BcryptPasswordHasher(); }
+  /** Counts every password hash check, so a limit's effect is observable ({@code agent.auth.password.checks}). */
+  @Produces @Singleton
+  PasswordHasher passwordHasher(MeterRegistry meters) {
+    var checks = meters.counter("agent.auth.password.checks");
+    return new BcryptPasswordHasher(checks::increment);
+  }
   @Produces @Singleton Logins logins() { return new PostgresUsers(); }
   @Produces @Singleton ApiKeys apiKeys() { return new PostgresApiKeys(); }
 
@@ -41,7 +49,10 @@ public class AccessConfiguration {
   @Produces @Singleton
   LoginAttempts loginAttempts(ReactiveRedisDataSource redis, AgentConfig config) {
     AgentConfig.Auth auth = config.auth();
-    return new RedisLoginAttempts(redis, auth.maxFailedLogins(), auth.failedLoginWindow(), auth.counterTimeout());
+    var trusted = auth.trustedSources().orElse(List.of()).stream().map(Cidr::parse).toList();
+    var limits = new RedisLoginAttempts.Limits(auth.maxFailedLogins(), auth.maxFailedLoginsPerSource(), auth.maxFailedLoginsPerUser(),
+        auth.failedLoginWindow(), trusted);
+    return new RedisLoginAttempts(redis, limits, auth.counterTimeout());
   }
 
   @Produces @Singleton

@@ -17,6 +17,32 @@ public interface AgentConfig {
 
   Audit audit();
 
+  /** Calls out to URLs a user or producer chose ({@code http} steps, webhooks). */
+  Egress egress();
+
+  interface Egress {
+    /**
+     * Internal targets that may be called although their addresses are denied by default: CIDR
+     * blocks ({@code 10.20.0.0/16}, {@code 127.0.0.1/32}) and {@code host:port} pairs.
+     */
+    java.util.Optional<java.util.List<String>> allow();
+
+    /** Largest answer body read; a larger one fails the call. */
+    @WithDefault("1M")
+    io.quarkus.runtime.configuration.MemorySize maxResponseSize();
+
+    /** Redirects followed (each hop checked again) before the call fails. */
+    @WithDefault("5")
+    int maxRedirects();
+
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Longest whole call, redirects included. */
+    @WithDefault("30s")
+    Duration timeout();
+  }
+
   /** Sign-in: tokens issued by {@code POST /auth/token}, failed-login limit, first administrator. */
   Auth auth();
 
@@ -29,16 +55,32 @@ public interface AgentConfig {
     @WithDefault("1h")
     Duration tokenLifetime();
 
-    /** Failed sign-ins per username within {@link #failedLoginWindow()} before 429. */
+    /** Password attempts per username from one source address within {@link #failedLoginWindow()} before 429. */
     @WithDefault("5")
     int maxFailedLogins();
 
+    /** Password attempts from one source address, whatever the username, within the window before 429. */
+    @WithDefault("30")
+    int maxFailedLoginsPerSource();
+
+    /** Password attempts for one username, whatever the source, within the window before 429 (not for trusted sources). */
+    @WithDefault("100")
+    int maxFailedLoginsPerUser();
+
+    /** How long an attempt counts; a lockout ends at most this long after its first counted attempt. */
     @WithDefault("1m")
     Duration failedLoginWindow();
 
-    /** Longest wait for the Redis failure counter before allowing the attempt. */
+    /** Source blocks (CIDR) exempt from the per-username limit: the operations network's way back in. */
+    java.util.Optional<java.util.List<String>> trustedSources();
+
+    /** Longest wait for the Redis attempt counter; without its answer a password sign-in is refused (503). */
     @WithDefault("1s")
     Duration counterTimeout();
+
+    /** Failed sign-ins from one source are audited once per this window (and counted in a metric each). */
+    @WithDefault("1m")
+    Duration failureAuditWindow();
 
     /** Password of the {@code admin} user created at start when it does not exist (env STRATA_ADMIN_PASSWORD). */
     java.util.Optional<String> adminPassword();
@@ -95,6 +137,12 @@ public interface AgentConfig {
      */
     @WithDefault("64")
     int batchSize();
+
+    /**
+     * The audit chain's HMAC key (env {@code STRATA_AUDIT_HMAC_KEY}), at least 32 bytes; the service
+     * does not start without one. Changing it makes every row written before look rewritten.
+     */
+    java.util.Optional<String> hmacKey();
   }
 
   /** Webhook delivery of {@code notification.send}. */

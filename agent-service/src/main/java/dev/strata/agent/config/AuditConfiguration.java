@@ -6,9 +6,12 @@ import dev.strata.agent.adapter.out.sqlclient.SqlClientUnitOfWork;
 import dev.strata.agent.application.RecordAudit;
 import dev.strata.agent.application.SearchAudit;
 import dev.strata.agent.application.VerifyAudit;
+import dev.strata.agent.domain.audit.AuditChain;
 import dev.strata.agent.domain.audit.AuditLog;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -21,10 +24,14 @@ import jakarta.inject.Singleton;
 public class AuditConfiguration {
 
   @Produces @Singleton AuditLog auditLog() { return new SqlAuditLog(); }
-  @Produces @Singleton RecordAudit recordAudit(AuditLog log, SqlClientUnitOfWork u) { return new RecordAudit(log, u); }
+  @Produces @Singleton AuditChain auditChain(AgentConfig config) { return new AuditChain(AuditHmacKey.require(config.audit().hmacKey())); }
+  @Produces @Singleton RecordAudit recordAudit(AuditLog log, AuditChain chain, SqlClientUnitOfWork u) { return new RecordAudit(log, chain, u); }
   @Produces @Singleton AuditBatches auditBatches(RecordAudit r, Vertx vertx, AgentConfig config) {
     return new AuditBatches(r, vertx, config.audit().batchSize());
   }
   @Produces @Singleton SearchAudit searchAudit(AuditLog log, SqlClientUnitOfWork u) { return new SearchAudit(log, u); }
-  @Produces @Singleton VerifyAudit verifyAudit(AuditLog log, SqlClientUnitOfWork u) { return new VerifyAudit(log, u); }
+  @Produces @Singleton VerifyAudit verifyAudit(AuditLog log, AuditChain chain, SqlClientUnitOfWork u) { return new VerifyAudit(log, chain, u); }
+
+  /** A service without a real audit key does not start (the message names the setting). */
+  void requireKey(@Observes StartupEvent event, AuditChain chain) {}
 }

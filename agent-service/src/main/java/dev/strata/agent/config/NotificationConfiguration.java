@@ -1,6 +1,7 @@
 package dev.strata.agent.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.agent.adapter.out.http.GuardedHttp;
 import dev.strata.agent.adapter.out.http.HttpWebhook;
 import dev.strata.agent.adapter.out.postgres.PostgresNotifications;
 import dev.strata.agent.application.DeliverNotification;
@@ -21,9 +22,10 @@ public class NotificationConfiguration {
   @Produces @Singleton ListNotifications listNotifications(Notifications n, UnitOfWork u) { return new ListNotifications(n, u); }
 
   @Produces @Singleton
-  DeliverNotification deliverNotification(Notifications notifications, UnitOfWork unitOfWork, AgentConfig config, ObjectMapper mapper, Clock clock) {
+  DeliverNotification deliverNotification(Notifications notifications, UnitOfWork unitOfWork, AgentConfig config, ObjectMapper mapper, Clock clock,
+      GuardedHttp http) {
     var settings = config.notifications();
-    return new DeliverNotification(notifications, new HttpWebhook(mapper), unitOfWork, settings.channels(),
+    return new DeliverNotification(notifications, new HttpWebhook(http, mapper), unitOfWork, settings.channels(),
         new DeliverNotification.Retry(settings.maxAttempts(), settings.initialBackoff(), settings.timeout()), clock);
   }
 }

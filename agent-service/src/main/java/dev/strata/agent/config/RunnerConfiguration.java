@@ -1,6 +1,7 @@
 package dev.strata.agent.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.agent.adapter.out.http.GuardedHttp;
 import dev.strata.agent.adapter.out.http.HttpStepEffect;
 import dev.strata.agent.adapter.out.http.RestStepEffects;
 import dev.strata.agent.adapter.out.http.ScoringApi;
@@ -100,9 +101,9 @@ public class RunnerConfiguration {
 
   @Produces @Singleton
   PerformStep performStep(AgentConfig config, CompleteChat completeChat, @RestClient ScoringApi scoring,
-      @RestClient WarehouseApi warehouse, ObjectMapper mapper) {
+      @RestClient WarehouseApi warehouse, ObjectMapper mapper, GuardedHttp http) {
     Map<StepKind, StepEffects> effects = Map.of(
-        StepKind.HTTP, new HttpStepEffect(),
+        StepKind.HTTP, new HttpStepEffect(http),
         StepKind.LLM, llm(completeChat),
         StepKind.SCORE, RestStepEffects.score(scoring, mapper),
         StepKind.WAREHOUSE_QUERY, RestStepEffects.warehouseQuery(warehouse, mapper));

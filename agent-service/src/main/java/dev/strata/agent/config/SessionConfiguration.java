@@ -8,6 +8,7 @@ import dev.strata.agent.application.DeleteResource;
 import dev.strata.agent.application.GetResource;
 import dev.strata.agent.application.ListResources;
 import dev.strata.agent.application.ReviseResource;
+import dev.strata.agent.application.SessionAccess;
 import dev.strata.agent.application.SessionConversation;
 import dev.strata.agent.domain.session.Session;
 import dev.strata.agent.domain.session.SessionMessages;
@@ -34,11 +35,12 @@ public class SessionConfiguration {
   @Produces @Singleton ReviseResource<User> reviseUser(Users r, UnitOfWork u) { return new ReviseResource<>(r, u, "user"); }
   @Produces @Singleton DeleteResource<User> deleteUser(Users r, UnitOfWork u) { return new DeleteResource<>(r, u); }
 
-  @Produces @Singleton GetResource<Session> getSession(Sessions r, UnitOfWork u) { return new GetResource<>(r, u, "session"); }
   @Produces @Singleton ListResources<Session> listSessions(Sessions r, UnitOfWork u) { return new ListResources<>(r, u); }
   @Produces @Singleton CreateResource<Session> createSession(Sessions r, UnitOfWork u) { return new CreateResource<>(r, u); }
   @Produces @Singleton ReviseResource<Session> reviseSession(Sessions r, UnitOfWork u) { return new ReviseResource<>(r, u, "session"); }
   @Produces @Singleton DeleteResource<Session> deleteSession(Sessions r, UnitOfWork u) { return new DeleteResource<>(r, u); }
+
+  @Produces @Singleton SessionAccess sessionAccess(Sessions s, Users users, UnitOfWork u) { return new SessionAccess(s, users, u); }
 
   @Produces @Singleton
   SessionConversation conversation(Sessions s, SessionMessages m, UnitOfWork u, Clock clock) {

@@ -57,9 +57,10 @@ class RecordAuditTest {
     }
   };
 
+  private static final AuditChain CHAIN = new AuditChain("a-test-key-of-at-least-32-bytes!!".getBytes());
   private final UnitOfWork unitOfWork = new DirectUnitOfWork();
 
-  private final RecordAudit recordAudit = new RecordAudit(log, unitOfWork);
+  private final RecordAudit recordAudit = new RecordAudit(log, CHAIN, unitOfWork);
 
   private static Envelope<AuditEvent> event(String actor) {
     return Envelope.of(MessageType.AUDIT_EVENT, new AuditEvent("ingest-service", actor, "dataset.ingest", "dataset/" + actor,
@@ -80,7 +81,7 @@ class RecordAuditTest {
     assertThat(rows).extracting(AuditRecord::messageId).containsExactly(earlier.messageId(), a.messageId(), b.messageId(), c.messageId());
     assertThat(appendCalls).containsExactly(1, 3);
     assertThat(rows.get(1).previousHash()).isEqualTo(rows.get(0).contentHash());
-    assertThat(AuditChain.firstBreak(AuditChain.GENESIS, rows)).isEmpty();
+    assertThat(CHAIN.firstBreak(AuditChain.Link.start(), rows)).isEmpty();
   }
 
   @Test

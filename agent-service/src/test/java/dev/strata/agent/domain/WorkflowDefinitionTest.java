@@ -3,18 +3,14 @@ package dev.strata.agent.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.strata.agent.domain.audit.AuditChain;
-import dev.strata.agent.domain.audit.AuditRecord;
 import dev.strata.agent.domain.workflow.ExecutionState;
 import dev.strata.agent.domain.workflow.Step;
 import dev.strata.agent.domain.workflow.StepKind;
 import dev.strata.agent.domain.workflow.Templates;
 import dev.strata.agent.domain.workflow.WorkflowDefinition;
 import dev.strata.kernel.error.DomainException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class WorkflowDefinitionTest {
@@ -46,25 +42,5 @@ class WorkflowDefinitionTest {
     var state = ExecutionState.start(Map.of()).with("top", result);
     assertThat(Templates.render("{{steps.top.customer_id}}|{{steps.top.name}}|{{steps.top.missing}}", state))
         .isEqualTo("C1,C7|at-risk-customers|");
-  }
-
-  @Test
-  void theAuditChainDetectsAChangedRowAndABrokenLink() {
-    var first = AuditChain.link(AuditChain.GENESIS, UUID.randomUUID(), "s", "alice", "act", "r", "SUCCESS", Instant.now(), "c", Map.of("k", "v"));
-    var second = AuditChain.link(first.contentHash(), UUID.randomUUID(), "s", "bob", "act", "r", "SUCCESS", Instant.now(), null, Map.of());
-    var rows = List.of(withSeq(first, 1), withSeq(second, 2));
-    assertThat(AuditChain.firstBreak(AuditChain.GENESIS, rows)).isEmpty();
-
-    var tampered = new AuditRecord(1, first.messageId(), "s", "mallory", "act", "r", "SUCCESS", first.at(), "c", first.details(),
-        first.contentHash(), first.previousHash());
-    assertThat(AuditChain.firstBreak(AuditChain.GENESIS, List.of(tampered, withSeq(second, 2)))).get()
-        .extracting(AuditChain.Break::seq).isEqualTo(1L);
-    assertThat(AuditChain.firstBreak(AuditChain.GENESIS, List.of(withSeq(second, 2)))).get()
-        .extracting(AuditChain.Break::seq).isEqualTo(2L);
-  }
-
-  private static AuditRecord withSeq(AuditRecord r, long seq) {
-    return new AuditRecord(seq, r.messageId(), r.service(), r.actor(), r.action(), r.resource(), r.outcome(), r.at(), r.correlationId(),
-        r.details(), r.contentHash(), r.previousHash());
   }
 }

@@ -2,6 +2,7 @@ package dev.strata.agent.application.access;
 
 import dev.strata.agent.application.Async;
 import dev.strata.agent.domain.access.PasswordHasher;
+import dev.strata.agent.domain.access.Passwords;
 import dev.strata.agent.domain.shared.Query;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.user.User;
@@ -35,6 +36,8 @@ public final class BootstrapAdmin {
 
   /** True when it created the administrator, false when one already existed. */
   public Uni<Boolean> run(String password) {
+    // a longer one would be truncated by bcrypt: the start fails instead
+    Passwords.requireHashable(password);
     Query byUsername = new Query(Map.of("username", USERNAME), null, null, false, 0, 1);
     return Async.uni(() -> unitOfWork.read(() -> users.count(byUsername))).chain(count -> {
       if (count > 0) {

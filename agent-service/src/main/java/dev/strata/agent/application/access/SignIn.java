@@ -7,6 +7,7 @@ import dev.strata.agent.domain.access.LoginAttempts;
 import dev.strata.agent.domain.access.Logins;
 import dev.strata.agent.domain.access.Logins.Login;
 import dev.strata.agent.domain.access.PasswordHasher;
+import dev.strata.agent.domain.access.Passwords;
 import dev.strata.agent.domain.access.TokenIssuer;
 import dev.strata.agent.domain.access.TokenIssuer.IssuedToken;
 import dev.strata.agent.domain.shared.UnitOfWork;
@@ -16,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Exchanges a username and password, or an API key, for a signed bearer token. Failures are one
- * {@link SignInRefused} whatever went wrong, and a username with too many recent failures is
- * refused with {@link TooManyAttempts} before its password is even checked.
+ * {@link SignInRefused} whatever went wrong. Each password attempt is counted before its password is
+ * checked; one over a limit is refused with {@link TooManyAttempts} without a hash check, and when
+ * the counter cannot answer with {@link SignInUnavailable}.
  */
 public final class SignIn {
 
@@ -41,16 +43,19 @@ public final class SignIn {
     this.decoyHash = hasher.hash("decoy-" + System.nanoTime());
   }
 
-  public Uni<IssuedToken> withPassword(String username, String password) {
-    return Async.uni(() -> attempts.blocked(username)).chain(blocked -> {
-      if (blocked) {
+  /** {@code source}: the client's address, counted as well as the username. */
+  public Uni<IssuedToken> withPassword(String username, String password, String source) {
+    Passwords.requireHashable(password);
+    return Async.uni(() -> attempts.admit(username, source)).onFailure().transform(SignInUnavailable::new).chain(admitted -> {
+      if (!admitted) {
         return Uni.createFrom().failure(new TooManyAttempts(username));
       }
       return Async.uni(() -> unitOfWork.read(() -> logins.byUsername(username)))
           .chain(login -> verify(login, password))
           .chain(login -> login.isPresent()
-              ? Uni.createFrom().item(issuer.issue(login.get().username(), login.get().roles()))
-              : Async.uni(() -> attempts.failed(username)).chain(x -> Uni.createFrom().failure(new SignInRefused(username))));
+              ? Async.uni(() -> attempts.succeeded(username, source)).onFailure().recoverWithNull()
+                  .map(x -> issuer.issue(login.get().username(), login.get().roles()))
+              : Uni.createFrom().failure(new SignInRefused(username)));
     });
   }
 

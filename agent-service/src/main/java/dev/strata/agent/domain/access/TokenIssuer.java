@@ -8,11 +8,11 @@ public interface TokenIssuer {
 
   IssuedToken issue(String subject, Set<String> roles);
 
-  /** A signed token and its lifetime in seconds. */
-  record IssuedToken(String accessToken, long expiresIn) {
+  /** A signed token for {@code subject} and its lifetime in seconds. */
+  record IssuedToken(String subject, String accessToken, long expiresIn) {
     @Override
     public String toString() {
-      return "IssuedToken[expiresIn=" + expiresIn + "]";
+      return "IssuedToken[" + subject + ", expiresIn=" + expiresIn + "]";
     }
   }
 }

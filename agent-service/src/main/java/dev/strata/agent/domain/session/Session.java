@@ -1,5 +1,6 @@
 package dev.strata.agent.domain.session;
 
+import dev.strata.agent.domain.shared.Caller;
 import dev.strata.kernel.error.DomainException;
 import java.time.Instant;
 import java.util.Map;
@@ -8,10 +9,12 @@ import java.util.UUID;
 
 /**
  * A conversation of a user with an agent. Invariants: belongs to an agent; a title of 1..200
- * characters; {@code state} is free-form JSON; {@code version} guards concurrent edits.
+ * characters; {@code state} is free-form JSON; {@code version} guards concurrent edits;
+ * {@code owner} (the token subject that created it, never taken from a request body) does not change.
  */
 public record Session(
-    UUID id, UUID agentId, UUID userId, String title, Map<String, Object> state, long version, Instant createdAt, Instant updatedAt) {
+    UUID id, UUID agentId, UUID userId, String owner, String title, Map<String, Object> state, long version, Instant createdAt,
+    Instant updatedAt) {
 
   public Session {
     Objects.requireNonNull(id, "id");
@@ -24,11 +27,16 @@ public record Session(
     state = state == null ? Map.of() : state;
   }
 
-  public static Session create(UUID agentId, UUID userId, String title, Map<String, Object> state, Instant now) {
-    return new Session(UUID.randomUUID(), agentId, userId, title, state, 0, now, now);
+  public static Session create(UUID agentId, UUID userId, String owner, String title, Map<String, Object> state, Instant now) {
+    return new Session(UUID.randomUUID(), agentId, userId, owner, title, state, 0, now, now);
   }
 
   public Session revise(String title, Map<String, Object> state, long expectedVersion, Instant now) {
-    return new Session(id, agentId, userId, title, state, expectedVersion, createdAt, now);
+    return new Session(id, agentId, userId, owner, title, state, expectedVersion, createdAt, now);
+  }
+
+  /** Whether {@code caller} may see and change this session. */
+  public boolean visibleTo(Caller caller) {
+    return caller.owns(owner);
   }
 }

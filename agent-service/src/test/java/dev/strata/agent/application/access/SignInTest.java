@@ -3,23 +3,26 @@ package dev.strata.agent.application.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.agent.application.DirectUnitOfWork;
 import dev.strata.agent.domain.access.LoginAttempts;
 import dev.strata.agent.domain.access.Logins;
 import dev.strata.agent.domain.access.Logins.Login;
 import dev.strata.agent.domain.access.PasswordHasher;
 import dev.strata.agent.domain.access.TokenIssuer.IssuedToken;
-import dev.strata.agent.application.DirectUnitOfWork;
 import dev.strata.agent.domain.shared.UnitOfWork;
+import dev.strata.kernel.error.DomainException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SignInTest {
 
+  private final AtomicInteger hashChecks = new AtomicInteger();
   private final PasswordHasher hasher = new PasswordHasher() {
     @Override
     public String hash(String password) {
@@ -28,43 +31,67 @@ class SignInTest {
 
     @Override
     public boolean matches(String password, String hash) {
+      hashChecks.incrementAndGet();
       return hash.equals("h:" + password);
     }
   };
-  private final Map<String, Integer> failures = new HashMap<>();
-  private final LoginAttempts attempts = new LoginAttempts() {
+  /** Attempts per username+source; the limit is 2. */
+  private final Map<String, Integer> attempts = new HashMap<>();
+  private boolean counterDown;
+  private final LoginAttempts counter = new LoginAttempts() {
     @Override
-    public CompletionStage<Boolean> blocked(String username) {
-      return CompletableFuture.completedFuture(failures.getOrDefault(username, 0) >= 2);
+    public CompletionStage<Boolean> admit(String username, String source) {
+      if (counterDown) {
+        return CompletableFuture.failedFuture(new IllegalStateException("redis down"));
+      }
+      return CompletableFuture.completedFuture(attempts.merge(username + "@" + source, 1, Integer::sum) <= 2);
     }
 
     @Override
-    public CompletionStage<Void> failed(String username) {
-      failures.merge(username, 1, Integer::sum);
+    public CompletionStage<Void> succeeded(String username, String source) {
+      attempts.merge(username + "@" + source, -1, Integer::sum);
       return CompletableFuture.completedFuture(null);
     }
   };
   private final UnitOfWork unitOfWork = new DirectUnitOfWork();
   private final Logins logins = username -> CompletableFuture.completedFuture(
       username.equals("ada") ? Optional.of(new Login("ada", "h:secret", Set.of("reader"))) : Optional.empty());
-  private final SignIn signIn = new SignIn(logins, null, hasher, attempts,
-      (subject, roles) -> new IssuedToken("token-of-" + subject + "-" + roles, 60), unitOfWork);
+  private final SignIn signIn = new SignIn(logins, null, hasher, counter,
+      (subject, roles) -> new IssuedToken(subject, "token-of-" + subject + "-" + roles, 60), unitOfWork);
 
   @Test
-  void theRightPasswordGivesATokenWithTheUsersRoles() {
-    assertThat(signIn.withPassword("ada", "secret").await().indefinitely().accessToken()).isEqualTo("token-of-ada-[reader]");
+  void theRightPasswordGivesATokenWithTheUsersRolesAndDoesNotCountAsAFailure() {
+    assertThat(signIn.withPassword("ada", "secret", "10.0.0.1").await().indefinitely().accessToken()).isEqualTo("token-of-ada-[reader]");
+    assertThat(attempts).containsEntry("ada@10.0.0.1", 0);
   }
 
   @Test
   void aWrongPasswordAndAnUnknownUserAreRefusedAlikeAndCounted() {
-    assertThatThrownBy(() -> signIn.withPassword("ada", "guess").await().indefinitely()).isInstanceOf(SignInRefused.class);
-    assertThatThrownBy(() -> signIn.withPassword("bob", "secret").await().indefinitely()).isInstanceOf(SignInRefused.class);
-    assertThat(failures).containsEntry("ada", 1).containsEntry("bob", 1);
+    assertThatThrownBy(() -> signIn.withPassword("ada", "guess", "10.0.0.1").await().indefinitely()).isInstanceOf(SignInRefused.class);
+    assertThatThrownBy(() -> signIn.withPassword("bob", "secret", "10.0.0.1").await().indefinitely()).isInstanceOf(SignInRefused.class);
+    assertThat(attempts).containsEntry("ada@10.0.0.1", 1).containsEntry("bob@10.0.0.1", 1);
   }
 
   @Test
-  void aBlockedUsernameIsRefusedEvenWithTheRightPassword() {
-    failures.put("ada", 2);
-    assertThatThrownBy(() -> signIn.withPassword("ada", "secret").await().indefinitely()).isInstanceOf(TooManyAttempts.class);
+  void anAttemptOverTheLimitIsRefusedWithoutCheckingThePassword() {
+    attempts.put("ada@10.0.0.1", 2);
+    assertThatThrownBy(() -> signIn.withPassword("ada", "secret", "10.0.0.1").await().indefinitely()).isInstanceOf(TooManyAttempts.class);
+    assertThat(hashChecks).hasValue(0);
+    assertThat(signIn.withPassword("ada", "secret", "10.0.0.2").await().indefinitely().accessToken()).isEqualTo("token-of-ada-[reader]");
+  }
+
+  @Test
+  void withoutTheCounterAPasswordSignInIsRefusedNotAllowed() {
+    counterDown = true;
+    assertThatThrownBy(() -> signIn.withPassword("ada", "secret", "10.0.0.1").await().indefinitely()).isInstanceOf(SignInUnavailable.class);
+    assertThat(hashChecks).hasValue(0);
+  }
+
+  @Test
+  void aPasswordLongerThanBcryptReadsIsInvalidNotTruncated() {
+    String seventyThreeBytes = "ä".repeat(36) + "x";
+    assertThatThrownBy(() -> signIn.withPassword("ada", seventyThreeBytes, "10.0.0.1").await().indefinitely())
+        .isInstanceOf(DomainException.Invalid.class).hasMessageContaining("72 bytes");
+    assertThat(attempts).isEmpty();
   }
 }

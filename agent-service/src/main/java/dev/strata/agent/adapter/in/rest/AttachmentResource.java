@@ -1,7 +1,10 @@
 package dev.strata.agent.adapter.in.rest;
 
+import dev.strata.agent.application.SessionAccess;
 import dev.strata.agent.application.files.ReadAttachments;
 import dev.strata.agent.application.files.RemoveAttachment;
+import dev.strata.agent.domain.attachment.Attachment;
+import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,9 +14,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,16 +35,25 @@ public class AttachmentResource {
 
   private final ReadAttachments read;
   private final RemoveAttachment remove;
+  private final SessionAccess access;
 
-  AttachmentResource(ReadAttachments read, RemoveAttachment remove) {
+  AttachmentResource(ReadAttachments read, RemoveAttachment remove, SessionAccess access) {
     this.read = read;
     this.remove = remove;
+    this.access = access;
+  }
+
+  /** The attachment when the caller may see its owner; a session's file of someone else's is as missing as a missing one. */
+  private Uni<Attachment> visible(String id, SecurityContext who) {
+    UUID attachmentId = Paging.id(id);
+    return read.get(attachmentId).call(found -> access.requireOwner(found.owner(), Callers.of(who))
+        .onFailure(DomainException.NotFound.class).transform(hidden -> new DomainException.NotFound("attachment " + attachmentId + " not found")));
   }
 
   @RolesAllowed(Roles.READER)
   @GET
-  public Uni<AttachmentView> get(@PathParam("id") String id) {
-    return read.get(Paging.id(id)).map(AttachmentView::of);
+  public Uni<AttachmentView> get(@PathParam("id") String id, @Context SecurityContext who) {
+    return visible(id, who).map(AttachmentView::of);
   }
 
   @RolesAllowed(Roles.READER)
@@ -49,8 +64,9 @@ public class AttachmentResource {
   @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
       schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag")
-  public Uni<Response> content(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    return read.get(Paging.id(id)).chain(found -> {
+  public Uni<Response> content(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+      @Context SecurityContext who) {
+    return visible(id, who).chain(found -> {
       String etag = '"' + found.sha256() + '"';
       if (etag.equals(ifNoneMatch)) {
         return Uni.createFrom().item(Response.notModified().header(HttpHeaders.ETAG, etag).build());
@@ -68,7 +84,7 @@ public class AttachmentResource {
   /** The blob goes too when no other attachment has the same content. */
   @RolesAllowed(Roles.OPERATOR)
   @DELETE
-  public Uni<Response> delete(@PathParam("id") String id) {
-    return remove.run(Paging.id(id)).map(x -> Response.noContent().build());
+  public Uni<Response> delete(@PathParam("id") String id, @Context SecurityContext who) {
+    return visible(id, who).chain(mine -> remove.run(mine.id())).map(x -> Response.noContent().build());
   }
 }

@@ -1,5 +1,6 @@
 package dev.strata.agent.adapter.in.rest;
 
+import dev.strata.agent.application.SessionAccess;
 import dev.strata.agent.application.files.AttachFile;
 import dev.strata.agent.application.files.ReadAttachments;
 import dev.strata.agent.domain.attachment.AttachmentOwner;
@@ -15,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "attachments")
 public class ExecutionAttachmentResource extends OwnedAttachmentsResource {
 
-  ExecutionAttachmentResource(AttachFile attach, ReadAttachments read) {
-    super(attach, read);
+  ExecutionAttachmentResource(AttachFile attach, ReadAttachments read, SessionAccess access) {
+    super(attach, read, access);
   }
 
   @Override

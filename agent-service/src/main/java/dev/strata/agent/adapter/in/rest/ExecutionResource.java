@@ -2,6 +2,7 @@ package dev.strata.agent.adapter.in.rest;
 
 import dev.strata.agent.adapter.in.rest.ExecutionView.CheckpointView;
 import dev.strata.agent.adapter.in.rest.ExecutionView.StartRequest;
+import dev.strata.agent.adapter.in.rest.access.AdminAudit;
 import dev.strata.agent.application.GetResource;
 import dev.strata.agent.application.ListResources;
 import dev.strata.agent.application.ReadCheckpoints;
@@ -21,7 +22,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
@@ -42,11 +45,13 @@ public class ExecutionResource {
   private final ListResources<Execution> list;
   private final ReviseResource<Execution> revise;
   private final ReadCheckpoints checkpoints;
+  private final AdminAudit audit;
   private final Clock clock;
 
   ExecutionResource(StartExecution start, GetResource<Execution> get, ListResources<Execution> list,
-      ReviseResource<Execution> revise, ReadCheckpoints checkpoints, Clock clock) {
+      ReviseResource<Execution> revise, ReadCheckpoints checkpoints, AdminAudit audit, Clock clock) {
     this.start = start;
+    this.audit = audit;
     this.get = get;
     this.list = list;
     this.revise = revise;
@@ -99,9 +104,15 @@ public class ExecutionResource {
   @POST
   @Path("/executions/{id}/checkpoints/{checkpointId}/fork")
   public Uni<Response> fork(@PathParam("id") String id, @PathParam("checkpointId") String checkpointId,
-      @HeaderParam("Idempotency-Key") String key) {
+      @HeaderParam("Idempotency-Key") String key, @Context SecurityContext who) {
     return checkpoints.one(Paging.id(id), Paging.id(checkpointId))
-        .chain(cp -> start.fork(cp.id(), key(key))).map(ExecutionResource::answer);
+        .chain(cp -> start.fork(cp.id(), key(key)))
+        .invoke(started -> {
+          if (started.created()) {
+            audit.record(who, "start-execution", "/executions/" + started.execution().id(), Map.of("forkedFrom", checkpointId));
+          }
+        })
+        .map(ExecutionResource::answer);
   }
 
   static Response answer(StartExecution.Started started) {

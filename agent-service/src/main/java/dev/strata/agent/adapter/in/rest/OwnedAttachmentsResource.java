@@ -1,11 +1,15 @@
 package dev.strata.agent.adapter.in.rest;
 
+import dev.strata.agent.application.SessionAccess;
 import dev.strata.agent.application.files.AttachFile;
 import dev.strata.agent.application.files.ReadAttachments;
 import dev.strata.agent.domain.attachment.AttachmentOwner;
+import dev.strata.agent.domain.shared.Caller;
 import dev.strata.kernel.security.Roles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,12 +22,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import jakarta.ws.rs.core.SecurityContext;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.UUID;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,12 +46,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 abstract class OwnedAttachmentsResource {
 
+
   private final AttachFile attach;
   private final ReadAttachments read;
+  private final SessionAccess access;
 
-  OwnedAttachmentsResource(AttachFile attach, ReadAttachments read) {
+  OwnedAttachmentsResource(AttachFile attach, ReadAttachments read, SessionAccess access) {
     this.attach = attach;
     this.read = read;
+    this.access = access;
   }
 
   abstract AttachmentOwner owner(UUID id);
@@ -67,9 +73,11 @@ abstract class OwnedAttachmentsResource {
   @APIResponse(responseCode = "422", description = "file name empty, over 128 characters, or with separators/control characters")
   public Uni<Response> upload(@PathParam("id") String id,
       @Parameter(description = "the file's name (metadata only, never a path)", required = true) @QueryParam("name") String name,
-      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body, @jakarta.ws.rs.core.Context SecurityContext who) {
     AttachmentOwner owner = owner(Paging.id(id));
-    Uni<Response> created = Uni.createFrom().deferred(() -> attach.run(owner, name, contentType, body))
+    Caller caller = Callers.of(who);
+    Uni<Response> created = Uni.createFrom().deferred(() -> access.requireOwner(owner, caller))
+        .chain(mine -> attach.run(owner, name, contentType, body))
         .map(saved -> Response.created(URI.create("/attachments/" + saved.id())).entity(AttachmentView.of(saved)).build());
     Context request = Vertx.currentContext();
     return request == null ? created : created.runSubscriptionOn(task -> request.runOnContext(ignored -> task.run()));
@@ -79,8 +87,9 @@ abstract class OwnedAttachmentsResource {
   @GET
   @Operation(summary = "The owner's attachments, oldest first")
   public Uni<PageView<AttachmentView>> list(@PathParam("id") String id, @QueryParam("offset") String offset,
-      @QueryParam("limit") String limit) {
+      @QueryParam("limit") String limit, @jakarta.ws.rs.core.Context SecurityContext who) {
     var query = Paging.query(Map.of(), null, null, offset, limit);
-    return read.of(owner(Paging.id(id)), query.offset(), query.limit()).map(page -> PageView.of(page, AttachmentView::of));
+    AttachmentOwner owner = owner(Paging.id(id));
+    return access.requireOwner(owner, Callers.of(who)).chain(mine -> read.of(owner, query.offset(), query.limit())).map(page -> PageView.of(page, AttachmentView::of));
   }
 }

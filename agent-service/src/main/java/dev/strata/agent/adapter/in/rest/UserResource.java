@@ -7,6 +7,7 @@ import dev.strata.agent.application.GetResource;
 import dev.strata.agent.application.ListResources;
 import dev.strata.agent.application.ReviseResource;
 import dev.strata.agent.domain.access.PasswordHasher;
+import dev.strata.agent.domain.access.Passwords;
 import dev.strata.agent.domain.user.User;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.security.Roles;
@@ -160,6 +161,7 @@ public class UserResource {
     if (password == null) {
       return Uni.createFrom().nullItem();
     }
+    Passwords.requireHashable(password);
     io.vertx.core.Context context = Vertx.currentContext();
     return Uni.createFrom().item(() -> hasher.hash(password)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
         .emitOn(task -> context.runOnContext(ignored -> task.run()));

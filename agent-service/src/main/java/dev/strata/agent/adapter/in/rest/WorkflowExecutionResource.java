@@ -1,6 +1,7 @@
 package dev.strata.agent.adapter.in.rest;
 
 import dev.strata.agent.adapter.in.rest.ExecutionView.StartRequest;
+import dev.strata.agent.adapter.in.rest.access.AdminAudit;
 import dev.strata.agent.application.StartExecution;
 import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -11,8 +12,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,16 +27,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WorkflowExecutionResource {
 
   private final StartExecution start;
+  private final AdminAudit audit;
 
-  WorkflowExecutionResource(StartExecution start) {
+  WorkflowExecutionResource(StartExecution start, AdminAudit audit) {
     this.start = start;
+    this.audit = audit;
   }
 
   /** 202 with the new execution; 200 with the existing one when the key was used before. */
   @RolesAllowed(Roles.OPERATOR)
   @POST
-  public Uni<Response> start(@PathParam("id") String workflowId, @HeaderParam("Idempotency-Key") String key, StartRequest body) {
+  public Uni<Response> start(@PathParam("id") String workflowId, @HeaderParam("Idempotency-Key") String key, StartRequest body,
+      @Context SecurityContext who) {
     Map<String, Object> input = body == null || body.input() == null ? Map.of() : body.input();
-    return start.run(Paging.id(workflowId), ExecutionResource.key(key), input).map(ExecutionResource::answer);
+    return start.run(Paging.id(workflowId), ExecutionResource.key(key), input)
+        // who started it; the same key again starts nothing and is not a start
+        .invoke(started -> {
+          if (started.created()) {
+            audit.record(who, "start-execution", "/executions/" + started.execution().id(), Map.of("workflowId", workflowId));
+          }
+        })
+        .map(ExecutionResource::answer);
   }
 }

@@ -1,5 +1,6 @@
 package dev.strata.agent.adapter.in.rest;
 
+import dev.strata.agent.adapter.in.rest.access.AdminAudit;
 import dev.strata.agent.application.CreateResource;
 import dev.strata.agent.application.DeleteResource;
 import dev.strata.agent.application.GetResource;
@@ -21,8 +22,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
@@ -40,10 +43,12 @@ public class WorkflowResource {
   private final CreateResource<Workflow> create;
   private final ReviseResource<Workflow> revise;
   private final DeleteResource<Workflow> delete;
+  private final AdminAudit audit;
   private final Clock clock;
 
   WorkflowResource(GetResource<Workflow> get, ListResources<Workflow> list, CreateResource<Workflow> create,
-      ReviseResource<Workflow> revise, DeleteResource<Workflow> delete, Clock clock) {
+      ReviseResource<Workflow> revise, DeleteResource<Workflow> delete, AdminAudit audit, Clock clock) {
+    this.audit = audit;
     this.get = get;
     this.list = list;
     this.create = create;
@@ -70,20 +75,24 @@ public class WorkflowResource {
 
   @RolesAllowed(Roles.OPERATOR)
   @POST
-  public Uni<Response> create(@NotNull @Valid WorkflowRequest body) {
+  public Uni<Response> create(@NotNull @Valid WorkflowRequest body, @Context SecurityContext who) {
     Workflow workflow = Workflow.create(body.name(), body.description(), body.agentId(), body.definition(), clock.instant());
-    return create.run(workflow).map(saved -> Response.created(URI.create("/workflows/" + saved.id())).entity(WorkflowView.of(saved)).build());
+    return create.run(workflow).invoke(saved -> audited(who, "create-workflow", saved)).map(saved -> Response.created(URI.create("/workflows/" + saved.id())).entity(WorkflowView.of(saved)).build());
   }
 
   @RolesAllowed(Roles.OPERATOR)
   @PUT
   @Path("/{id}")
-  public Uni<WorkflowView> update(@PathParam("id") String id, @NotNull @Valid WorkflowRequest body) {
+  public Uni<WorkflowView> update(@PathParam("id") String id, @NotNull @Valid WorkflowRequest body, @Context SecurityContext who) {
     if (body.version() == null) {
       throw new DomainException.Invalid("version is required to update (the version you last read)");
     }
     return revise.run(Paging.id(id), current -> current.revise(body.name(), body.description(), body.agentId(),
-        body.definition(), body.version(), clock.instant())).map(WorkflowView::of);
+        body.definition(), body.version(), clock.instant())).invoke(saved -> audited(who, "update-workflow", saved)).map(WorkflowView::of);
+  }
+
+  private void audited(SecurityContext who, String action, Workflow saved) {
+    audit.record(who, action, "/workflows/" + saved.id(), java.util.Map.of("name", saved.name(), "version", String.valueOf(saved.version())));
   }
 
   @RolesAllowed(Roles.OPERATOR)

@@ -6,6 +6,13 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 /** {@link PasswordHasher} with bcrypt (Elytron's {@code BcryptUtil}, cost 10, salted per hash). */
 public class BcryptPasswordHasher implements PasswordHasher {
 
+  private final Runnable onCheck;
+
+  /** {@code onCheck} runs once per {@link #matches} (a metric). */
+  public BcryptPasswordHasher(Runnable onCheck) {
+    this.onCheck = onCheck;
+  }
+
   @Override
   public String hash(String password) {
     return BcryptUtil.bcryptHash(password);
@@ -13,6 +20,7 @@ public class BcryptPasswordHasher implements PasswordHasher {
 
   @Override
   public boolean matches(String password, String hash) {
+    onCheck.run();
     try {
       return BcryptUtil.matches(password, hash);
     } catch (RuntimeException malformedHash) {

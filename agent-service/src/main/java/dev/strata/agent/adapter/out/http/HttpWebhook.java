@@ -2,42 +2,50 @@ package dev.strata.agent.adapter.out.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.agent.domain.egress.EgressRefused;
 import dev.strata.agent.domain.notification.Webhook;
+import dev.strata.agent.domain.workflow.HttpStepUrl;
+import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.contract.NotificationSend;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 
-/** {@link Webhook} over HTTP: POSTs the notification as JSON; 4xx is a refusal, 5xx or I/O a transient failure. */
+/**
+ * {@link Webhook} over {@link GuardedHttp}: POSTs the notification as JSON; a URL the egress policy
+ * denies and a 4xx are refusals, 5xx or I/O a transient failure.
+ */
 public class HttpWebhook implements Webhook {
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final GuardedHttp http;
   private final ObjectMapper mapper;
 
-  public HttpWebhook(ObjectMapper mapper) {
+  public HttpWebhook(GuardedHttp http, ObjectMapper mapper) {
+    this.http = http;
     this.mapper = mapper;
   }
 
   @Override
   public CompletionStage<Void> post(String url, NotificationSend notification) {
-    URI uri = URI.create(url);
-    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-      throw new Refused("webhook URL must be http(s)");
+    URI uri;
+    try {
+      uri = HttpStepUrl.require(url);
+    } catch (DomainException.Invalid e) {
+      throw new Refused("webhook URL must be http(s) with a host and no user-info");
     }
-    HttpRequest request = HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json(notification))).build();
-    return client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(response -> {
-      int status = response.statusCode();
-      if (status >= 400 && status < 500 && status != 408 && status != 429) {
-        throw new Refused("webhook answered " + status);
+    var call = new GuardedHttp.Call("POST", uri, Map.of("Content-Type", "application/json"), json(notification));
+    return http.send(call).<Void>thenApply(answer -> null).exceptionally(failure -> {
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      if (cause instanceof EgressRefused refused) {
+        throw new Refused(refused.getMessage());
       }
-      if (status / 100 != 2) {
-        throw new IllegalStateException("webhook answered " + status);
+      // the URL itself is often the webhook's secret: messages name the status only
+      if (cause instanceof GuardedHttp.ErrorStatus error) {
+        boolean permanent = error.status() / 100 == 4 && error.status() != 408 && error.status() != 429;
+        throw permanent ? new Refused("webhook answered " + error.status()) : new IllegalStateException("webhook answered " + error.status());
       }
-      return null;
+      throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
     });
   }
 

@@ -23,6 +23,6 @@ public class SmallRyeJwtTokenIssuer implements TokenIssuer {
   @Override
   public IssuedToken issue(String subject, Set<String> roles) {
     String token = Jwt.issuer(issuer).upn(subject).subject(subject).groups(roles).expiresIn(lifetime).sign();
-    return new IssuedToken(token, lifetime.toSeconds());
+    return new IssuedToken(subject, token, lifetime.toSeconds());
   }
 }

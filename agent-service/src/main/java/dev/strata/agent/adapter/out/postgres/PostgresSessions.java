@@ -21,13 +21,14 @@ public class PostgresSessions extends PanacheRepositoryAdapter<Session, SessionE
 
   @Override
   protected Session toDomain(SessionEntity e) {
-    return new Session(e.id, e.agentId, e.userId, e.title, e.state, e.version, e.createdAt, e.updatedAt);
+    return new Session(e.id, e.agentId, e.userId, e.owner, e.title, e.state, e.version, e.createdAt, e.updatedAt);
   }
 
   @Override
   protected void copy(Session s, SessionEntity e) {
     e.agentId = s.agentId();
     e.userId = s.userId();
+    e.owner = s.owner();
     e.title = s.title();
     e.state = s.state();
     e.createdAt = s.createdAt();
@@ -51,7 +52,7 @@ public class PostgresSessions extends PanacheRepositoryAdapter<Session, SessionE
 
   @Override
   protected Map<String, Function<String, Object>> filterable() {
-    return Map.of("agentId", UUID::fromString, "userId", UUID::fromString);
+    return Map.of("agentId", UUID::fromString, "userId", UUID::fromString, "owner", owner -> owner);
   }
 
   @Override

@@ -13,6 +13,7 @@ import org.hibernate.type.SqlTypes;
 public class SessionEntity extends VersionedEntity {
   public UUID agentId;
   public UUID userId;
+  public String owner;
   public String title;
 
   @JdbcTypeCode(SqlTypes.JSON)

@@ -31,7 +31,7 @@ public class SqlAuditLog implements AuditLog {
   private static final long TAIL_LOCK = 0x5A_41_55_44_49_54L;
 
   private static final String COLUMNS = "seq, message_id, service, actor, action, resource, outcome, at, correlation_id, "
-      + "details::text AS details, content_hash, previous_hash";
+      + "details::text AS details, content_hash, previous_hash, hash_version";
   private static final String LOCK = "SELECT pg_advisory_xact_lock($1)";
   /** A statement of its own after the lock: its snapshot then sees the previous holder's rows. */
   private static final String TAIL = "SELECT content_hash FROM agent.audit_log ORDER BY seq DESC LIMIT 1";
@@ -39,10 +39,10 @@ public class SqlAuditLog implements AuditLog {
   /** The rows take their {@code seq} in the arrays' order, which is the order they were linked in. */
   private static final String APPEND = """
       INSERT INTO agent.audit_log (message_id, service, actor, action, resource, outcome, at, correlation_id, details,
-        content_hash, previous_hash)
-      SELECT m, s, a, c, r, o, t, k, CAST(d AS jsonb), h, p
+        content_hash, previous_hash, hash_version)
+      SELECT m, s, a, c, r, o, t, k, CAST(d AS jsonb), h, p, v
       FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::timestamptz[],
-        $8::varchar[], $9::text[], $10::varchar[], $11::varchar[]) WITH ORDINALITY AS u(m, s, a, c, r, o, t, k, d, h, p, n)
+        $8::varchar[], $9::text[], $10::varchar[], $11::varchar[], $12::smallint[]) WITH ORDINALITY AS u(m, s, a, c, r, o, t, k, d, h, p, v, n)
       ORDER BY n""";
   private static final String AFTER = "SELECT " + COLUMNS + " FROM agent.audit_log WHERE seq > $1 ORDER BY seq LIMIT $2";
 
@@ -75,6 +75,7 @@ public class SqlAuditLog implements AuditLog {
     String[] services = new String[n], actors = new String[n], actions = new String[n], resources = new String[n], outcomes = new String[n];
     OffsetDateTime[] at = new OffsetDateTime[n];
     String[] correlationIds = new String[n], details = new String[n], hashes = new String[n], previous = new String[n];
+    Short[] versions = new Short[n];
     for (int i = 0; i < n; i++) {
       AuditRecord r = records.get(i);
       messageIds[i] = r.messageId();
@@ -88,10 +89,11 @@ public class SqlAuditLog implements AuditLog {
       details[i] = Sql.json(r.details());
       hashes[i] = r.contentHash();
       previous[i] = r.previousHash();
+      versions[i] = (short) r.hashVersion();
     }
     Tuple arrays = Tuple.tuple().addArrayOfUUID(messageIds).addArrayOfString(services).addArrayOfString(actors).addArrayOfString(actions)
         .addArrayOfString(resources).addArrayOfString(outcomes).addArrayOfOffsetDateTime(at).addArrayOfString(correlationIds)
-        .addArrayOfString(details).addArrayOfString(hashes).addArrayOfString(previous);
+        .addArrayOfString(details).addArrayOfString(hashes).addArrayOfString(previous).addArrayOfShort(versions);
     return Sql.run(APPEND, arrays).thenApply(rows -> null);
   }
 
@@ -135,6 +137,6 @@ public class SqlAuditLog implements AuditLog {
     Sql.object(row.getString("details")).forEach((key, value) -> details.put(key, String.valueOf(value)));
     return new AuditRecord(row.getLong("seq"), row.getUUID("message_id"), row.getString("service"), row.getString("actor"),
         row.getString("action"), row.getString("resource"), row.getString("outcome"), Sql.instant(row, "at"),
-        row.getString("correlation_id"), details, row.getString("content_hash"), row.getString("previous_hash"));
+        row.getString("correlation_id"), details, row.getString("content_hash"), row.getString("previous_hash"), row.getShort("hash_version"));
   }
 }

@@ -17,10 +17,12 @@ import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +78,67 @@ class AuditLogIT {
       pool.preparedQuery("UPDATE agent.audit_log SET actor = $2 WHERE seq = $1").execute(Tuple.of(seq, actor)).await().indefinitely();
     }
     given().get("/audit/verify").then().body("status", equalTo("OK"));
+  }
+
+  @Test
+  void aRowRewrittenInSqlWithTheChainRecomputedIsStillReportedBecauseTheKeyIsNotInTheDatabase() throws Exception {
+    String actor = "carol-" + UUID.randomUUID();
+    var target = event(actor, "dataset/bars", Instant.now());
+    try (Broker broker = Broker.connect(Map.of())) {
+      publish(broker, event("before-" + actor, "dataset/bars", Instant.now()));
+      publish(broker, target);
+    }
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        given().queryParam("actor", actor).get("/audit").then().statusCode(200).body("total", equalTo(1)));
+    long seq = pool.preparedQuery("SELECT seq FROM agent.audit_log WHERE message_id = $1").execute(Tuple.of(target.messageId()))
+        .await().indefinitely().iterator().next().getLong("seq");
+    List<Row> original = suffix(seq);
+    for (int downgrade = 0; downgrade < 2; downgrade++) {
+      try {
+        // what someone with SQL access can do: change a field, then re-link every later row by the public rule
+        rechain(original, "mallory", downgrade == 1);
+        given().get("/audit/verify").then().statusCode(200).body("status", equalTo("BROKEN")).body("brokenAtSeq", equalTo((int) seq));
+      } finally {
+        restore(original);
+      }
+    }
+    given().get("/audit/verify").then().body("status", equalTo("OK"));
+  }
+
+  private List<Row> suffix(long fromSeq) {
+    List<Row> rows = new java.util.ArrayList<>();
+    pool.preparedQuery("SELECT seq, message_id, service, actor, action, resource, outcome, at, correlation_id, details::text AS details, "
+        + "content_hash, previous_hash, hash_version FROM agent.audit_log WHERE seq >= $1 ORDER BY seq").execute(Tuple.of(fromSeq))
+        .await().indefinitely().forEach(rows::add);
+    return rows;
+  }
+
+  private void rechain(List<Row> rows, String newActor, boolean downgrade) throws Exception {
+    String previous = rows.getFirst().getString("previous_hash");
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      String rowActor = i == 0 ? newActor : row.getString("actor");
+      Map<String, String> details = new com.fasterxml.jackson.databind.ObjectMapper().readValue(row.getString("details"),
+          new com.fasterxml.jackson.core.type.TypeReference<java.util.TreeMap<String, String>>() {});
+      String canonical = String.join("\u001f", previous, row.getUUID("message_id").toString(), row.getString("service"), rowActor,
+          row.getString("action"), String.valueOf(row.getString("resource")), row.getString("outcome"),
+          row.getOffsetDateTime("at").toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString(),
+          String.valueOf(row.getString("correlation_id")), details.toString());
+      String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      pool.preparedQuery("UPDATE agent.audit_log SET actor = $2, previous_hash = $3, content_hash = $4, hash_version = $5 WHERE seq = $1")
+          .execute(Tuple.of(row.getLong("seq"), rowActor, previous, hash, (short) (downgrade ? 1 : row.getShort("hash_version"))))
+          .await().indefinitely();
+      previous = hash;
+    }
+  }
+
+  private void restore(List<Row> rows) {
+    for (Row row : rows) {
+      pool.preparedQuery("UPDATE agent.audit_log SET actor = $2, previous_hash = $3, content_hash = $4, hash_version = $5 WHERE seq = $1")
+          .execute(Tuple.of(row.getLong("seq"), row.getString("actor"), row.getString("previous_hash"), row.getString("content_hash"),
+              row.getShort("hash_version"))).await().indefinitely();
+    }
   }
 
   @Test

@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
+import dev.strata.agent.support.SubjectTokens;
 import dev.strata.agent.support.WebhookReceiver;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.contract.NotificationSend;
+import dev.strata.kernel.security.Roles;
 import dev.strata.testing.Broker;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -80,6 +85,24 @@ class NotificationIT {
     assertThat(receiver.calls("/gone")).hasSize(1);
     List<Map<String, Object>> rejected = given().queryParam("status", "REJECTED").get("/notifications").then().extract().path("items");
     assertThat(rejected).anySatisfy(row -> assertThat(row.get("messageId")).isEqualTo(envelope.messageId().toString()));
+  }
+
+  @Test
+  void aWebhookToALinkLocalAddressIsRejectedWithoutCallingOutAndItsUrlIsHiddenFromNonAdmins() {
+    var envelope = Envelope.of(MessageType.NOTIFICATION_SEND,
+        new NotificationSend("ops", "http://169.254.169.254/latest/meta-data/?token=s3cret", "s", "b", null), "metadata");
+    try {
+      broker.publishToDefaultExchange(Queues.NOTIFICATION_SEND, new EnvelopeCodec().encode(envelope), "application/json", envelope.messageId().toString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("status", "REJECTED").get("/notifications").then()
+        .body("items.find { it.messageId == '" + envelope.messageId() + "' }.lastError", equalTo("egress refused: 169.254.169.254 is link-local")));
+    SubjectTokens.as("an-operator", Roles.OPERATOR).queryParam("status", "REJECTED").get("/notifications").then().statusCode(200)
+        .body("items.find { it.messageId == '" + envelope.messageId() + "' }.webhookUrl", nullValue())
+        .body(not(containsString("s3cret")));
+    given().queryParam("status", "REJECTED").get("/notifications").then()
+        .body("items.find { it.messageId == '" + envelope.messageId() + "' }.webhookUrl", containsString("169.254.169.254"));
   }
 
   @Test

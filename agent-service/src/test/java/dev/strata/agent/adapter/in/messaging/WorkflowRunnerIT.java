@@ -185,6 +185,32 @@ class WorkflowRunnerIT {
   }
 
   @Test
+  void anHttpStepToTheCloudMetadataAddressFailsAsRefusedEgressWithoutRetriesAndIsAudited() {
+    String workflowId = workflow("""
+        [{"id":"call","kind":"http","params":{"url":"http://169.254.169.254/latest/meta-data/iam","method":"GET"}}]""");
+    String id = start(workflowId, "metadata-" + UUID.randomUUID());
+    awaitStatus(id, "FAILED");
+    given().get("/executions/" + id).then().body("error", org.hamcrest.Matchers.containsString("egress refused: 169.254.169.254 is link-local"));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("resource", "169.254.169.254").get("/audit")
+        .then().body("items.action", org.hamcrest.Matchers.hasItem("egress")).body("items.outcome", org.hamcrest.Matchers.hasItem("FAILURE")));
+  }
+
+  @Test
+  void whoStartedAnExecutionIsAuditedOverRestAndFromAProducerOnTheQueue() throws Exception {
+    String workflowId = workflow("""
+        [{"id":"t","kind":"template","params":{"text":"hi"}}]""");
+    String id = start(workflowId, "audited-" + UUID.randomUUID());
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("resource", "/executions/" + id).get("/audit").then()
+        .body("items.find { it.action == 'start-execution' }.actor", equalTo("test-admin")));
+
+    var envelope = Envelope.of(MessageType.WORKFLOW_EXECUTE, new WorkflowExecute(null, UUID.fromString(workflowId), Map.of(), null), "outside");
+    publish(envelope);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("resource", "/workflows/" + workflowId).get("/audit").then()
+        .body("items.find { it.action == 'start-execution' }.details.messageId", equalTo(envelope.messageId().toString()))
+        .body("items.find { it.action == 'start-execution' }.actor", org.hamcrest.Matchers.notNullValue()));
+  }
+
+  @Test
   void anInputOverTheBodyLimitIsRefusedWithoutStartingAnything() {
     String workflowId = threeSteps("huge");
     given().contentType(ContentType.JSON).header("Idempotency-Key", "huge-" + UUID.randomUUID())

@@ -279,6 +279,7 @@ class AttachmentResourceIT {
 
   @Test
   void aReaderMayListAndDownloadButNotUploadOrDelete() {
+    // the session is the admin's; a reader who is that same subject reads it
     String session = session();
     String id = upload("/sessions/" + session + "/attachments", "r.txt", "text/plain", "read me".getBytes(StandardCharsets.UTF_8))
         .statusCode(201).extract().path("id");
@@ -292,7 +293,7 @@ class AttachmentResourceIT {
   }
 
   private static io.restassured.specification.RequestSpecification asReader() {
-    return given().header("Authorization", TestTokens.bearer(Roles.READER));
+    return given().header("Authorization", dev.strata.agent.support.SubjectTokens.bearer("test-admin", Roles.READER));
   }
 
   @Test

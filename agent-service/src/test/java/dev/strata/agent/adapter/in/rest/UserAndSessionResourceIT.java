@@ -1,5 +1,7 @@
 package dev.strata.agent.adapter.in.rest;
 
+import dev.strata.agent.support.SubjectTokens;
+import dev.strata.kernel.security.Roles;
 import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,12 +48,12 @@ class UserAndSessionResourceIT {
   @Test
   void aSessionBelongsToAnAgentKeepsItsMessagesInOrderAndGoesWithIt() {
     String agent = AgentResourceIT.create("Session agent", "sessions");
-    String user = user("s" + UUID.randomUUID().toString().substring(0, 8) + "@example.com");
     String session = given().contentType(ContentType.JSON).body("""
-        {"agentId":"%s","userId":"%s","title":"Quarterly churn review","state":{"step":1}}""".formatted(agent, user))
+        {"agentId":"%s","title":"Quarterly churn review","state":{"step":1}}""".formatted(agent))
         .post("/sessions").then().statusCode(201).body("state.step", equalTo(1)).extract().path("id");
     given().contentType(ContentType.JSON).body("{\"role\":\"user\",\"content\":\"Hi 👋\"}").post("/sessions/" + session + "/messages").then().statusCode(201);
-    given().contentType(ContentType.JSON).body("{\"role\":\"assistant\",\"content\":\"Hello\"}").post("/sessions/" + session + "/messages").then().statusCode(201);
+    SubjectTokens.as("agent-runtime", Roles.SERVICE).contentType(ContentType.JSON).body("{\"role\":\"assistant\",\"content\":\"Hello\"}")
+        .post("/sessions/" + session + "/messages").then().statusCode(201);
     given().get("/sessions/" + session + "/messages").then().statusCode(200)
         .body("total", equalTo(2)).body("items[0].content", equalTo("Hi 👋")).body("items[1].role", equalTo("assistant"));
     given().queryParam("agentId", agent).queryParam("q", "CHURN").get("/sessions").then().body("total", equalTo(1));

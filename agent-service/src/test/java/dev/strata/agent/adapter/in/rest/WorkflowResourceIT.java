@@ -42,6 +42,9 @@ class WorkflowResourceIT {
     given().contentType(ContentType.JSON).body(workflow("""
         [{"id":"greet","kind":"template","params":{"text":"Hi"}}]""").replace("}]", "}],\"version\":0"))
         .put("/workflows/" + id).then().statusCode(200).body("version", equalTo(1));
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+        given().queryParam("resource", "/workflows/" + id).queryParam("actor", "test-admin").get("/audit").then()
+            .body("items.action", org.hamcrest.Matchers.hasItems("create-workflow", "update-workflow")));
   }
 
   @Test

@@ -53,7 +53,7 @@ class PostgresAttachmentsIT {
   private UUID session() throws Throwable {
     Agent agent = Agent.create("Attachments", "attachments", "m", "", Map.of(), AgentStatus.active, Instant.now());
     await(() -> unitOfWork.write(() -> agents.create(agent)));
-    Session session = Session.create(agent.id(), null, "files", Map.of(), Instant.now());
+    Session session = Session.create(agent.id(), null, "test-admin", "files", Map.of(), Instant.now());
     await(() -> unitOfWork.write(() -> sessions.create(session)));
     return session.id();
   }

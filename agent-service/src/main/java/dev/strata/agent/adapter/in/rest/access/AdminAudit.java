@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** Publishes an {@code audit.log} event for an administrator's action once it succeeded. */
+/** Publishes an {@code audit.log} event for a user's action (an administrator's, a workflow change, a start) once it succeeded. */
 @ApplicationScoped
 public class AdminAudit {
 

@@ -3,6 +3,7 @@ package dev.strata.agent.adapter.in.rest.access;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.strata.agent.application.access.SignIn;
 import dev.strata.agent.application.access.SignInRefused;
+import dev.strata.agent.application.access.SignInUnavailable;
 import dev.strata.agent.application.access.TooManyAttempts;
 import dev.strata.agent.domain.access.TokenIssuer.IssuedToken;
 import dev.strata.kernel.error.DomainException;
@@ -12,6 +13,7 @@ import dev.strata.kernel.value.SafeName;
 import dev.strata.support.messaging.AuditTrail;
 import dev.strata.support.problem.ProblemResponses;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -53,44 +56,59 @@ public class AuthResource {
 
   private final SignIn signIn;
   private final AuditTrail audit;
+  private final FailedSignInAudit failures;
 
-  AuthResource(SignIn signIn, AuditTrail audit) {
+  AuthResource(SignIn signIn, AuditTrail audit, FailedSignInAudit failures) {
     this.signIn = signIn;
     this.audit = audit;
+    this.failures = failures;
   }
 
   @POST
   @PermitAll
-  public Uni<TokenView> token(@NotNull @Valid TokenRequest body) {
+  public Uni<TokenView> token(@NotNull @Valid TokenRequest body, @Context HttpServerRequest request) {
+    String source = source(request);
     Uni<IssuedToken> issued;
     if (body.apiKey() != null && body.username() == null && body.password() == null) {
       issued = signIn.withApiKey(body.apiKey());
     } else if (body.username() != null && body.password() != null && body.apiKey() == null) {
-      issued = signIn.withPassword(SafeName.IDENTIFIER.require(body.username()), body.password());
+      issued = signIn.withPassword(SafeName.IDENTIFIER.require(body.username()), body.password(), source);
     } else {
       throw new DomainException.Invalid("send either username and password, or apiKey");
     }
-    return issued.map(token -> new TokenView(token.accessToken(), "Bearer", token.expiresIn()));
+    return issued.invoke(token -> succeeded(token.subject(), source))
+        .map(token -> new TokenView(token.accessToken(), "Bearer", token.expiresIn()));
   }
 
   @ServerExceptionMapper
-  public Response refused(SignInRefused e) {
-    audited(e.actor(), "invalid credentials");
+  public Response refused(SignInRefused e, HttpServerRequest request) {
+    failures.failed(e.actor(), source(request), "invalid credentials", RESOURCE);
     return Response.fromResponse(ProblemResponses.of(ProblemType.UNAUTHORIZED, "invalid credentials"))
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
   }
 
   @ServerExceptionMapper
-  public Response tooMany(TooManyAttempts e) {
-    audited(e.actor(), "too many failed sign-ins");
+  public Response tooMany(TooManyAttempts e, HttpServerRequest request) {
+    failures.failed(e.actor(), source(request), "too many failed sign-ins", RESOURCE);
     return ProblemResponses.of(ProblemType.TOO_MANY_REQUESTS, e.getMessage());
   }
 
-  private void audited(String actor, String reason) {
-    audit.record(actor, "authenticate", RESOURCE, Outcome.FAILURE, null, Map.of("reason", reason))
-        .exceptionally(failure -> {
-          LOG.warnf("could not publish the audit of a failed sign-in: %s", failure.getMessage());
-          return null;
-        });
+  /** The attempt counter is out of reach: refuse rather than let guesses through uncounted. */
+  @ServerExceptionMapper
+  public Response unavailable(SignInUnavailable e) {
+    LOG.warnf("password sign-in refused: the attempt counter did not answer (%s)", e.getCause() == null ? "-" : e.getCause().toString());
+    return Response.fromResponse(ProblemResponses.of(ProblemType.UNAVAILABLE, e.getMessage())).header(HttpHeaders.RETRY_AFTER, "10").build();
+  }
+
+  private void succeeded(String subject, String source) {
+    audit.record(subject, "authenticate", RESOURCE, Outcome.SUCCESS, null, Map.of("source", source)).exceptionally(failure -> {
+      LOG.warnf("could not publish the audit of a sign-in: %s", failure.getMessage());
+      return null;
+    });
+  }
+
+  /** The peer's address (behind a proxy, the one quarkus.http.proxy settings make it). */
+  private static String source(HttpServerRequest request) {
+    return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
   }
 }

@@ -26,6 +26,14 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -36,6 +44,7 @@ class SignInIT {
   private static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
 
   @Inject Pool pool;
+  @Inject MeterRegistry meters;
 
   @BeforeEach
   void sendNoDefaultToken() {
@@ -77,16 +86,16 @@ class SignInIT {
   }
 
   @Test
-  void aWrongPasswordIs401ProblemJsonAndAudited() {
+  void aWrongPasswordIs401ProblemJsonAndCountedAndTheSourceIsAudited() {
     String username = username();
     createUser(username, "correct horse battery", Roles.OPERATOR);
+    double before = failures();
     signIn(username, "wrong password").then().statusCode(401).contentType("application/problem+json")
         .header("WWW-Authenticate", "Bearer").body("detail", not(org.hamcrest.Matchers.containsString("wrong password")));
     signIn("nobody-" + username, "whatever").then().statusCode(401).contentType("application/problem+json");
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-        given().header("Authorization", ADMIN).queryParam("actor", username).get("/audit").then().statusCode(200)
-            .body("items.action", hasItem("authenticate")).body("items.outcome", hasItem("FAILURE")));
-    String audited = given().header("Authorization", ADMIN).queryParam("actor", username).get("/audit").asString();
+    assertThat(failures() - before).isEqualTo(2.0);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(auditedFailuresFromLocalhost()).isEqualTo(1));
+    String audited = given().header("Authorization", ADMIN).queryParam("resource", "POST /auth/token").get("/audit").asString();
     assertThat(audited).doesNotContain("wrong password");
   }
 
@@ -136,6 +145,73 @@ class SignInIT {
         .await().atMost(Duration.ofSeconds(5)).iterator().next().getLong(0);
     assertThat(clear).isZero();
     assertThat(hashed).isEqualTo(1);
+  }
+
+  @Test
+  void twoHundredParallelWrongPasswordsReachTheHashAtMostTheLimitTimes() throws Exception {
+    String username = username();
+    createUser(username, "correct horse battery", Roles.READER);
+    double before = passwordChecks();
+    ExecutorService clients = Executors.newFixedThreadPool(32);
+    try {
+      List<Future<Integer>> answers = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        String guess = "guess number " + i;
+        answers.add(clients.submit(() -> signIn(username, guess).statusCode()));
+      }
+      for (Future<Integer> answer : answers) {
+        assertThat(answer.get(60, TimeUnit.SECONDS)).isIn(401, 429);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+    assertThat(passwordChecks() - before).isLessThanOrEqualTo(5);
+    signIn(username, "correct horse battery").then().statusCode(429);
+  }
+
+  @Test
+  void aPasswordLongerThanBcryptReadsIsRefusedNotTruncated() {
+    String seventyThree = "p".repeat(73);
+    signIn(username(), seventyThree).then().statusCode(422).contentType("application/problem+json");
+    given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("""
+        {"email":"%s@example.com","name":"long","role":"member","username":"%s","password":"%s","roles":["reader"]}"""
+        .formatted(username(), username(), seventyThree)).post("/users").then().statusCode(422).contentType("application/problem+json");
+  }
+
+  @Test
+  void aSuccessfulSignInIsAuditedWithItsSource() {
+    String username = username();
+    createUser(username, "correct horse battery", Roles.READER);
+    signIn(username, "correct horse battery").then().statusCode(200);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        given().header("Authorization", ADMIN).queryParam("actor", username).get("/audit").then().statusCode(200)
+            .body("items.find { it.action == 'authenticate' && it.outcome == 'SUCCESS' }.details.source", equalTo("127.0.0.1")));
+  }
+
+  @Test
+  void repeatedFailuresFromOneSourceAreCountedEachButAuditedOncePerWindow() {
+    double before = failures();
+    for (int i = 0; i < 12; i++) {
+      signIn("nobody" + i + username(), "whatever").then().statusCode(401);
+    }
+    assertThat(failures() - before).isEqualTo(12.0);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(auditedFailuresFromLocalhost()).isEqualTo(1));
+  }
+
+  private int auditedFailuresFromLocalhost() {
+    List<Map<String, Object>> items = given().header("Authorization", ADMIN).queryParam("resource", "POST /auth/token").queryParam("limit", 200)
+        .get("/audit").then().statusCode(200).extract().path("items");
+    return (int) items.stream().filter(item -> "FAILURE".equals(item.get("outcome")))
+        .filter(item -> "127.0.0.1".equals(((Map<?, ?>) item.get("details")).get("source"))).count();
+  }
+
+  private double passwordChecks() {
+    return meters.counter("agent.auth.password.checks").count();
+  }
+
+  private double failures() {
+    return meters.counter("agent.auth.failures", "reason", "invalid credentials").count();
   }
 
   @Test

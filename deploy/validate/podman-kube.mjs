@@ -17,7 +17,9 @@ const platform = {
   REDIS_URL: "redis://127.0.0.1:6379/2", WAREHOUSE_URL: "http://127.0.0.1:38082", SCORING_URL: "http://127.0.0.1:38083",
 };
 const secrets = {
-  DB_PASSWORD: "strata", RABBITMQ_PASSWORD: "strata", STRATA_SERVICE_TOKEN: "", STRATA_ADMIN_PASSWORD: "smoke-admin",
+  // prod refuses empty secrets and admin passwords under 12 characters; the smoke makes no service-to-service call
+  DB_PASSWORD: "strata", RABBITMQ_PASSWORD: "strata", STRATA_SERVICE_TOKEN: "smoke-run-makes-no-service-calls",
+  STRATA_ADMIN_PASSWORD: "smoke-admin-password", STRATA_AUDIT_HMAC_KEY: "smoke-only-audit-hmac-key-32-bytes-or-more",
   SMALLRYE_JWT_SIGN_KEY: process.env.SMOKE_JWT_PRIVATE ?? "",
 };
 const claim = (name) => `strata-smoke-${name}`;

@@ -4,6 +4,7 @@ import dev.strata.kernel.security.Roles;
 import dev.strata.testing.Broker;
 import dev.strata.testing.TestTokens;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -67,12 +68,18 @@ public final class PackagedServices implements AutoCloseable {
     return ADMIN_PASSWORD;
   }
 
+  /** Starts the four and waits until they are READY; when one does not come up, stops the ones it started. */
   public void startAll() {
-    for (Service service : Service.values()) {
-      start(service);
-    }
-    for (Service service : Service.values()) {
-      awaitReady(service, Duration.ofMinutes(3));
+    try {
+      for (Service service : Service.values()) {
+        start(service);
+      }
+      for (Service service : Service.values()) {
+        awaitReady(service, Duration.ofMinutes(3));
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
   }
 
@@ -80,6 +87,12 @@ public final class PackagedServices implements AutoCloseable {
     Path jar = ROOT.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
     if (!Files.exists(jar)) {
       throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B verify builds them before e2e)");
+    }
+    // a service left over from another run would answer in its place, and this one's readiness would lie
+    try (Socket taken = new Socket("127.0.0.1", service.port)) {
+      throw new IllegalStateException("port " + service.port + " is taken by another process: cannot start " + service.module);
+    } catch (IOException free) {
+      // nothing listens there: the port is ours
     }
     try {
       Files.createDirectories(runDir.resolve("logs"));

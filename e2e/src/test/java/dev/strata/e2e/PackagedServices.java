@@ -195,6 +195,8 @@ public final class PackagedServices implements AutoCloseable {
     env.put("RABBITMQ_VHOST", "strata-e2e");
     env.put("RABBITMQ_USERNAME", "strata");
     env.put("STRATA_AUDIT_HMAC_KEY", "e2e-only-audit-hmac-key-of-the-packaged-services");
+    // the suite's webhook and third-party stand-ins listen on loopback, which prod's egress policy denies
+    env.put("AGENT_EGRESS_ALLOW", "127.0.0.1/32");
     env.put("RABBITMQ_PASSWORD", "strata");
     env.put("WAREHOUSE_URL", "http://127.0.0.1:" + Service.WAREHOUSE.port);
     env.put("SCORING_URL", "http://127.0.0.1:" + Service.SCORING.port);

@@ -9,6 +9,9 @@ STRATA_DEBIAN_MIRROR=${STRATA_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 BASE_IMAGE=localhost/strata/debian:$STRATA_DEBIAN_SUITE-minbase
 JRE_IMAGE=localhost/strata/jre:25
 
+# project_version: the version of the root pom, which the images are tagged with
+project_version() { sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -n 1; }
+
 ensure_podman() {
   "$ROOT/bin/infra" need podman runc debootstrap slirp4netns
 }

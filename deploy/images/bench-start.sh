@@ -12,7 +12,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$ROOT/bin/lib/containers.sh"
 rounds=${1:-3}
 "$ROOT/bin/infra" need wrk bc
-version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -n 1)
+version=$(project_version)
 STRATA_HOME=${STRATA_HOME:-$HOME/.strata}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -3,7 +3,7 @@ package dev.strata.support.problem;
 import io.vertx.core.VertxException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
@@ -35,7 +35,8 @@ final class ConnectionLoss {
       case DatabaseException database -> lostConnectionState(database.getSqlState());
       case SQLTransientConnectionException transientConnection -> true;
       case SQLException sql -> lostConnectionState(sql.getSQLState());
-      case ConnectException refused -> true;
+      // refused, reset by the peer, a broken pipe: the socket to the server failed, not the request
+      case SocketException socket -> true;
       // Vert.x's own failure of a request on a socket that closed under it
       case VertxException vertx -> "Connection was closed".equals(vertx.getMessage());
       default -> false;

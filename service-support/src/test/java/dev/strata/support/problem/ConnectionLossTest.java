@@ -6,6 +6,7 @@ import io.vertx.core.VertxException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.CompletionException;
@@ -25,6 +26,7 @@ class ConnectionLossTest {
     assertThat(ConnectionLoss.causes(ClosedConnectionException.INSTANCE)).isTrue();
     assertThat(ConnectionLoss.causes(new VertxException("Connection was closed", true))).isTrue();
     assertThat(ConnectionLoss.causes(new ConnectException("Connection refused"))).isTrue();
+    assertThat(ConnectionLoss.causes(new SocketException("Connection reset"))).as("the server ended it mid-read").isTrue();
   }
 
   @Test

@@ -27,7 +27,8 @@ public final class Demo {
     String runTag = "demo-" + LocalDate.now(ZoneOffset.UTC);
     try (EventProducer producer = new EventProducer(env("RABBITMQ_HOST", "127.0.0.1"), Integer.parseInt(env("RABBITMQ_PORT", "5672")),
             env("RABBITMQ_VHOST", "/"), env("RABBITMQ_USERNAME", "strata"), env("RABBITMQ_PASSWORD", "strata"));
-        WebhookReceiver webhook = new WebhookReceiver()) {
+        // containers on a bridge network (bin/strata demo --compose) reach this machine at their gateway
+        WebhookReceiver webhook = new WebhookReceiver(env("DEMO_WEBHOOK_HOST", "127.0.0.1"))) {
       RetentionStory story = new RetentionStory(api, producer, Demo::say);
 
       say("1/7 an event producer publishes the S&P 500 and AAPL daily bars (AMQP, default exchange)");
@@ -78,6 +79,11 @@ public final class Demo {
     System.out.printf("retention workflow   %s (draft by %s step)%n", execution.path("status").asText(), llm ? "llm" : "template");
     System.out.printf("notifications        %d delivered to %s%n", webhook.received().size(), webhook.url());
     System.out.printf("audit chain          %s (%s records checked)%n", audit.path("status").asText(), audit.path("checked").asText());
+    // the demo is also the container story's check (bin/strata demo --compose): it fails when the story did not hold
+    if (!execution.path("status").asText().equals("SUCCEEDED") || !audit.path("status").asText().equals("OK")) {
+      throw new IllegalStateException("the story did not hold: workflow " + execution.path("status").asText()
+          + ", audit chain " + audit.path("status").asText());
+    }
   }
 
   private static String adminToken(PlatformClient api) {

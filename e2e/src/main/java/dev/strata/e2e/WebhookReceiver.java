@@ -11,12 +11,19 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A local webhook endpoint standing in for the team chat a retention review notifies. */
 public final class WebhookReceiver implements AutoCloseable {
 
+  private final String host;
   private final HttpServer server;
   private final List<String> received = new CopyOnWriteArrayList<>();
 
   public WebhookReceiver() {
+    this("127.0.0.1");
+  }
+
+  /** Listening on {@code host} only, the address the notifying service reaches this machine at. */
+  public WebhookReceiver(String host) {
+    this.host = host;
     try {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server = HttpServer.create(new InetSocketAddress(host, 0), 0);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -29,7 +36,7 @@ public final class WebhookReceiver implements AutoCloseable {
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    return "http://" + host + ":" + server.getAddress().getPort() + "/hook";
   }
 
   public List<String> received() {

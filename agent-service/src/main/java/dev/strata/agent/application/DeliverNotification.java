@@ -12,12 +12,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers {@code notification.send} to its webhook (the message's URL or its channel's), retrying
  * transient failures with backoff, and records the outcome. A failure fails the message, so the
  * broker redelivers it and finally dead-letters it; a delivered or refused one is never posted again.
+ * The record of a delivery is retried like the delivery itself: a post the endpoint accepted is only
+ * posted again (with the same delivery id, the message id) when its record could not be written at all.
  */
 public final class DeliverNotification {
 
@@ -58,18 +61,22 @@ public final class DeliverNotification {
     NotificationSend payload = envelope.payload();
     String url = payload.webhookUrl() != null ? payload.webhookUrl() : channels.get(payload.channel());
     AtomicInteger attempts = new AtomicInteger(attemptsBefore);
+    // a delivery whose record failed is not recorded FAILED: the redelivery posts it again, same id
+    AtomicBoolean delivered = new AtomicBoolean();
     if (url == null) {
       return record(envelope, null, DeliveryStatus.REJECTED, attemptsBefore, "no webhook URL for channel '" + payload.channel() + "'")
           .chain(() -> Uni.createFrom().failure(new Webhook.Refused("no webhook URL for channel '" + payload.channel() + "'")));
     }
     Uni<Void> attempt = Uni.createFrom().deferred(() -> {
       attempts.incrementAndGet();
-      return Async.<Void>uni(() -> webhook.post(url, payload)).ifNoItem().after(retry.timeout()).fail();
+      return Async.<Void>uni(() -> webhook.post(url, envelope.messageId(), payload)).ifNoItem().after(retry.timeout()).fail();
     });
     return attempt.onFailure(failure -> !refused(failure)).retry()
         .withBackOff(retry.initialBackoff(), retry.initialBackoff().multipliedBy(16)).atMost(retry.maxAttempts() - 1L)
-        .chain(() -> record(envelope, url, DeliveryStatus.DELIVERED, attempts.get(), null))
-        .onFailure().call(failure -> record(envelope, url,
+        .chain(() -> record(envelope, url, DeliveryStatus.DELIVERED, attempts.get(), null)
+            .onFailure().retry().withBackOff(retry.initialBackoff(), retry.initialBackoff().multipliedBy(16)).atMost(retry.maxAttempts() - 1L)
+            .onFailure().invoke(failure -> delivered.set(true)))
+        .onFailure(failure -> !delivered.get()).call(failure -> record(envelope, url,
             refused(failure) ? DeliveryStatus.REJECTED : DeliveryStatus.FAILED, attempts.get(), String.valueOf(failure.getMessage())))
         .replaceWithVoid();
   }

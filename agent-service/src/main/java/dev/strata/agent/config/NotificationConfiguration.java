@@ -25,7 +25,7 @@ public class NotificationConfiguration {
   DeliverNotification deliverNotification(Notifications notifications, UnitOfWork unitOfWork, AgentConfig config, ObjectMapper mapper, Clock clock,
       GuardedHttp http) {
     var settings = config.notifications();
-    return new DeliverNotification(notifications, new HttpWebhook(http, mapper), unitOfWork, settings.channels(),
+    return new DeliverNotification(notifications, new HttpWebhook(http, mapper, clock), unitOfWork, settings.channels(),
         new DeliverNotification.Retry(settings.maxAttempts(), settings.initialBackoff(), settings.timeout()), clock);
   }
 }

@@ -21,15 +21,24 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class DeliverNotificationTest {
 
   private final Map<UUID, Notification> records = new ConcurrentHashMap<>();
   private final List<String> posted = new CopyOnWriteArrayList<>();
+  private final List<UUID> deliveryIds = new CopyOnWriteArrayList<>();
+  private final AtomicInteger recordsToFail = new AtomicInteger();
   private final Notifications notifications = new Notifications() {
     public CompletionStage<Optional<Notification>> byMessageId(UUID id) { return CompletableFuture.completedFuture(Optional.ofNullable(records.get(id))); }
-    public CompletionStage<Notification> record(Notification n) { records.put(n.messageId(), n); return CompletableFuture.completedFuture(n); }
+    public CompletionStage<Notification> record(Notification n) {
+      if (recordsToFail.getAndDecrement() > 0) {
+        return CompletableFuture.failedFuture(new IllegalStateException("connection closed"));
+      }
+      records.put(n.messageId(), n);
+      return CompletableFuture.completedFuture(n);
+    }
     public CompletionStage<Page<Notification>> list(DeliveryStatus s, int o, int l) { throw new UnsupportedOperationException(); }
   };
 
@@ -43,8 +52,9 @@ class DeliverNotificationTest {
   }
 
   private Webhook failing(int failures, RuntimeException failure) {
-    return (url, n) -> {
+    return (url, deliveryId, n) -> {
       posted.add(url);
+      deliveryIds.add(deliveryId);
       return posted.size() <= failures ? CompletableFuture.failedFuture(failure) : CompletableFuture.completedFuture(null);
     };
   }
@@ -92,5 +102,26 @@ class DeliverNotificationTest {
     assertThatThrownBy(() -> notifier(failing(99, new IllegalStateException("503"))).run(envelope).await().indefinitely()).hasMessageContaining("503");
     assertThat(posted).hasSize(3);
     assertThat(records.get(envelope.messageId()).status()).isEqualTo(DeliveryStatus.FAILED);
+  }
+
+  @Test
+  void aDeliveryWhoseRecordFailsForAMomentIsRecordedWithoutPostingAgain() {
+    var envelope = message("http://a/hook");
+    recordsToFail.set(2);
+    notifier(failing(0, null)).run(envelope).await().indefinitely();
+    assertThat(posted).hasSize(1);
+    assertThat(records.get(envelope.messageId()).status()).isEqualTo(DeliveryStatus.DELIVERED);
+  }
+
+  @Test
+  void aDeliveryWhoseRecordCannotBeWrittenFailsTheMessageAndIsPostedAgainWithTheSameId() {
+    var envelope = message("http://a/hook");
+    recordsToFail.set(3);
+    var notifier = notifier(failing(0, null));
+    assertThatThrownBy(() -> notifier.run(envelope).await().indefinitely()).hasMessageContaining("connection closed");
+    assertThat(records).doesNotContainKey(envelope.messageId());
+    notifier.run(envelope).await().indefinitely();
+    assertThat(deliveryIds).containsExactly(envelope.messageId(), envelope.messageId());
+    assertThat(records.get(envelope.messageId()).status()).isEqualTo(DeliveryStatus.DELIVERED);
   }
 }

@@ -4,7 +4,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-  /** One request it received. */
-  public record Call(String method, String path, String body) {}
+  /** One request it received; header names in lower case. */
+  public record Call(String method, String path, String body, Map<String, String> headers) {}
 
   private final HttpServer server;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
@@ -39,7 +41,9 @@ public final class WebhookReceiver implements AutoCloseable {
     server.createContext("/", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String path = exchange.getRequestURI().getPath();
-      calls.add(new Call(exchange.getRequestMethod(), path, body));
+      Map<String, String> headers = new HashMap<>();
+      exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+      calls.add(new Call(exchange.getRequestMethod(), path, body, Map.copyOf(headers)));
       if (waitBeforeAnswering(path)) {
         exchange.close();
         return;

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Workflow executions as units of work, and the measure of what became of them: each SUCCEEDED once,
- * with one checkpoint per step, and its {@code notify} step's webhook delivered once.
+ * with one checkpoint per step, and its {@code notify} step's webhook delivered once (one {@code webhook-id}).
  */
 final class ExecutionLoad {
 
@@ -91,12 +91,14 @@ final class ExecutionLoad {
     long lost = 0;
     long duplicated = 0;
     long recalled = 0;
+    long resent = 0;
     List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> started : executionsByKey.entrySet()) {
       String id = started.getValue();
       long delivered = rig.endpoints.deliveries(id);
       long steps = checkpoints.getOrDefault(id, 0L);
       recalled += Math.max(0, rig.endpoints.slowCalls(started.getKey()) - 1);
+      resent += rig.endpoints.repeatedDeliveries(id);
       if (delivered > 1 || steps > this.steps) {
         duplicated++;
         problems.add("execution " + id + " notified " + delivered + "×, " + steps + " checkpoints");
@@ -108,6 +110,7 @@ final class ExecutionLoad {
       }
     }
     String detail = notes + (recalled > 0 ? "; http step called again for " + recalled + " (at-least-once, documented)" : "")
+        + (resent > 0 ? "; webhook posted again with its webhook-id " + resent + "× (at-least-once, the receiver drops the repeat)" : "")
         + (problems.isEmpty() ? "" : "; " + String.join("; ", problems.subList(0, Math.min(3, problems.size()))));
     return new Outcome(experiment, executionsByKey.size(), once, lost, duplicated, recovery, detail, null);
   }

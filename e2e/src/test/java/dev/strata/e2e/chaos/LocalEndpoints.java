@@ -10,21 +10,24 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The third parties a workflow talks to, stood in by one local HTTP server: a slow API for {@code http}
- * steps ({@code /slow?key=}, counted per key), the webhook of {@code notify} steps ({@code /hook},
- * deliveries counted per execution id) and an OpenAI-compatible LLM ({@code /v1/chat/completions}).
+ * steps ({@code /slow?key=}, counted per key), the webhook of {@code notify} steps ({@code /hook}: per
+ * execution id, the distinct {@code webhook-id}s it received and how many posts repeated one) and an
+ * OpenAI-compatible LLM ({@code /v1/chat/completions}).
  */
 final class LocalEndpoints implements AutoCloseable {
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpServer server;
   private final Map<String, AtomicLong> slowCalls = new ConcurrentHashMap<>();
-  private final Map<String, AtomicLong> deliveries = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> deliveries = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> repeats = new ConcurrentHashMap<>();
   private final AtomicLong llmCalls = new AtomicLong();
   private volatile long slowMillis = 200;
 
@@ -49,9 +52,15 @@ final class LocalEndpoints implements AutoCloseable {
     slowMillis = millis;
   }
 
-  /** Webhook deliveries per execution id. */
+  /** Webhook deliveries of an execution, told apart by their {@code webhook-id}, as a receiver de-duplicates them. */
   long deliveries(String executionId) {
-    AtomicLong count = deliveries.get(executionId);
+    Set<String> ids = deliveries.get(executionId);
+    return ids == null ? 0 : ids.size();
+  }
+
+  /** Posts to the webhook that repeated a {@code webhook-id} already received (at-least-once delivery). */
+  long repeatedDeliveries(String executionId) {
+    AtomicLong count = repeats.get(executionId);
     return count == null ? 0 : count.get();
   }
 
@@ -75,7 +84,11 @@ final class LocalEndpoints implements AutoCloseable {
 
   private void hook(HttpExchange exchange) throws IOException {
     JsonNode notification = json.readTree(exchange.getRequestBody().readAllBytes());
-    deliveries.computeIfAbsent(notification.path("executionId").asText(), k -> new AtomicLong()).incrementAndGet();
+    String executionId = notification.path("executionId").asText();
+    String webhookId = String.valueOf(exchange.getRequestHeaders().getFirst("webhook-id"));
+    if (!deliveries.computeIfAbsent(executionId, k -> ConcurrentHashMap.newKeySet()).add(webhookId)) {
+      repeats.computeIfAbsent(executionId, k -> new AtomicLong()).incrementAndGet();
+    }
     exchange.sendResponseHeaders(204, -1);
     exchange.close();
   }

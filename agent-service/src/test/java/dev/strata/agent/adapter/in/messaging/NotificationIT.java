@@ -69,6 +69,10 @@ class NotificationIT {
     assertThat(receiver.calls("/ops").getFirst().body()).contains("\"body\":\"7 churn risks\"").contains(executionId);
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().queryParam("status", "DELIVERED").get("/notifications").then()
         .body("items.executionId", hasItem(executionId)));
+    String messageId = given().queryParam("status", "DELIVERED").get("/notifications").then()
+        .extract().path("items.find { it.executionId == '" + executionId + "' }.messageId");
+    // Standard Webhooks headers: the id a receiver drops a repeated delivery by
+    assertThat(receiver.calls("/ops").getFirst().headers()).containsEntry("webhook-id", messageId).containsKey("webhook-timestamp");
     given().get("/executions/" + executionId).then().body("status", equalTo("SUCCEEDED"));
   }
 

@@ -15,10 +15,11 @@ const ports = { "ingest-service": 38081, "warehouse-service": 38082, "scoring-se
 const platform = {
   RABBITMQ_HOST: "127.0.0.1", RABBITMQ_VHOST: "strata-e2e", DB_HOST: "127.0.0.1", DB_NAME: "strata_e2e",
   REDIS_URL: "redis://127.0.0.1:6379/2", WAREHOUSE_URL: "http://127.0.0.1:38082", SCORING_URL: "http://127.0.0.1:38083",
+  AGENT_URL: "http://127.0.0.1:38084",
 };
 const secrets = {
-  // prod refuses empty secrets and admin passwords under 12 characters; the smoke makes no service-to-service call
-  DB_PASSWORD: "strata", RABBITMQ_PASSWORD: "strata", STRATA_SERVICE_TOKEN: "smoke-run-makes-no-service-calls",
+  // prod refuses empty secrets, service secrets under 32 characters and admin passwords under 12
+  DB_PASSWORD: "strata", RABBITMQ_PASSWORD: "strata", STRATA_SERVICE_SECRET: "smoke-only-service-secret-of-32-characters-or-more",
   STRATA_ADMIN_PASSWORD: "smoke-admin-password", STRATA_AUDIT_HMAC_KEY: "smoke-only-audit-hmac-key-32-bytes-or-more",
   SMALLRYE_JWT_SIGN_KEY: process.env.SMOKE_JWT_PRIVATE ?? "",
 };

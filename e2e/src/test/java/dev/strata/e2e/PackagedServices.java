@@ -1,6 +1,5 @@
 package dev.strata.e2e;
 
-import dev.strata.kernel.security.Roles;
 import dev.strata.testing.Broker;
 import dev.strata.testing.TestTokens;
 import java.io.IOException;
@@ -205,7 +204,9 @@ public final class PackagedServices implements AutoCloseable {
     // the test machine's key pair (TestTokens): services verify with it, agent-service signs with it
     env.put("STRATA_JWT_PUBLIC_KEY_LOCATION", TestTokens.publicKeyLocation());
     env.put("STRATA_JWT_PRIVATE_KEY_LOCATION", TestTokens.privateKeyLocation());
-    env.put("STRATA_SERVICE_TOKEN", TestTokens.token(Roles.SERVICE));
+    // scoring gets its own token from agent-service with it (and renews it) for its calls to warehouse
+    env.put("STRATA_SERVICE_SECRET", "e2e-only-service-secret-of-the-packaged-services");
+    env.put("AGENT_URL", "http://127.0.0.1:" + Service.AGENT.port);
     env.put("STRATA_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.putAll(extraEnvironment);
     return env;

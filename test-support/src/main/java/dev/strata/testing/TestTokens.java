@@ -50,9 +50,18 @@ public final class TestTokens {
     return "Bearer " + token(roles);
   }
 
-  /** The bare JWT of {@link #bearer}, e.g. for {@code STRATA_SERVICE_TOKEN}. */
+  /** The bare JWT of {@link #bearer}. */
   public static String token(String... roles) {
     return sign(privateKey(), roles);
+  }
+
+  /**
+   * A token of {@code subject} (its {@code sub} and {@code upn}) carrying token version {@code version}
+   * (claim {@code tver}), as agent-service issues them, so a test can revoke it.
+   */
+  public static String tokenOf(String subject, long version, String... roles) {
+    return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles)).claim("tver", version).expiresIn(3600)
+        .sign(privateKey());
   }
 
   /** A well-formed token signed by a key the platform does not trust. */

@@ -51,9 +51,21 @@ public interface AgentConfig {
     @WithDefault("strata")
     String issuer();
 
-    /** How long an issued token is valid. */
+    /** How long an issued token is valid; at most {@code strata.security.token-max-lifetime}. */
     @WithDefault("1h")
     Duration tokenLifetime();
+
+    /** How long a service's own token ({@code POST /auth/service-token}) is valid; the services renew it at 80 %. */
+    @WithDefault("15m")
+    Duration serviceTokenLifetime();
+
+    /** {@code kid} of the signing key, named in every token's header (README "Key rotation"). */
+    @WithDefault("strata-1")
+    String keyId();
+
+    /** How often the recent token revocations are broadcast again, for service instances started since. */
+    @WithDefault("10s")
+    Duration revocationRepeat();
 
     /** Password attempts per username from one source address within {@link #failedLoginWindow()} before 429. */
     @WithDefault("5")

@@ -32,8 +32,6 @@ public class SessionConfiguration {
   @Produces @Singleton GetResource<User> getUser(Users r, UnitOfWork u) { return new GetResource<>(r, u, "user"); }
   @Produces @Singleton ListResources<User> listUsers(Users r, UnitOfWork u) { return new ListResources<>(r, u); }
   @Produces @Singleton CreateResource<User> createUser(Users r, UnitOfWork u) { return new CreateResource<>(r, u); }
-  @Produces @Singleton ReviseResource<User> reviseUser(Users r, UnitOfWork u) { return new ReviseResource<>(r, u, "user"); }
-  @Produces @Singleton DeleteResource<User> deleteUser(Users r, UnitOfWork u) { return new DeleteResource<>(r, u); }
 
   @Produces @Singleton ListResources<Session> listSessions(Sessions r, UnitOfWork u) { return new ListResources<>(r, u); }
   @Produces @Singleton CreateResource<Session> createSession(Sessions r, UnitOfWork u) { return new CreateResource<>(r, u); }

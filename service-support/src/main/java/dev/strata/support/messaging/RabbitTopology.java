@@ -20,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * Declares the platform's RabbitMQ topology (ARCHITECTURE.md) before any channel connects: the
  * {@code strata} topic exchange, every queue as a durable quorum queue bound by its own name, with
- * a delivery limit and a quorum dead-letter queue {@code <queue>.dlq} behind {@code strata.dlx}.
+ * a delivery limit and a quorum dead-letter queue {@code <queue>.dlq} behind {@code strata.dlx}, and the
+ * fanout exchange {@code strata.tokens} that takes the broadcast routing keys ({@code Queues.BROADCASTS}).
  *
  * <p>Every service declares all queues, not only its own, so a producer never publishes into a
  * queue that does not exist yet. Declaring is idempotent; the connector itself declares nothing.
@@ -72,6 +73,11 @@ public class RabbitTopology {
         Channel channel = connection.createChannel()) {
       channel.exchangeDeclare(Queues.EXCHANGE, BuiltinExchangeType.TOPIC, true);
       channel.exchangeDeclare(Queues.DEAD_LETTER_EXCHANGE, BuiltinExchangeType.DIRECT, true);
+      // broadcasts: from the topic exchange to a fanout that copies them to every instance's own queue
+      channel.exchangeDeclare(Queues.TOKEN_BROADCAST_EXCHANGE, BuiltinExchangeType.FANOUT, true);
+      for (String routingKey : Queues.BROADCASTS) {
+        channel.exchangeBind(Queues.TOKEN_BROADCAST_EXCHANGE, Queues.EXCHANGE, routingKey);
+      }
       for (String queue : Queues.ALL) {
         declare(channel, queue);
       }

@@ -10,7 +10,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import dev.strata.kernel.security.TokenClaims;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -23,7 +25,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * <p>Only successes are kept, keyed by the exact token text, so a changed byte is verified (and
  * refused, and audited) as before. An entry lives at most {@code strata.security.verified-tokens.max-age}
  * and never past the token's {@code exp}: that age bounds how long a token keeps passing after the
- * verification key is rotated. Strata's tokens are never revoked one by one, so nothing else changes.
+ * verification key is rotated.
+ *
+ * <p>Remembered or not, a token whose subject's tokens were revoked since it was issued (its {@code tver}
+ * below the subject's entry in {@link TokenRevocationList}) is refused: a 401, audited like any other
+ * failed authentication ({@link SecurityAudit}).
  */
 @Alternative
 @Priority(1)
@@ -31,24 +37,41 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class CachingJwtParser extends DefaultJWTParser {
 
   private final Cache<String, JsonWebToken> verified;
+  private final TokenRevocationList revocations;
 
   @Inject
-  public CachingJwtParser(JWTAuthContextInfo context, JWTCallerPrincipalFactory factory,
+  public CachingJwtParser(JWTAuthContextInfo context, JWTCallerPrincipalFactory factory, TokenRevocationList revocations,
       @ConfigProperty(name = "strata.security.verified-tokens.max-age", defaultValue = "5M") Duration maxAge,
       @ConfigProperty(name = "strata.security.verified-tokens.max-size", defaultValue = "10000") long maxSize) {
     super(context, factory);
+    this.revocations = revocations;
     this.verified = Caffeine.newBuilder().maximumSize(maxSize).expireAfter(new UntilExpiry(maxAge)).build();
   }
 
   @Override
   public JsonWebToken parse(String token) throws ParseException {
-    JsonWebToken known = verified.getIfPresent(token);
-    if (known != null) {
-      return known;
+    JsonWebToken jwt = verified.getIfPresent(token);
+    if (jwt == null) {
+      jwt = super.parse(token);
+      verified.put(token, jwt);
     }
-    JsonWebToken checked = super.parse(token);
-    verified.put(token, checked);
-    return checked;
+    if (revocations.refuses(subjectOf(jwt), versionOf(jwt))) {
+      throw new ParseException("the token was revoked");
+    }
+    return jwt;
+  }
+
+  /** The revocable identity: {@code sub}, or for tokens minted without one, the principal name. */
+  static String subjectOf(JsonWebToken jwt) {
+    return jwt.getSubject() != null ? jwt.getSubject() : jwt.getName();
+  }
+
+  static long versionOf(JsonWebToken jwt) {
+    return switch ((Object) jwt.getClaim(TokenClaims.TOKEN_VERSION)) {
+      case JsonNumber number -> number.longValue();
+      case Number number -> number.longValue();
+      case null, default -> 0;
+    };
   }
 
   boolean remembers(String token) {

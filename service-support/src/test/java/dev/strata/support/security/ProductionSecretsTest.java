@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ProductionSecretsTest {
 
   private static final String AGENT_SECRETS =
-      "quarkus.datasource.password,strata.service-token,agent.auth.admin-password min 12,llm.api-key when llm.base-url";
+      "quarkus.datasource.password,strata.service-secret min 32,agent.auth.admin-password min 12,llm.api-key when llm.base-url";
 
   @Test
   void guestBrokerCredentialsAreRefusedNamingTheSettingAndItsVariable() {
@@ -31,15 +31,24 @@ class ProductionSecretsTest {
   void anEmptySecretIsRefused() {
     assertThat(ProductionSecrets.refusals(config(Map.of("STRATA_ADMIN_PASSWORD", "an-admin-password"))))
         .contains("quarkus.datasource.password is empty; set DB_PASSWORD",
-            "strata.service-token is empty; set STRATA_SERVICE_TOKEN");
+            "strata.service-secret is empty; set STRATA_SERVICE_SECRET");
   }
 
   @Test
   void aDeployPlaceholderIsRefused() {
     assertThat(ProductionSecrets.refusals(config(Map.of("DB_PASSWORD", "REPLACE-ME",
-            "STRATA_SERVICE_TOKEN", "REPLACE-WITH-A-SERVICE-TOKEN"))))
+            "STRATA_SERVICE_SECRET", "REPLACE-WITH-A-SERVICE-SECRET"))))
         .contains("quarkus.datasource.password is the placeholder 'REPLACE-ME'; set DB_PASSWORD",
-            "strata.service-token is the placeholder 'REPLACE-WITH-A-SERVICE-TOKEN'; set STRATA_SERVICE_TOKEN");
+            "strata.service-secret is the placeholder 'REPLACE-WITH-A-SERVICE-SECRET'; set STRATA_SERVICE_SECRET");
+  }
+
+  @Test
+  void aServiceSecretShorterThanThirtyTwoCharactersIsRefused() {
+    Map<String, String> env = new HashMap<>(launcherEnvironment());
+    env.put("STRATA_SERVICE_SECRET", "0123456789abcdef0123456789abcde");
+
+    assertThat(ProductionSecrets.refusals(config(env)))
+        .containsExactly("strata.service-secret is shorter than 32 characters; set STRATA_SERVICE_SECRET");
   }
 
   @Test
@@ -85,7 +94,7 @@ class ProductionSecretsTest {
   // What bin/strata and the e2e suite's PackagedServices export
   private static Map<String, String> launcherEnvironment() {
     return Map.of("RABBITMQ_USERNAME", "strata", "RABBITMQ_PASSWORD", "strata", "DB_PASSWORD", "strata",
-        "STRATA_SERVICE_TOKEN", "eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl",
+        "STRATA_SERVICE_SECRET", "0123456789abcdef0123456789abcdef0123456789abcdef",
         "STRATA_ADMIN_PASSWORD", "0123456789abcdef0123456789abcdef");
   }
 
@@ -102,7 +111,7 @@ class ProductionSecretsTest {
         "rabbitmq-username", "${RABBITMQ_USERNAME:guest}",
         "rabbitmq-password", "${RABBITMQ_PASSWORD:guest}",
         "quarkus.datasource.password", "${DB_PASSWORD}",
-        "strata.service-token", "${STRATA_SERVICE_TOKEN:}",
+        "strata.service-secret", "${STRATA_SERVICE_SECRET:}",
         "agent.auth.admin-password", "${STRATA_ADMIN_PASSWORD:}",
         "llm.base-url", "${LLM_BASE_URL:}",
         "llm.api-key", "${LLM_API_KEY:}",

@@ -4,6 +4,7 @@ import dev.strata.kernel.messaging.contract.AuditEvent;
 import dev.strata.kernel.messaging.contract.BarBatch;
 import dev.strata.kernel.messaging.contract.DatasetIngested;
 import dev.strata.kernel.messaging.contract.NotificationSend;
+import dev.strata.kernel.messaging.contract.TokenRevocations;
 import dev.strata.kernel.messaging.contract.UsageEventBatch;
 import dev.strata.kernel.messaging.contract.WorkflowExecute;
 import java.util.List;
@@ -27,10 +28,14 @@ public record MessageType<T>(String name, String queue, Class<T> payloadType, in
       new MessageType<>("notification-send", Queues.NOTIFICATION_SEND, NotificationSend.class, 1);
   public static final MessageType<AuditEvent> AUDIT_EVENT =
       new MessageType<>("audit-event", Queues.AUDIT_LOG, AuditEvent.class, 1);
+  /** Broadcast: its {@link #queue()} is the routing key that reaches every instance's own queue. */
+  public static final MessageType<TokenRevocations> TOKEN_REVOCATIONS =
+      new MessageType<>("token-revocations", Queues.TOKEN_REVOCATIONS, TokenRevocations.class, 1);
 
   /** Every contract the platform knows. */
   public static final List<MessageType<?>> ALL =
-      List.of(BAR_BATCH, USAGE_EVENT_BATCH, DATASET_INGESTED, WORKFLOW_EXECUTE, NOTIFICATION_SEND, AUDIT_EVENT);
+      List.of(BAR_BATCH, USAGE_EVENT_BATCH, DATASET_INGESTED, WORKFLOW_EXECUTE, NOTIFICATION_SEND, AUDIT_EVENT,
+          TOKEN_REVOCATIONS);
 
   /** The contract named {@code name}, if there is one. */
   public static Optional<MessageType<?>> named(String name) {

@@ -25,6 +25,19 @@ public final class Queues {
   public static final String NOTIFICATION_SEND = "notification.send";
   public static final String AUDIT_LOG = "audit.log";
 
+  /**
+   * Routing key of the token revocations, which every service instance must see: the topic exchange
+   * passes it to the fanout exchange {@link #TOKEN_BROADCAST_EXCHANGE}, which copies each message to
+   * one exclusive, auto-delete queue per instance. Not a queue itself, so not in {@link #ALL}.
+   */
+  public static final String TOKEN_REVOCATIONS = "token.revocations";
+
+  /** The fanout exchange behind {@link #TOKEN_REVOCATIONS}. */
+  public static final String TOKEN_BROADCAST_EXCHANGE = "strata.tokens";
+
+  /** Routing keys that reach every instance rather than one durable queue. */
+  public static final List<String> BROADCASTS = List.of(TOKEN_REVOCATIONS);
+
   /** Every queue of the platform, in the order of ARCHITECTURE.md. */
   public static final List<String> ALL =
       List.of(INGEST_BARS, INGEST_USAGE, DATASET_INGESTED, WORKFLOW_EXECUTE, NOTIFICATION_SEND, AUDIT_LOG);

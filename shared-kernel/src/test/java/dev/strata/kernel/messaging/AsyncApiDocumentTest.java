@@ -26,10 +26,12 @@ class AsyncApiDocumentTest {
   }
 
   @Test
-  void everyQueueIsAChannelAndNothingElseIs() {
+  void everyQueueAndBroadcastIsAChannelAndNothingElseIs() {
     Set<String> channels = new HashSet<>();
     document.get("channels").fieldNames().forEachRemaining(channels::add);
-    assertThat(channels).containsExactlyInAnyOrderElementsOf(Queues.ALL);
+    Set<String> expected = new HashSet<>(Queues.ALL);
+    expected.addAll(Queues.BROADCASTS);
+    assertThat(channels).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test

@@ -11,17 +11,28 @@ import dev.strata.agent.domain.access.Passwords;
 import dev.strata.agent.domain.access.TokenIssuer;
 import dev.strata.agent.domain.access.TokenIssuer.IssuedToken;
 import dev.strata.agent.domain.shared.UnitOfWork;
+import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Exchanges a username and password, or an API key, for a signed bearer token. Failures are one
- * {@link SignInRefused} whatever went wrong. Each password attempt is counted before its password is
+ * Exchanges a username and password, an API key, or a service's name and the shared service secret,
+ * for a signed bearer token. Failures are one {@link SignInRefused} whatever went wrong. Each password attempt is counted before its password is
  * checked; one over a limit is refused with {@link TooManyAttempts} without a hash check, and when
  * the counter cannot answer with {@link SignInUnavailable}.
  */
 public final class SignIn {
+
+  /**
+   * Lifetimes of the tokens issued to people and machines and to services; the service secret with
+   * which a Strata service gets its own token (none: no service tokens are issued).
+   */
+  public record Grants(Duration tokenLifetime, Duration serviceTokenLifetime, Optional<String> serviceSecret) {}
 
   private final Logins logins;
   private final ApiKeys apiKeys;
@@ -29,17 +40,19 @@ public final class SignIn {
   private final LoginAttempts attempts;
   private final TokenIssuer issuer;
   private final UnitOfWork unitOfWork;
+  private final Grants grants;
   // compared against when the user is unknown, so both cases take one bcrypt check
   private final String decoyHash;
 
   public SignIn(Logins logins, ApiKeys apiKeys, PasswordHasher hasher, LoginAttempts attempts, TokenIssuer issuer,
-      UnitOfWork unitOfWork) {
+      UnitOfWork unitOfWork, Grants grants) {
     this.logins = logins;
     this.apiKeys = apiKeys;
     this.hasher = hasher;
     this.attempts = attempts;
     this.issuer = issuer;
     this.unitOfWork = unitOfWork;
+    this.grants = grants;
     this.decoyHash = hasher.hash("decoy-" + System.nanoTime());
   }
 
@@ -54,7 +67,7 @@ public final class SignIn {
           .chain(login -> verify(login, password))
           .chain(login -> login.isPresent()
               ? Async.uni(() -> attempts.succeeded(username, source)).onFailure().recoverWithNull()
-                  .map(x -> issuer.issue(login.get().username(), login.get().roles()))
+                  .map(x -> issuer.issue(login.get().username(), login.get().roles(), grants.tokenLifetime()))
               : Uni.createFrom().failure(new SignInRefused(username)));
     });
   }
@@ -62,7 +75,25 @@ public final class SignIn {
   public Uni<IssuedToken> withApiKey(String key) {
     return Async.uni(() -> unitOfWork.read(() -> apiKeys.byHash(Digests.sha256(key))))
         .map(found -> found.filter(ApiKey::active).orElseThrow(() -> new SignInRefused("api-key")))
-        .map(apiKey -> issuer.issue("api-key:" + apiKey.name(), apiKey.roles()));
+        .map(apiKey -> issuer.issue(apiKeySubject(apiKey), apiKey.roles(), grants.tokenLifetime()));
+  }
+
+  /** A Strata service's own token (role {@code service}, subject {@code service:<name>}), for the shared service secret. */
+  public IssuedToken asService(String service, String secret) {
+    // digests of equal length, compared in constant time: the comparison tells nothing about the secret
+    boolean known = grants.serviceSecret().filter(expected -> !expected.isBlank() && secret != null)
+        .map(expected -> MessageDigest.isEqual(Digests.sha256(expected).getBytes(StandardCharsets.US_ASCII),
+            Digests.sha256(secret).getBytes(StandardCharsets.US_ASCII)))
+        .orElse(false);
+    if (!known) {
+      throw new SignInRefused("service:" + service);
+    }
+    return issuer.issue("service:" + service, Set.of(Roles.SERVICE), grants.serviceTokenLifetime());
+  }
+
+  /** The subject of an API key's tokens, which revoking the key revokes. */
+  static String apiKeySubject(ApiKey key) {
+    return "api-key:" + key.name();
   }
 
   // bcrypt is slow on purpose: never on the event loop

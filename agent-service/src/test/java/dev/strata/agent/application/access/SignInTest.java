@@ -11,6 +11,7 @@ import dev.strata.agent.domain.access.PasswordHasher;
 import dev.strata.agent.domain.access.TokenIssuer.IssuedToken;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.kernel.error.DomainException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +58,8 @@ class SignInTest {
   private final Logins logins = username -> CompletableFuture.completedFuture(
       username.equals("ada") ? Optional.of(new Login("ada", "h:secret", Set.of("reader"))) : Optional.empty());
   private final SignIn signIn = new SignIn(logins, null, hasher, counter,
-      (subject, roles) -> new IssuedToken(subject, "token-of-" + subject + "-" + roles, 60), unitOfWork);
+      (subject, roles, lifetime) -> new IssuedToken(subject, "token-of-" + subject + "-" + roles, lifetime.toSeconds()), unitOfWork,
+      new SignIn.Grants(Duration.ofHours(1), Duration.ofMinutes(15), Optional.of("a-service-secret")));
 
   @Test
   void theRightPasswordGivesATokenWithTheUsersRolesAndDoesNotCountAsAFailure() {
@@ -93,5 +95,17 @@ class SignInTest {
     assertThatThrownBy(() -> signIn.withPassword("ada", seventyThreeBytes, "10.0.0.1").await().indefinitely())
         .isInstanceOf(DomainException.Invalid.class).hasMessageContaining("72 bytes");
     assertThat(attempts).isEmpty();
+  }
+
+  @Test
+  void aServiceWithTheSharedSecretGetsAServiceTokenAndAWrongSecretOrNoneConfiguredIsRefused() {
+    IssuedToken token = signIn.asService("scoring-service", "a-service-secret");
+    assertThat(token.accessToken()).isEqualTo("token-of-service:scoring-service-[service]");
+    assertThat(token.expiresIn()).isEqualTo(900);
+    assertThatThrownBy(() -> signIn.asService("scoring-service", "a-service-secreT")).isInstanceOf(SignInRefused.class);
+    assertThatThrownBy(() -> signIn.asService("scoring-service", null)).isInstanceOf(SignInRefused.class);
+    var withoutSecret = new SignIn(logins, null, hasher, counter, (subject, roles, lifetime) -> new IssuedToken(subject, "t", 1), unitOfWork,
+        new SignIn.Grants(Duration.ofHours(1), Duration.ofMinutes(15), Optional.empty()));
+    assertThatThrownBy(() -> withoutSecret.asService("scoring-service", "")).isInstanceOf(SignInRefused.class);
   }
 }

@@ -2,10 +2,9 @@ package dev.strata.agent.adapter.in.rest;
 
 import dev.strata.agent.adapter.in.rest.access.AdminAudit;
 import dev.strata.agent.application.CreateResource;
-import dev.strata.agent.application.DeleteResource;
 import dev.strata.agent.application.GetResource;
 import dev.strata.agent.application.ListResources;
-import dev.strata.agent.application.ReviseResource;
+import dev.strata.agent.application.access.AccessChanges;
 import dev.strata.agent.domain.access.PasswordHasher;
 import dev.strata.agent.domain.access.Passwords;
 import dev.strata.agent.domain.user.User;
@@ -45,7 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * CRUD for users (admin only). A user with a username and password may sign in at
- * {@code POST /auth/token}; the password is stored as a bcrypt hash and never returned.
+ * {@code POST /auth/token}; the password is stored as a bcrypt hash and never returned. Changing a
+ * user's roles, username or password, or deleting the user, revokes the tokens they hold.
  */
 @Path("/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -79,19 +79,17 @@ public class UserResource {
   private final GetResource<User> get;
   private final ListResources<User> list;
   private final CreateResource<User> create;
-  private final ReviseResource<User> revise;
-  private final DeleteResource<User> delete;
+  private final AccessChanges changes;
   private final PasswordHasher hasher;
   private final AdminAudit audit;
   private final Clock clock;
 
-  UserResource(GetResource<User> get, ListResources<User> list, CreateResource<User> create, ReviseResource<User> revise,
-      DeleteResource<User> delete, PasswordHasher hasher, AdminAudit audit, Clock clock) {
+  UserResource(GetResource<User> get, ListResources<User> list, CreateResource<User> create, AccessChanges changes,
+      PasswordHasher hasher, AdminAudit audit, Clock clock) {
     this.get = get;
     this.list = list;
     this.create = create;
-    this.revise = revise;
-    this.delete = delete;
+    this.changes = changes;
     this.hasher = hasher;
     this.audit = audit;
     this.clock = clock;
@@ -134,7 +132,7 @@ public class UserResource {
     }
     UUID userId = Paging.id(id);
     return hashed(body.password())
-        .chain(hash -> revise.run(userId, current -> current.revise(body.email(), body.name(), body.role(), body.username(),
+        .chain(hash -> changes.reviseUser(userId, current -> current.revise(body.email(), body.name(), body.role(), body.username(),
             body.rolesOrDefault(), hash, body.version(), clock.instant())))
         .map(saved -> {
           var details = new HashMap<>(details(saved));
@@ -149,7 +147,7 @@ public class UserResource {
   @Path("/{id}")
   public Uni<Response> delete(@PathParam("id") String id, @Context SecurityContext who) {
     UUID userId = Paging.id(id);
-    return delete.run(userId).map(x -> {
+    return changes.deleteUser(userId).map(x -> {
       audit.record(who, "delete-user", "user " + userId, Map.of());
       return Response.noContent().build();
     });

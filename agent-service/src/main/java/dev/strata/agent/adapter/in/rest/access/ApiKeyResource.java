@@ -1,7 +1,7 @@
 package dev.strata.agent.adapter.in.rest.access;
 
 import dev.strata.agent.application.GetResource;
-import dev.strata.agent.application.ReviseResource;
+import dev.strata.agent.application.access.AccessChanges;
 import dev.strata.agent.application.access.IssueApiKey;
 import dev.strata.agent.domain.access.ApiKey;
 import dev.strata.kernel.security.Roles;
@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -52,16 +51,14 @@ public class ApiKeyResource {
 
   private final IssueApiKey issue;
   private final GetResource<ApiKey> get;
-  private final ReviseResource<ApiKey> revise;
+  private final AccessChanges changes;
   private final AdminAudit audit;
-  private final Clock clock;
 
-  ApiKeyResource(IssueApiKey issue, GetResource<ApiKey> get, ReviseResource<ApiKey> revise, AdminAudit audit, Clock clock) {
+  ApiKeyResource(IssueApiKey issue, GetResource<ApiKey> get, AccessChanges changes, AdminAudit audit) {
     this.issue = issue;
     this.get = get;
-    this.revise = revise;
+    this.changes = changes;
     this.audit = audit;
-    this.clock = clock;
   }
 
   @POST
@@ -80,12 +77,12 @@ public class ApiKeyResource {
     return get.run(uuid(id)).map(k -> ApiKeyView.of(k, null));
   }
 
-  /** Revokes the key (kept for the record); tokens it already obtained live until they expire. */
+  /** Revokes the key (kept for the record) and the tokens it obtained: every service refuses them within seconds. */
   @DELETE
   @Path("/{id}")
   @RolesAllowed(Roles.ADMIN)
   public Uni<Response> revoke(@PathParam("id") String id, @Context SecurityContext who) {
-    return revise.run(uuid(id), current -> current.revoke(clock.instant())).map(revoked -> {
+    return changes.revokeApiKey(uuid(id)).map(revoked -> {
       audit.record(who, "revoke-api-key", "api-key " + revoked.id(), Map.of("name", revoked.name()));
       return Response.noContent().build();
     });

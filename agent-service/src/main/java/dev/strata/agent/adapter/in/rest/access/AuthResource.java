@@ -19,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,15 +32,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Exchanges a username and password, or an API key, for a bearer token (open: this is how one gets in). */
-@Path("/auth/token")
+/**
+ * Exchanges a username and password, or an API key, for a bearer token (open: this is how one gets in);
+ * and a Strata service's name and the shared service secret (HTTP Basic) for the service's own token.
+ */
+@Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "auth")
 public class AuthResource {
 
   private static final Logger LOG = Logger.getLogger(AuthResource.class);
-  private static final String RESOURCE = "POST /auth/token";
 
   /** Either {@code username} + {@code password}, or {@code apiKey}. */
   public record TokenRequest(@Size(max = 64) String username, @Size(max = 256) String password, @Size(max = 256) String apiKey) {
@@ -65,6 +68,7 @@ public class AuthResource {
   }
 
   @POST
+  @Path("/token")
   @PermitAll
   public Uni<TokenView> token(@NotNull @Valid TokenRequest body, @Context HttpServerRequest request) {
     String source = source(request);
@@ -76,20 +80,32 @@ public class AuthResource {
     } else {
       throw new DomainException.Invalid("send either username and password, or apiKey");
     }
-    return issued.invoke(token -> succeeded(token.subject(), source))
+    return issued.invoke(token -> succeeded(token.subject(), source, request))
         .map(token -> new TokenView(token.accessToken(), "Bearer", token.expiresIn()));
+  }
+
+  /** {@code Authorization: Basic base64(<service name>:<service secret>)}; no body. */
+  @POST
+  @Path("/service-token")
+  @PermitAll
+  @Consumes(MediaType.WILDCARD)
+  public TokenView serviceToken(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest request) {
+    BasicCredentials credentials = BasicCredentials.parse(authorization);
+    IssuedToken token = signIn.asService(credentials.name(), credentials.secret());
+    succeeded(token.subject(), source(request), request);
+    return new TokenView(token.accessToken(), "Bearer", token.expiresIn());
   }
 
   @ServerExceptionMapper
   public Response refused(SignInRefused e, HttpServerRequest request) {
-    failures.failed(e.actor(), source(request), "invalid credentials", RESOURCE);
+    failures.failed(e.actor(), source(request), "invalid credentials", resource(request));
     return Response.fromResponse(ProblemResponses.of(ProblemType.UNAUTHORIZED, "invalid credentials"))
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
   }
 
   @ServerExceptionMapper
   public Response tooMany(TooManyAttempts e, HttpServerRequest request) {
-    failures.failed(e.actor(), source(request), "too many failed sign-ins", RESOURCE);
+    failures.failed(e.actor(), source(request), "too many failed sign-ins", resource(request));
     return ProblemResponses.of(ProblemType.TOO_MANY_REQUESTS, e.getMessage());
   }
 
@@ -100,11 +116,15 @@ public class AuthResource {
     return Response.fromResponse(ProblemResponses.of(ProblemType.UNAVAILABLE, e.getMessage())).header(HttpHeaders.RETRY_AFTER, "10").build();
   }
 
-  private void succeeded(String subject, String source) {
-    audit.record(subject, "authenticate", RESOURCE, Outcome.SUCCESS, null, Map.of("source", source)).exceptionally(failure -> {
+  private void succeeded(String subject, String source, HttpServerRequest request) {
+    audit.record(subject, "authenticate", resource(request), Outcome.SUCCESS, null, Map.of("source", source)).exceptionally(failure -> {
       LOG.warnf("could not publish the audit of a sign-in: %s", failure.getMessage());
       return null;
     });
+  }
+
+  private static String resource(HttpServerRequest request) {
+    return "POST " + request.path();
   }
 
   /** The peer's address (behind a proxy, the one quarkus.http.proxy settings make it). */

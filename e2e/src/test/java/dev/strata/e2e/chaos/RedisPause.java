@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Redis answers nobody ({@code CLIENT PAUSE}) while agent-service's Redis users are busy: executions
  * whose {@code llm} step goes through the Redis-cached gateway (a local stand-in LLM), sign-ins (their
  * failure counter lives in Redis) and {@code POST /llm/completions}. Each is offered work; a sign-in or a
- * completion is done once when it is answered 200, without a retry.
+ * completion is done once when it is answered 200, retried as a careful client retries (a password
+ * sign-in fails closed while its counter is out of reach: 503 with {@code Retry-After}).
  */
 final class RedisPause {
 
@@ -34,10 +35,10 @@ final class RedisPause {
           Faults.sleep(Duration.ofMillis(10_000 / executions));
         }
       }, clients);
-      Runnable signIns = () -> repeat(Duration.ofSeconds(10), calls, answered, () -> rig.api.post("agent", "/auth/token",
-          Map.of("username", "admin", "password", PackagedServices.adminPassword())));
-      Runnable completions = () -> repeat(Duration.ofSeconds(10), calls, answered, () -> rig.api.post("agent", "/llm/completions",
-          Map.of("messages", List.of(Map.of("role", "user", "content", "Is customer " + (calls.get() % 5) + " at risk?")), "temperature", 0)));
+      Runnable signIns = () -> repeat(Duration.ofSeconds(10), calls, answered, () -> Rig.retrying(() -> rig.api.post("agent", "/auth/token",
+          Map.of("username", "admin", "password", PackagedServices.adminPassword())), seen));
+      Runnable completions = () -> repeat(Duration.ofSeconds(10), calls, answered, () -> Rig.retrying(() -> rig.api.post("agent", "/llm/completions",
+          Map.of("messages", List.of(Map.of("role", "user", "content", "Is customer " + (calls.get() % 5) + " at risk?")), "temperature", 0)), seen));
       CompletableFuture<Void> others = CompletableFuture.allOf(CompletableFuture.runAsync(signIns, clients),
           CompletableFuture.runAsync(completions, clients));
       Faults.sleep(Duration.ofSeconds(2));

@@ -17,6 +17,10 @@ STRATA_HOME=${STRATA_HOME:-$HOME/.strata}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/secrets"
+# the images run the prod profile, which refuses to start without its secrets: the local ones bin/strata made
+for secret in jwt-public.pem jwt-private.pem admin-password service-secret audit-hmac-key; do
+  [ -f "$STRATA_HOME/$secret" ] || { echo "bench-start: no $STRATA_HOME/$secret; run bin/strata up once first" >&2; exit 1; }
+done
 cp "$STRATA_HOME/jwt-public.pem" "$STRATA_HOME/jwt-private.pem" "$work/secrets/"
 chmod 444 "$work/secrets"/*
 cat >"$work/env" <<SETTINGS
@@ -30,6 +34,10 @@ REDIS_URL=redis://127.0.0.1:6379/3
 WAREHOUSE_URL=http://127.0.0.1:28082
 STRATA_JWT_PUBLIC_KEY_LOCATION=file:/etc/strata/secrets/jwt-public.pem
 STRATA_JWT_PRIVATE_KEY_LOCATION=file:/etc/strata/secrets/jwt-private.pem
+STRATA_ADMIN_PASSWORD=$(cat "$STRATA_HOME/admin-password")
+STRATA_SERVICE_SECRET=$(cat "$STRATA_HOME/service-secret")
+STRATA_AUDIT_HMAC_KEY=$(cat "$STRATA_HOME/audit-hmac-key")
+AGENT_URL=http://127.0.0.1:28084
 SETTINGS
 
 # one SERVICE PORT AOT: seconds from podman run to a 200 from /q/health/ready, then the requests

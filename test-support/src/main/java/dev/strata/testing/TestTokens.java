@@ -1,5 +1,6 @@
 package dev.strata.testing;
 
+import dev.strata.kernel.security.TokenClaims;
 import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,10 +58,10 @@ public final class TestTokens {
 
   /**
    * A token of {@code subject} (its {@code sub} and {@code upn}) carrying token version {@code version}
-   * (claim {@code tver}), as agent-service issues them, so a test can revoke it.
+   * (claim {@code tver}; agent-service sets its issue instant in epoch ms), so a test can revoke it.
    */
   public static String tokenOf(String subject, long version, String... roles) {
-    return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles)).claim("tver", version).expiresIn(3600)
+    return Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(roles)).claim(TokenClaims.TOKEN_VERSION, version).expiresIn(3600)
         .sign(privateKey());
   }
 

@@ -62,7 +62,7 @@ public final class DeliverNotification {
     String url = payload.webhookUrl() != null ? payload.webhookUrl() : channels.get(payload.channel());
     AtomicInteger attempts = new AtomicInteger(attemptsBefore);
     // a delivery whose record failed is not recorded FAILED: the redelivery posts it again, same id
-    AtomicBoolean delivered = new AtomicBoolean();
+    AtomicBoolean deliveredUnrecorded = new AtomicBoolean();
     if (url == null) {
       return record(envelope, null, DeliveryStatus.REJECTED, attemptsBefore, "no webhook URL for channel '" + payload.channel() + "'")
           .chain(() -> Uni.createFrom().failure(new Webhook.Refused("no webhook URL for channel '" + payload.channel() + "'")));
@@ -75,8 +75,8 @@ public final class DeliverNotification {
         .withBackOff(retry.initialBackoff(), retry.initialBackoff().multipliedBy(16)).atMost(retry.maxAttempts() - 1L)
         .chain(() -> record(envelope, url, DeliveryStatus.DELIVERED, attempts.get(), null)
             .onFailure().retry().withBackOff(retry.initialBackoff(), retry.initialBackoff().multipliedBy(16)).atMost(retry.maxAttempts() - 1L)
-            .onFailure().invoke(failure -> delivered.set(true)))
-        .onFailure(failure -> !delivered.get()).call(failure -> record(envelope, url,
+            .onFailure().invoke(failure -> deliveredUnrecorded.set(true)))
+        .onFailure(failure -> !deliveredUnrecorded.get()).call(failure -> record(envelope, url,
             refused(failure) ? DeliveryStatus.REJECTED : DeliveryStatus.FAILED, attempts.get(), String.valueOf(failure.getMessage())))
         .replaceWithVoid();
   }

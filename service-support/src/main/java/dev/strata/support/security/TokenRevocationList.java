@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The revoked token versions this instance knows of, by subject: a token whose version is below its
- * subject's entry is refused ({@link CachingJwtParser}). An entry is dropped once the longest token
+ * The token revocations this instance knows of, by subject: a token issued before its subject's
+ * revocation (its version, the issue instant in ms, below the revocation's) is refused ({@link CachingJwtParser}). An entry is dropped once the longest token
  * lifetime ({@code strata.security.token-max-lifetime}) has passed since its revocation: every token
  * it could refuse has expired by then.
  */
@@ -33,13 +33,13 @@ public class TokenRevocationList {
     this.clock = clock;
   }
 
-  /** Keeps the higher version of a subject's entries: messages may arrive repeated and out of order. */
+  /** Keeps the later of a subject's revocations: messages may arrive repeated and out of order. */
   public void apply(Revocation revocation) {
     if (expired(revocation, clock.instant())) {
       return;
     }
     bySubject.merge(revocation.subject(), revocation,
-        (known, arrived) -> arrived.version() > known.version() ? arrived : known);
+        (known, arrived) -> arrived.revokedAt().isAfter(known.revokedAt()) ? arrived : known);
     dropExpired();
   }
 

@@ -11,7 +11,6 @@ import dev.strata.kernel.messaging.contract.TokenRevocations.Revocation;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,8 +39,7 @@ public final class RevokeTokens {
 
   /** Within the caller's unit of work: the subject's tokens issued until now stop working. */
   public CompletionStage<Void> of(String subject) {
-    Instant now = clock.instant();
-    var revocation = new Revocation(subject, now.toEpochMilli(), now);
+    var revocation = new Revocation(subject, clock.instant());
     return revoked.record(revocation).thenCompose(x -> broadcast(List.of(revocation)));
   }
 

@@ -16,9 +16,15 @@ public record TokenRevocations(List<Revocation> revocations) {
   }
 
   /**
-   * Tokens of {@code subject} (their {@code sub} claim) whose token version (claim {@code tver}: the
-   * instant of issue in epoch milliseconds, 0 when absent) is below {@code version} are refused; one
-   * longest token lifetime after {@code revokedAt} every such token has expired, and the entry is dropped.
+   * Tokens of {@code subject} (their {@code sub} claim) issued before {@code revokedAt} (claim {@code tver}:
+   * the instant of issue in epoch milliseconds, 0 when absent) are refused; one longest token lifetime
+   * after {@code revokedAt} every such token has expired, and the entry is dropped.
    */
-  public record Revocation(String subject, long version, Instant revokedAt) {}
+  public record Revocation(String subject, Instant revokedAt) {
+
+    /** The lowest token version that passes: tokens issued at or after the revocation. */
+    public long version() {
+      return revokedAt.toEpochMilli();
+    }
+  }
 }

@@ -12,17 +12,16 @@ import java.util.concurrent.CompletionStage;
 public class PostgresRevokedTokens implements RevokedTokens {
 
   private static final String RECORD = """
-      INSERT INTO agent.token_revocations (subject, version, revoked_at) VALUES (:subject, :version, :at)
-      ON CONFLICT (subject) DO UPDATE SET version = GREATEST(agent.token_revocations.version, EXCLUDED.version),
-        revoked_at = EXCLUDED.revoked_at""";
+      INSERT INTO agent.token_revocations (subject, revoked_at) VALUES (:subject, :at)
+      ON CONFLICT (subject) DO UPDATE SET revoked_at = GREATEST(agent.token_revocations.revoked_at, EXCLUDED.revoked_at)""";
   private static final String FORGET = "DELETE FROM agent.token_revocations WHERE revoked_at <= :since";
   private static final String SINCE = """
-      SELECT subject, version, revoked_at FROM agent.token_revocations WHERE revoked_at > :since ORDER BY revoked_at""";
+      SELECT subject, revoked_at FROM agent.token_revocations WHERE revoked_at > :since ORDER BY revoked_at""";
 
   @Override
   public CompletionStage<Void> record(Revocation revocation) {
     return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("subject", revocation.subject())
-            .setParameter("version", revocation.version()).setParameter("at", revocation.revokedAt()).executeUpdate())
+            .setParameter("at", revocation.revokedAt()).executeUpdate())
         .replaceWithVoid().subscribeAsCompletionStage();
   }
 
@@ -35,8 +34,7 @@ public class PostgresRevokedTokens implements RevokedTokens {
   }
 
   private static Revocation revocation(Object[] row) {
-    Object at = row[2];
-    Instant revokedAt = at instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) at;
-    return new Revocation((String) row[0], ((Number) row[1]).longValue(), revokedAt);
+    Object at = row[1];
+    return new Revocation((String) row[0], at instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) at);
   }
 }

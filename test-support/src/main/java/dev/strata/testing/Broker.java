@@ -20,9 +20,11 @@ public final class Broker implements AutoCloseable {
 
   private final Connection connection;
   private final Channel channel;
+  private final String user;
 
-  private Broker(Connection connection) throws IOException {
+  private Broker(Connection connection, String user) throws IOException {
     this.connection = connection;
+    this.user = user;
     this.channel = connection.createChannel();
   }
 
@@ -30,13 +32,44 @@ public final class Broker implements AutoCloseable {
     ConnectionFactory factory = new ConnectionFactory();
     factory.setHost(config.getOrDefault("rabbitmq-host", "127.0.0.1"));
     factory.setPort(Integer.parseInt(config.getOrDefault("rabbitmq-port", "5672")));
-    factory.setUsername(config.getOrDefault("rabbitmq-username", System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest")));
-    factory.setPassword(config.getOrDefault("rabbitmq-password", System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest")));
+    factory.setUsername(config.getOrDefault("rabbitmq-username", System.getenv().getOrDefault("RABBITMQ_USERNAME", "strata")));
+    factory.setPassword(config.getOrDefault("rabbitmq-password", System.getenv().getOrDefault("RABBITMQ_PASSWORD", "strata")));
     factory.setVirtualHost(config.getOrDefault("rabbitmq-virtual-host", TEST_VHOST));
     try {
-      return new Broker(factory.newConnection("strata-test"));
+      return new Broker(factory.newConnection("strata-test"), factory.getUsername());
     } catch (IOException | TimeoutException e) {
       throw new IllegalStateException("RabbitMQ (vhost " + factory.getVirtualHost() + ") not reachable: run bin/infra up", e);
+    }
+  }
+
+  /**
+   * A connection as another of the local broker's users ({@code bin/infra up} makes one per service and
+   * {@code strata-producer}, with the local password), on the test vhost.
+   */
+  public static Broker connectAs(String user) {
+    return connect(Map.of("rabbitmq-username", user,
+        "rabbitmq-password", System.getenv().getOrDefault("RABBITMQ_PASSWORD", "strata")));
+  }
+
+  /**
+   * Publishes through {@code exchange} ({@code strata}, as producers do, or {@code ""}, the default one), on a
+   * channel of its own, and waits for the broker's confirm: a refusal (a routing key this user may not publish, a {@code user_id} not its own) is
+   * thrown, as the closed channel's {@link com.rabbitmq.client.ShutdownSignalException} or an IOException.
+   *
+   * @param userId the {@code user_id} property, or null for none
+   */
+  public void publishConfirmed(String exchange, String routingKey, byte[] body, String userId) throws IOException, TimeoutException, InterruptedException {
+    Channel publishing = connection.createChannel();
+    try {
+      publishing.confirmSelect();
+      var properties = new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+          .contentType("application/json").messageId(java.util.UUID.randomUUID().toString()).deliveryMode(2).userId(userId).build();
+      publishing.basicPublish(exchange, routingKey, properties, body);
+      publishing.waitForConfirmsOrDie(5_000);
+    } finally {
+      if (publishing.isOpen()) { // the broker closes the channel of a refused publish itself
+        publishing.close();
+      }
     }
   }
 
@@ -56,10 +89,13 @@ public final class Broker implements AutoCloseable {
     }
   }
 
-  /** Publishes raw bytes through the default exchange, routing key = queue name. */
+  /**
+   * Publishes raw bytes through the default exchange, routing key = queue name, as this connection's user
+   * ({@code user_id}), which the services trust in %test as any of them.
+   */
   public void publishToDefaultExchange(String queue, byte[] body, String contentType, String messageId) throws IOException {
     var properties = new com.rabbitmq.client.AMQP.BasicProperties.Builder()
-        .contentType(contentType).messageId(messageId).deliveryMode(2).build();
+        .contentType(contentType).messageId(messageId).deliveryMode(2).userId(user).build();
     channel.basicPublish("", queue, properties, body);
   }
 

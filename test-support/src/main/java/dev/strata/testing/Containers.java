@@ -26,7 +26,9 @@ final class Containers {
           .waitingFor(Wait.forLogMessage(".*ready to accept connections.*", 2));
     }
     if (server == LocalInfrastructure.RABBITMQ) {
-      container.withEnv("RABBITMQ_DEFAULT_VHOST", Broker.TEST_VHOST);
+      // the user the tests publish as and the services trust in %test (strata.messaging.trusted-publishers)
+      container.withEnv(Map.of("RABBITMQ_DEFAULT_VHOST", Broker.TEST_VHOST,
+          "RABBITMQ_DEFAULT_USER", "strata", "RABBITMQ_DEFAULT_PASS", "strata"));
     }
     container.start();
     String hostPort = container.getHost() + ":" + container.getMappedPort(server.port());
@@ -38,8 +40,8 @@ final class Containers {
       default -> Map.of(
           "rabbitmq-host", container.getHost(),
           "rabbitmq-port", String.valueOf(container.getMappedPort(server.port())),
-          "rabbitmq-username", "guest",
-          "rabbitmq-password", "guest");
+          "rabbitmq-username", "strata",
+          "rabbitmq-password", "strata");
     };
   }
 }

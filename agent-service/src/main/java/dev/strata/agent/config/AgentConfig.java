@@ -43,6 +43,12 @@ public interface AgentConfig {
     Duration timeout();
   }
 
+  /**
+   * Who outside agent-service may start which workflows through {@code workflow.execute}: entries {@code
+   * <broker user>:<workflow id>} or {@code <broker user>:*} (any workflow). None: every outside start is refused.
+   */
+  java.util.Optional<java.util.List<String>> externalStarts();
+
   /** Sign-in: tokens issued by {@code POST /auth/token}, failed-login limit, first administrator. */
   Auth auth();
 

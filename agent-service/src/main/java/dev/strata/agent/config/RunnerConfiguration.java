@@ -39,6 +39,7 @@ import dev.strata.agent.domain.llm.ChatMessage;
 import dev.strata.agent.domain.llm.ChatRequest;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.StepKind;
+import dev.strata.support.messaging.OutboundMessages;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -141,8 +142,8 @@ public class RunnerConfiguration {
 
   @Produces @Singleton
   OutboxRelay outboxRelay(Pool pool, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<byte[]> emitter,
-      AgentConfig config) {
-    return new OutboxRelay(pool, emitter, config.outbox().batchSize(), config.outbox().confirmTimeout());
+      OutboundMessages outbound, AgentConfig config) {
+    return new OutboxRelay(pool, emitter, outbound, config.outbox().batchSize(), config.outbox().confirmTimeout());
   }
 
   /** The relay's timer; stopped at shutdown, before the pool closes under it (rounds failing with "Pool closed"). */

@@ -17,17 +17,19 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 public class AuditTrail {
 
   private final Emitter<byte[]> emitter;
+  private final OutboundMessages outbound;
   private final String service;
 
-  AuditTrail(@Channel("audit") Emitter<byte[]> emitter,
+  AuditTrail(@Channel("audit") Emitter<byte[]> emitter, OutboundMessages outbound,
       @ConfigProperty(name = "quarkus.application.name") String service) {
     this.emitter = emitter;
+    this.outbound = outbound;
     this.service = service;
   }
 
   public CompletionStage<Void> record(
       String actor, String action, String resource, Outcome outcome, String correlationId, Map<String, String> details) {
     AuditEvent event = new AuditEvent(service, actor, action, resource, outcome, Instant.now(), details);
-    return OutboundMessages.send(emitter, MessageType.AUDIT_EVENT, Envelope.of(MessageType.AUDIT_EVENT, event, correlationId));
+    return outbound.send(emitter, MessageType.AUDIT_EVENT, Envelope.of(MessageType.AUDIT_EVENT, event, correlationId));
   }
 }

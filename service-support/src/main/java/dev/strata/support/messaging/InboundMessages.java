@@ -14,6 +14,7 @@ import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -33,6 +34,13 @@ import org.jboss.logging.Logger;
  * the dead-letter queue (a nack without requeue, which the queue's dead-letter exchange takes), counted
  * with reason {@code oversized}, since it would be as large at every delivery.
  *
+ * <p>A message whose type names its publishers ({@link MessageType#publishers()}) is taken only from
+ * them: RabbitMQ checks a message's {@code user_id} against the user of the connection that published
+ * it, so that property names the publisher, and a message without it, or from anyone else, is
+ * dead-lettered at once, undecoded, counted with reason {@code untrusted-publisher} ({@link TrustedPublishers}).
+ * A consumer refuses a message itself by failing its work with {@link RefusedMessage}: dead-lettered
+ * at once, reason {@code refused}.
+ *
  * <p>At shutdown it drains before the service's pools close: deliveries already being handled finish
  * and are settled, for at most {@code strata.messaging.drain-timeout}, and later ones are left alone
  * (neither run nor settled) for the broker to hand out again when this replica's channels close.
@@ -49,13 +57,15 @@ public class InboundMessages {
   private final MeterRegistry meters;
   private final Duration drainTimeout;
   private final long maxMessageSize;
+  private final TrustedPublishers publishers;
   private final AtomicInteger inProgress = new AtomicInteger();
   private volatile boolean draining;
 
-  InboundMessages(MeterRegistry meters,
+  InboundMessages(MeterRegistry meters, TrustedPublishers publishers,
       @ConfigProperty(name = "strata.messaging.drain-timeout", defaultValue = "10s") Duration drainTimeout,
       @ConfigProperty(name = "strata.messaging.max-message-size", defaultValue = "16M") MemorySize maxMessageSize) {
     this.meters = meters;
+    this.publishers = publishers;
     this.drainTimeout = drainTimeout;
     this.maxMessageSize = maxMessageSize.asLongValue();
   }
@@ -106,6 +116,10 @@ public class InboundMessages {
       return deadLetter(message, type.queue(), "oversized",
           new IllegalArgumentException(size + " bytes, over the " + maxMessageSize + "-byte limit"));
     }
+    var refusal = publishers.refusal(type, publisher(message).orElse(null));
+    if (refusal.isPresent()) {
+      return deadLetter(message, type.queue(), "untrusted-publisher", new SecurityException(refusal.get()));
+    }
     Envelope<T> envelope;
     try {
       envelope = decoder.apply(message.getPayload());
@@ -117,6 +131,7 @@ public class InboundMessages {
           meters.counter("strata.messages.processed", "queue", type.queue()).increment();
           return Uni.createFrom().completionStage(message.ack());
         })
+        .onFailure(RefusedMessage.class).recoverWithUni(refused -> deadLetter(message, type.queue(), "refused", refused))
         .onFailure().recoverWithUni(failure -> reject(message, type.queue(), "failed", failure));
   }
 
@@ -139,6 +154,11 @@ public class InboundMessages {
     meters.counter("strata.messages.dead.lettered", "queue", queue, "reason", reason).increment();
     LOG.errorf("message on %s dead-lettered (%s): %s", queue, reason, failure.getMessage());
     return Uni.createFrom().completionStage(message.nack(failure, Metadata.of(new RabbitMQRejectMetadata(false))));
+  }
+
+  /** Who published the message, as the broker vouched for it ({@code user_id}); empty when the publisher did not say. */
+  public static Optional<String> publisher(Message<?> message) {
+    return message.getMetadata(IncomingRabbitMQMetadata.class).flatMap(IncomingRabbitMQMetadata::getUserId);
   }
 
   /** How often the broker already handed this message out ({@code x-delivery-count}). */

@@ -7,36 +7,47 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 
 /**
  * Publishes envelopes as persistent JSON messages routed by queue name, completing once the broker
- * confirmed them (channels run with {@code publish-confirms=true}).
+ * confirmed them (channels run with {@code publish-confirms=true}). Each names this service's broker user
+ * as its {@code user_id}, which the broker checks against the connection's user, so consumers know who
+ * published it ({@link InboundMessages}).
  */
-public final class OutboundMessages {
+@ApplicationScoped
+public class OutboundMessages {
 
   private static final EnvelopeCodec CODEC = new EnvelopeCodec();
 
-  private OutboundMessages() {}
+  private final String brokerUser;
 
-  public static <T> CompletionStage<Void> send(Emitter<byte[]> emitter, MessageType<T> type, Envelope<T> envelope) {
-    OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
-        .withMessageId(envelope.messageId().toString())
-        .withCorrelationId(envelope.correlationId())
-        .withType(envelope.type())
-        .withContentType("application/json")
-        .withRoutingKey(type.queue())
-        .withDeliveryMode(2)
-        .build();
-    return send(emitter, CODEC.encode(envelope), metadata);
+  OutboundMessages(@ConfigProperty(name = "rabbitmq-username") String brokerUser) {
+    this.brokerUser = brokerUser;
+  }
+
+  public <T> CompletionStage<Void> send(Emitter<byte[]> emitter, MessageType<T> type, Envelope<T> envelope) {
+    return send(emitter, CODEC.encode(envelope), envelope.messageId().toString(), envelope.correlationId(), type);
   }
 
   /** Sends an already encoded envelope (as an outbox stores it). */
-  public static CompletionStage<Void> send(Emitter<byte[]> emitter, byte[] body, OutgoingRabbitMQMetadata metadata) {
+  public CompletionStage<Void> send(
+      Emitter<byte[]> emitter, byte[] body, String messageId, String correlationId, MessageType<?> type) {
+    OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
+        .withMessageId(messageId)
+        .withCorrelationId(correlationId)
+        .withType(type.name())
+        .withContentType("application/json")
+        .withRoutingKey(type.queue())
+        .withDeliveryMode(2)
+        .withUserId(brokerUser)
+        .build();
     var done = new CompletableFuture<Void>();
     Message<byte[]> message = Message.of(body, Metadata.of(metadata))
         .withAck(() -> {

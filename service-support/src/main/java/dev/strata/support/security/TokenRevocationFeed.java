@@ -8,6 +8,7 @@ import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.contract.TokenRevocations;
 import dev.strata.support.messaging.RabbitTopology;
+import dev.strata.support.messaging.TrustedPublishers;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -33,12 +34,14 @@ public class TokenRevocationFeed {
 
   private final RabbitTopology topology;
   private final TokenRevocationList revocations;
+  private final TrustedPublishers publishers;
   private final EnvelopeCodec codec = new EnvelopeCodec();
   private volatile Connection connection;
 
-  TokenRevocationFeed(RabbitTopology topology, TokenRevocationList revocations) {
+  TokenRevocationFeed(RabbitTopology topology, TokenRevocationList revocations, TrustedPublishers publishers) {
     this.topology = topology;
     this.revocations = revocations;
+    this.publishers = publishers;
   }
 
   // after RabbitTopology (PLATFORM_BEFORE on the same event) declared the exchanges
@@ -66,6 +69,11 @@ public class TokenRevocationFeed {
 
   private DeliverCallback receive() {
     return (consumerTag, delivery) -> {
+      var refusal = publishers.refusal(MessageType.TOKEN_REVOCATIONS, delivery.getProperties().getUserId());
+      if (refusal.isPresent()) { // only agent-service takes tokens back; anyone else would lock users out
+        LOG.warnf("ignored a token revocation message: %s", refusal.get());
+        return;
+      }
       try {
         TokenRevocations message = codec.decode(delivery.getBody(), MessageType.TOKEN_REVOCATIONS).payload();
         message.revocations().forEach(revocations::apply);

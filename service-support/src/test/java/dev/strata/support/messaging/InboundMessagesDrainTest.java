@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.MessageType;
+import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.contract.NotificationSend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,6 +12,8 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,10 +23,13 @@ import org.junit.jupiter.api.Test;
 /** The drain at shutdown: deliveries in progress finish and are settled; later ones are left to the broker. */
 class InboundMessagesDrainTest {
 
+  /** A message any publisher may send, so these deliveries without broker metadata pass the publisher check. */
+  private static final MessageType<NotificationSend> OPEN_TYPE = new MessageType<>(
+      "notification-send", Queues.NOTIFICATION_SEND, NotificationSend.class, 1, Set.of());
   private static final Envelope<NotificationSend> ENVELOPE =
       Envelope.of(MessageType.NOTIFICATION_SEND, new NotificationSend("ops", null, "subject", "body", null), "c-1");
 
-  private final InboundMessages inbound = new InboundMessages(new SimpleMeterRegistry(), Duration.ofSeconds(5), new MemorySize(BigInteger.valueOf(1 << 20)));
+  private final InboundMessages inbound = new InboundMessages(new SimpleMeterRegistry(), new TrustedPublishers(Optional.empty()), Duration.ofSeconds(5), new MemorySize(BigInteger.valueOf(1 << 20)));
 
   /** A delivery whose settlement is recorded: "ack", "nack" or nothing yet. */
   private static final class Delivery {
@@ -43,7 +49,7 @@ class InboundMessagesDrainTest {
   void aDeliveryInProgressAtShutdownFinishesAndIsAckedBeforeTheDrainReturns() throws Exception {
     var delivery = new Delivery();
     var work = new CompletableFuture<Void>();
-    inbound.handle(delivery.message, MessageType.NOTIFICATION_SEND, bytes -> ENVELOPE,
+    inbound.handle(delivery.message, OPEN_TYPE, bytes -> ENVELOPE,
         envelope -> Uni.createFrom().completionStage(work)).subscribe().with(done -> {});
 
     var drained = CompletableFuture.runAsync(() -> inbound.drain(new ShutdownEvent()));
@@ -60,7 +66,7 @@ class InboundMessagesDrainTest {
     inbound.drain(new ShutdownEvent());
     var delivery = new Delivery();
     var runs = new AtomicInteger();
-    inbound.handle(delivery.message, MessageType.NOTIFICATION_SEND, bytes -> ENVELOPE, envelope -> {
+    inbound.handle(delivery.message, OPEN_TYPE, bytes -> ENVELOPE, envelope -> {
       runs.incrementAndGet();
       return Uni.createFrom().voidItem();
     }).subscribe().with(done -> {});
@@ -72,9 +78,9 @@ class InboundMessagesDrainTest {
 
   @Test
   void theDrainGivesUpAfterItsTimeoutAndLeavesTheDeliveryUnsettled() throws Exception {
-    var quick = new InboundMessages(new SimpleMeterRegistry(), Duration.ofMillis(100), new MemorySize(BigInteger.valueOf(1 << 20)));
+    var quick = new InboundMessages(new SimpleMeterRegistry(), new TrustedPublishers(Optional.empty()), Duration.ofMillis(100), new MemorySize(BigInteger.valueOf(1 << 20)));
     var delivery = new Delivery();
-    quick.handle(delivery.message, MessageType.NOTIFICATION_SEND, bytes -> ENVELOPE,
+    quick.handle(delivery.message, OPEN_TYPE, bytes -> ENVELOPE,
         envelope -> Uni.createFrom().nothing()).subscribe().with(done -> {});
 
     CompletableFuture.runAsync(() -> quick.drain(new ShutdownEvent())).get(5, TimeUnit.SECONDS);

@@ -14,6 +14,7 @@ import dev.strata.kernel.messaging.contract.TokenRevocations;
 import dev.strata.kernel.messaging.contract.TokenRevocations.Revocation;
 import dev.strata.kernel.security.Roles;
 import dev.strata.support.messaging.RabbitTopology;
+import dev.strata.testing.Broker;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -22,7 +23,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +38,9 @@ import org.junit.jupiter.api.Test;
 class TokenRevocationIT {
 
   @Inject RabbitTopology topology;
+
+  @ConfigProperty(name = "rabbitmq-username")
+  String brokerUser;
 
   @Test
   void aRevokedSubjectsTokenIsRefusedWithinSecondsEvenThoughItWasAlreadyVerified() throws Exception {
@@ -69,13 +75,37 @@ class TokenRevocationIT {
     given().header("Authorization", "Bearer " + TestTokens.tokenOf(subject, 0, Roles.READER)).get("/guarded").then().statusCode(200);
   }
 
+  @Test
+  void aRevocationFromAnyoneButAgentServiceIsIgnored() throws Exception {
+    String subject = "kept-" + UUID.randomUUID();
+    String marker = "marker-" + UUID.randomUUID();
+    // scoring-service may not route token.revocations through strata, but may write to the fanout behind it
+    try (Broker scoring = Broker.connectAs("scoring-service")) {
+      scoring.publishConfirmed(Queues.TOKEN_BROADCAST_EXCHANGE, "", body(new Revocation(subject, Instant.now())), "scoring-service");
+    }
+    try (Broker admin = Broker.connect(Map.of())) {
+      admin.publishConfirmed(Queues.EXCHANGE, Queues.TOKEN_REVOCATIONS, body(new Revocation(subject, Instant.now())), null);
+    }
+    publish(new Revocation(marker, Instant.now()));
+
+    String markerToken = TestTokens.tokenOf(marker, 0, Roles.READER);
+    await().atMost(Duration.ofSeconds(5)).until(() ->
+        given().header("Authorization", "Bearer " + markerToken).get("/guarded").statusCode() == 401);
+    given().header("Authorization", "Bearer " + TestTokens.tokenOf(subject, 0, Roles.READER)).get("/guarded").then().statusCode(200);
+  }
+
+  /** As agent-service's relay publishes it: through strata, naming its broker user (here the local one, trusted in %test). */
   private void publish(Revocation revocation) throws Exception {
-    var type = MessageType.TOKEN_REVOCATIONS;
-    byte[] body = new EnvelopeCodec().encode(Envelope.of(type, new TokenRevocations(List.of(revocation)), null));
     try (Connection connection = topology.connectionFactory().newConnection("token-revocation-test");
         Channel channel = connection.createChannel()) {
-      channel.basicPublish(Queues.EXCHANGE, type.queue(),
-          new AMQP.BasicProperties.Builder().contentType("application/json").type(type.name()).build(), body);
+      channel.basicPublish(Queues.EXCHANGE, Queues.TOKEN_REVOCATIONS, new AMQP.BasicProperties.Builder()
+          .contentType("application/json").userId(brokerUser).build(),
+          body(revocation));
     }
+  }
+
+  private static byte[] body(Revocation revocation) {
+    var type = MessageType.TOKEN_REVOCATIONS;
+    return new EnvelopeCodec().encode(Envelope.of(type, new TokenRevocations(List.of(revocation)), null));
   }
 }

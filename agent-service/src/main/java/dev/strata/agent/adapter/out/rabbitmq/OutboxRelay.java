@@ -3,7 +3,6 @@ package dev.strata.agent.adapter.out.rabbitmq;
 import dev.strata.kernel.messaging.MessageType;
 import dev.strata.support.messaging.OutboundMessages;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -37,13 +36,15 @@ public class OutboxRelay {
 
   private final Pool pool;
   private final Emitter<byte[]> emitter;
+  private final OutboundMessages outbound;
   private final int batchSize;
   private final Duration confirmTimeout;
   private final AtomicBoolean busy = new AtomicBoolean();
 
-  public OutboxRelay(Pool pool, Emitter<byte[]> emitter, int batchSize, Duration confirmTimeout) {
+  public OutboxRelay(Pool pool, Emitter<byte[]> emitter, OutboundMessages outbound, int batchSize, Duration confirmTimeout) {
     this.pool = pool;
     this.emitter = emitter;
+    this.outbound = outbound;
     this.batchSize = batchSize;
     this.confirmTimeout = confirmTimeout;
   }
@@ -85,15 +86,8 @@ public class OutboxRelay {
 
   private Uni<Void> send(Row row) {
     MessageType<?> type = MessageType.named(row.getString("message_type")).orElseThrow();
-    var metadata = OutgoingRabbitMQMetadata.builder()
-        .withMessageId(row.getUUID("id").toString())
-        .withCorrelationId(row.getString("correlation_id"))
-        .withType(type.name())
-        .withContentType("application/json")
-        .withRoutingKey(type.queue())
-        .withDeliveryMode(2)
-        .build();
     byte[] body = row.getBuffer("body").getBytes();
-    return Uni.createFrom().completionStage(() -> OutboundMessages.send(emitter, body, metadata));
+    return Uni.createFrom().completionStage(
+        () -> outbound.send(emitter, body, row.getUUID("id").toString(), row.getString("correlation_id"), type));
   }
 }

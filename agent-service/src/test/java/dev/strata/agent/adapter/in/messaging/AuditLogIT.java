@@ -4,6 +4,7 @@ import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -191,6 +192,25 @@ class AuditLogIT {
     }
     given().queryParam("resource", "dataset/poison").get("/audit").then().body("total", equalTo(0));
     given().get("/audit/verify").then().statusCode(200).body("status", equalTo("OK"));
+  }
+
+  @Test
+  void aForgedEventNeverEntersTheChain() throws Exception {
+    String forger = "forger-" + UUID.randomUUID();
+    byte[] forged = codec.encode(event(forger, "dataset/bars", Instant.now()));
+    String dlq = Queues.deadLetterQueue(Queues.AUDIT_LOG);
+    try (Broker producer = Broker.connectAs("strata-producer"); Broker admin = Broker.connect(Map.of())) {
+      admin.purge(dlq);
+      // a producer may not publish audit.log at all, through the strata exchange or the default one
+      assertThatThrownBy(() -> producer.publishConfirmed(Queues.EXCHANGE, Queues.AUDIT_LOG, forged, "strata-producer"))
+          .hasStackTraceContaining("ACCESS_REFUSED");
+      assertThatThrownBy(() -> producer.publishConfirmed("", Queues.AUDIT_LOG, forged, "strata-producer"))
+          .hasStackTraceContaining("ACCESS_REFUSED");
+      // one that may write there, without naming itself (user_id), is not a service the broker vouched for
+      admin.publishConfirmed(Queues.EXCHANGE, Queues.AUDIT_LOG, forged, null);
+      await().atMost(Duration.ofSeconds(10)).until(() -> admin.depth(dlq) == 1);
+    }
+    given().queryParam("actor", forger).get("/audit").then().body("total", equalTo(0));
   }
 
   @Test

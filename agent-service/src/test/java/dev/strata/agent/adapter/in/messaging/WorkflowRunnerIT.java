@@ -204,10 +204,32 @@ class WorkflowRunnerIT {
         .body("items.find { it.action == 'start-execution' }.actor", equalTo("test-admin")));
 
     var envelope = Envelope.of(MessageType.WORKFLOW_EXECUTE, new WorkflowExecute(null, UUID.fromString(workflowId), Map.of(), null), "outside");
-    publish(envelope);
+    try (Broker producer = Broker.connectAs("strata-producer")) { // allowed every workflow in %test (agent.external-starts)
+      producer.publishConfirmed(Queues.EXCHANGE, Queues.WORKFLOW_EXECUTE, codec.encode(envelope), "strata-producer");
+    }
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("resource", "/workflows/" + workflowId).get("/audit").then()
-        .body("items.find { it.action == 'start-execution' }.details.messageId", equalTo(envelope.messageId().toString()))
-        .body("items.find { it.action == 'start-execution' }.actor", org.hamcrest.Matchers.notNullValue()));
+        .body("items.find { it.details.messageId == '%s' }.actor".formatted(envelope.messageId()), equalTo("strata-producer")));
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().queryParam("workflowId", workflowId).get("/executions").then()
+        .body("items.status", org.hamcrest.Matchers.everyItem(equalTo("SUCCEEDED"))).body("total", equalTo(2)));
+  }
+
+  @Test
+  void aProducerCannotRunAnExecutionItDidNotStartNorStartWithoutNamingItself() throws Throwable {
+    String dlq = Queues.deadLetterQueue(Queues.WORKFLOW_EXECUTE);
+    broker.purge(dlq);
+    String workflowId = workflow("""
+        [{"id":"t","kind":"template","params":{"text":"hi"}}]""");
+    UUID someoneElses = pendingExecution(workflowId);
+    try (Broker producer = Broker.connectAs("strata-producer")) {
+      producer.publishConfirmed(Queues.EXCHANGE, Queues.WORKFLOW_EXECUTE, codec.encode(Envelope.of(MessageType.WORKFLOW_EXECUTE,
+          new WorkflowExecute(someoneElses, UUID.fromString(workflowId), Map.of(), null), "hijack")), "strata-producer");
+      producer.publishConfirmed(Queues.EXCHANGE, Queues.WORKFLOW_EXECUTE, codec.encode(Envelope.of(MessageType.WORKFLOW_EXECUTE,
+          new WorkflowExecute(null, UUID.fromString(workflowId), Map.of(), null), "anonymous")), null);
+    }
+    // each refused at its first delivery, not after the delivery limit
+    await().atMost(Duration.ofSeconds(10)).until(() -> broker.depth(dlq) == 2);
+    given().get("/executions/" + someoneElses).then().body("status", equalTo("PENDING"));
+    given().queryParam("workflowId", workflowId).get("/executions").then().body("total", equalTo(1));
   }
 
   @Test

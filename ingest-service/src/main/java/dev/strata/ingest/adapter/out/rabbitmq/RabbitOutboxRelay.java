@@ -1,10 +1,10 @@
 package dev.strata.ingest.adapter.out.rabbitmq;
 
 import dev.strata.ingest.config.IngestConfig;
+import dev.strata.kernel.messaging.MessageType;
 import dev.strata.support.messaging.OutboundMessages;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -31,17 +31,20 @@ public class RabbitOutboxRelay {
 
   private static final Logger LOG = Logger.getLogger(RabbitOutboxRelay.class);
   private static final String PENDING = """
-      SELECT message_id, message_type, queue, correlation_id, body FROM outbox
+      SELECT message_id, message_type, correlation_id, body FROM outbox
       WHERE sent_at IS NULL ORDER BY created_at LIMIT 200 FOR UPDATE SKIP LOCKED""";
 
   private final Pool pool;
   private final Emitter<byte[]> emitter;
+  private final OutboundMessages outbound;
   private final Duration confirmTimeout;
   private final AtomicBoolean running = new AtomicBoolean();
 
-  RabbitOutboxRelay(Pool pool, @Channel("dataset-ingested") Emitter<byte[]> emitter, IngestConfig config) {
+  RabbitOutboxRelay(Pool pool, @Channel("dataset-ingested") Emitter<byte[]> emitter, OutboundMessages outbound,
+      IngestConfig config) {
     this.pool = pool;
     this.emitter = emitter;
+    this.outbound = outbound;
     this.confirmTimeout = config.outbox().confirmTimeout();
   }
 
@@ -83,15 +86,9 @@ public class RabbitOutboxRelay {
 
   private Uni<UUID> send(Row row) {
     UUID id = row.getUUID("message_id");
-    OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
-        .withMessageId(id.toString())
-        .withCorrelationId(row.getString("correlation_id"))
-        .withType(row.getString("message_type"))
-        .withContentType("application/json")
-        .withRoutingKey(row.getString("queue"))
-        .withDeliveryMode(2)
-        .build();
-    return Uni.createFrom().completionStage(() -> OutboundMessages.send(emitter, row.getBuffer("body").getBytes(), metadata))
+    MessageType<?> type = MessageType.named(row.getString("message_type")).orElseThrow();
+    return Uni.createFrom().completionStage(() ->
+            outbound.send(emitter, row.getBuffer("body").getBytes(), id.toString(), row.getString("correlation_id"), type))
         .replaceWith(id);
   }
 }

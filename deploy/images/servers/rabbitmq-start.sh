@@ -1,7 +1,8 @@
-#!/bin/sh
-# The broker in the foreground, its default user and limits written to its config file on each start.
+#!/bin/bash
+# The broker, its default user and limits written to its config file on each start; then the platform's users
+# (rabbitmq-users.sh), after which the health check's file says the broker is ready for the services.
 set -eu
-: "${RABBITMQ_DEFAULT_USER:?}" "${RABBITMQ_DEFAULT_PASS:?}"
+: "${RABBITMQ_DEFAULT_USER:?}" "${RABBITMQ_DEFAULT_PASS:?}" "${STRATA_BROKER_PASSWORD:?}"
 cat >"$RABBITMQ_CONFIG_FILE" <<CONF
 default_user = $RABBITMQ_DEFAULT_USER
 default_pass = $RABBITMQ_DEFAULT_PASS
@@ -10,4 +11,12 @@ max_message_size = ${RABBITMQ_MAX_MESSAGE_SIZE:-33554432}
 log.console = true
 log.file = false
 CONF
-exec rabbitmq-server
+ready=/var/lib/rabbitmq/users-ready
+rm -f "$ready"
+rabbitmq-server &
+broker=$!
+trap 'kill -TERM $broker; wait $broker' TERM INT
+rabbitmqctl -q await_startup --timeout 120 >/dev/null
+rabbitmq-users.sh /
+touch "$ready"
+wait $broker

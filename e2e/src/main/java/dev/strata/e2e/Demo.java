@@ -26,12 +26,13 @@ public final class Demo {
     api.useToken(adminToken(api));
     String runTag = "demo-" + LocalDate.now(ZoneOffset.UTC);
     try (EventProducer producer = new EventProducer(env("RABBITMQ_HOST", "127.0.0.1"), Integer.parseInt(env("RABBITMQ_PORT", "5672")),
-            env("RABBITMQ_VHOST", "/"), env("RABBITMQ_USERNAME", "strata"), env("RABBITMQ_PASSWORD", "strata"));
+            env("RABBITMQ_VHOST", "/"), env("PRODUCER_USERNAME", "strata-producer"),
+            env("PRODUCER_PASSWORD", env("RABBITMQ_PASSWORD", "strata")));
         // containers on a bridge network (bin/strata demo --compose) reach this machine at their gateway
         WebhookReceiver webhook = new WebhookReceiver(env("DEMO_WEBHOOK_HOST", "127.0.0.1"))) {
       RetentionStory story = new RetentionStory(api, producer, Demo::say);
 
-      say("1/7 an event producer publishes the S&P 500 and AAPL daily bars (AMQP, default exchange)");
+      say("1/7 an event producer publishes the S&P 500 and AAPL daily bars (AMQP, exchange strata, as broker user strata-producer)");
       RetentionStory.Published bars = story.publishBars(runTag);
       say("2/7 an operator imports the Telco customers");
       story.importCustomers();

@@ -7,20 +7,22 @@ import com.rabbitmq.client.ConnectionFactory;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.MessageType;
+import dev.strata.kernel.messaging.Queues;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /**
  * An event producer as the AsyncAPI document describes one: a plain AMQP client that publishes
- * persistent JSON envelopes to the default exchange (routing key = queue name) with publisher
- * confirms.
+ * persistent JSON envelopes to the {@code strata} exchange (routing key = queue name) with publisher
+ * confirms, naming its broker user ({@code user_id}).
  */
 public final class EventProducer implements AutoCloseable {
 
   private final EnvelopeCodec codec = new EnvelopeCodec();
   private final Connection connection;
   private final Channel channel;
+  private final String username;
 
   public EventProducer(String host, int port, String vhost, String username, String password) {
     ConnectionFactory factory = new ConnectionFactory();
@@ -28,6 +30,7 @@ public final class EventProducer implements AutoCloseable {
     factory.setPort(port);
     factory.setVirtualHost(vhost);
     factory.setUsername(username);
+    this.username = username;
     factory.setPassword(password);
     try {
       connection = factory.newConnection("strata-event-producer");
@@ -48,9 +51,9 @@ public final class EventProducer implements AutoCloseable {
   /** Publishes raw bytes as {@code application/json}, as any producer could (valid or not). */
   public void publishRaw(String queue, byte[] body, String messageId) {
     AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
-        .contentType("application/json").deliveryMode(2).messageId(messageId).build();
+        .contentType("application/json").deliveryMode(2).messageId(messageId).userId(username).build();
     try {
-      channel.basicPublish("", queue, true, properties, body);
+      channel.basicPublish(Queues.EXCHANGE, queue, true, properties, body);
       channel.waitForConfirmsOrDie(Duration.ofSeconds(30).toMillis());
     } catch (IOException | TimeoutException e) {
       throw new IllegalStateException("publishing to " + queue + " failed", e);

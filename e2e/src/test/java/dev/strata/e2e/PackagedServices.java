@@ -192,7 +192,8 @@ public final class PackagedServices implements AutoCloseable {
     env.put("DB_NAME", "strata_e2e");
     env.put("REDIS_URL", "redis://127.0.0.1:6379/2");
     env.put("RABBITMQ_VHOST", "strata-e2e");
-    env.put("RABBITMQ_USERNAME", "strata");
+    // each service as its own broker user (bin/infra up makes them), so the suite runs the permissions a deployment has
+    env.put("RABBITMQ_USERNAME", service.module);
     env.put("STRATA_AUDIT_HMAC_KEY", "e2e-only-audit-hmac-key-of-the-packaged-services");
     // the suite's webhook and third-party stand-ins listen on loopback, which prod's egress policy denies
     env.put("AGENT_EGRESS_ALLOW", "127.0.0.1/32");

@@ -58,7 +58,7 @@ class PlatformStoryIT {
         "ingest", "http://127.0.0.1:" + Service.INGEST.port, "warehouse", "http://127.0.0.1:" + Service.WAREHOUSE.port,
         "scoring", "http://127.0.0.1:" + Service.SCORING.port, "agent", "http://127.0.0.1:" + Service.AGENT.port));
     api.useToken(TestTokens.token(Roles.ADMIN));
-    producer = new EventProducer("127.0.0.1", 5672, "strata-e2e", "strata", "strata");
+    producer = new EventProducer("127.0.0.1", 5672, "strata-e2e", "strata-producer", "strata");
     webhook = new WebhookReceiver();
     story = new RetentionStory(api, producer, line -> System.out.println("[e2e] " + line));
   }

@@ -28,7 +28,9 @@ import java.util.UUID;
  * On every queue a service consumes, a poison message (not JSON) and an oversized one (a valid
  * message, padded past any sane size with a field consumers ignore): each must end in the queue's DLQ
  * once, be counted in {@code strata_messages_dead_lettered_total}, and leave its consumer working — a
- * valid bar batch sent after them lands.
+ * valid bar batch sent after them lands. Each is published by a broker user that may publish on that queue
+ * (a producer, or the owning service's user), so it is the consumer, not the broker's permissions, that
+ * has to cope with it.
  */
 final class BadMessages {
 
@@ -42,6 +44,11 @@ final class BadMessages {
     CONSUMERS.put(Queues.NOTIFICATION_SEND, Service.AGENT);
     CONSUMERS.put(Queues.AUDIT_LOG, Service.AGENT);
   }
+
+  /** Who may publish on each queue: producers, or the service that owns its messages. */
+  private static final Map<String, String> PUBLISHERS = Map.of(
+      Queues.INGEST_BARS, Rig.PRODUCER, Queues.INGEST_USAGE, Rig.PRODUCER, Queues.WORKFLOW_EXECUTE, Rig.PRODUCER,
+      Queues.DATASET_INGESTED, MessageType.INGEST, Queues.NOTIFICATION_SEND, MessageType.AGENT, Queues.AUDIT_LOG, MessageType.AGENT);
 
   private BadMessages() {}
 
@@ -57,11 +64,12 @@ final class BadMessages {
         dlqBefore.put(queue, broker.depth(Queues.deadLetterQueue(queue)));
         countedBefore.put(queue, counted(rig, queue));
       }
-      for (Map.Entry<String, Service> consumer : CONSUMERS.entrySet()) {
-        String queue = consumer.getKey();
-        producer.publishRaw(queue, "{\"not\": json".getBytes(StandardCharsets.UTF_8), UUID.randomUUID().toString());
-        Envelope<?> valid = validMessage(queue, rig, workflowId);
-        producer.publishRaw(queue, padded(codec.encode(valid), oversizedBytes), valid.messageId().toString());
+      for (String queue : CONSUMERS.keySet()) {
+        try (EventProducer publisher = rig.producer(PUBLISHERS.get(queue))) {
+          publisher.publishRaw(queue, "{\"not\": json".getBytes(StandardCharsets.UTF_8), UUID.randomUUID().toString());
+          Envelope<?> valid = validMessage(queue, rig, workflowId);
+          publisher.publishRaw(queue, padded(codec.encode(valid), oversizedBytes), valid.messageId().toString());
+        }
       }
       after.publishAll(producer);
       Instant sent = Instant.now();

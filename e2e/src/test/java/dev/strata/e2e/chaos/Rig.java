@@ -44,8 +44,16 @@ final class Rig implements AutoCloseable {
     this.tag = tag;
   }
 
+  /** The broker user of event producers (bin/infra up makes it). */
+  static final String PRODUCER = "strata-producer";
+
   EventProducer producer() {
-    return new EventProducer("127.0.0.1", 5672, "strata-e2e", "strata", "strata");
+    return producer(PRODUCER);
+  }
+
+  /** A producer connected as {@code brokerUser}: {@link #PRODUCER} or a service's own user. */
+  EventProducer producer(String brokerUser) {
+    return new EventProducer("127.0.0.1", 5672, "strata-e2e", brokerUser, "strata");
   }
 
   Broker broker() {

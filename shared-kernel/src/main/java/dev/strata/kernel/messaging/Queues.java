@@ -9,7 +9,10 @@ import java.util.List;
  */
 public final class Queues {
 
-  /** The topic exchange producers may publish to; the default exchange works too. */
+  /**
+   * The topic exchange every publisher uses; the broker's topic permissions on it decide which routing keys
+   * each broker user may publish (the default exchange is closed to the services' and producers' users).
+   */
   public static final String EXCHANGE = "strata";
 
   /** Where rejected messages go; routes {@code <queue>.dlq} to the queue of that name. */

@@ -6,23 +6,22 @@
 # against that user, so consumers know who published (README "Security"). Permissions are regular expressions
 # over exchange and queue names (configure, write, read), and topic permissions over routing keys on the strata
 # exchange: the routing keys a user may publish, the only way in, since no user may write to the default exchange.
-#   <service>          declare the topology; publish its own messages; consume its own queues
+#   <service>          declare the exchanges and its queues (those it consumes or publishes to, its
+#                      strata.messaging.queues: creating a queue with a dead-letter exchange takes read on it),
+#                      consume them, publish its own messages; no other queue
 #   strata-producer    publish ingest.bars, ingest.usage and workflow.execute; nothing else
 #   guest              nothing
 # Users that exist keep their password; new ones get STRATA_BROKER_PASSWORD.
 set -euo pipefail
 : "${STRATA_BROKER_PASSWORD:?the password of users this creates}"
 
-queues='ingest\.bars|ingest\.usage|dataset\.ingested|workflow\.execute|notification\.send|audit\.log'
 exchanges='strata|strata\.dlx|strata\.tokens'
-# the topology every service declares and binds: exchanges, queues and their .dlq, each instance's broadcast queue
-platform="^($exchanges|($queues)(\.dlq)?|amq\.gen-.*)\$"
 
-# service queues-it-consumes routing-keys-it-publishes
+# service, its queues (its strata.messaging.queues), the routing keys it publishes
 services=(
-  "ingest-service ingest\.bars|ingest\.usage dataset\.ingested|audit\.log"
-  "warehouse-service dataset\.ingested audit\.log"
-  "scoring-service - audit\.log"
+  "ingest-service ingest\.bars|ingest\.usage|dataset\.ingested|audit\.log dataset\.ingested|audit\.log"
+  "warehouse-service dataset\.ingested|audit\.log audit\.log"
+  "scoring-service audit\.log audit\.log"
   "agent-service workflow\.execute|notification\.send|audit\.log workflow\.execute|notification\.send|audit\.log|token\.revocations"
 )
 producer_keys='ingest\.bars|ingest\.usage|workflow\.execute'
@@ -39,11 +38,12 @@ done
 ensure_user strata-producer
 
 for vhost in "$@"; do
-  rabbitmqctl -q list_vhosts | grep -qx "$vhost" || ctl add_vhost "$vhost"
+  rabbitmqctl -q list_vhosts | grep -x "$vhost" >/dev/null || ctl add_vhost "$vhost"
   for entry in "${services[@]}"; do
-    read -r service consumes publishes <<<"$entry"
-    if [ "$consumes" = - ]; then reads="^($exchanges|amq\.gen-.*)\$"; else reads="^($exchanges|$consumes|amq\.gen-.*)\$"; fi
-    ctl set_permissions -p "$vhost" "$service" "$platform" "$platform" "$reads"
+    read -r service queues publishes <<<"$entry"
+    # the exchanges, its queues and their .dlq, and each instance's server-named broadcast queue
+    own="^($exchanges|($queues)(\.dlq)?|amq\.gen-.*)\$"
+    ctl set_permissions -p "$vhost" "$service" "$own" "$own" "$own"
     ctl set_topic_permissions -p "$vhost" "$service" strata "^($publishes)\$" '.*'
   done
   ctl set_permissions -p "$vhost" strata-producer '^$' '^strata$' '^$'

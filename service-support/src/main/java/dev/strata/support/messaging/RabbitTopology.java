@@ -12,19 +12,24 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Declares the platform's RabbitMQ topology (ARCHITECTURE.md) before any channel connects: the
- * {@code strata} topic exchange, every queue as a durable quorum queue bound by its own name, with
+ * {@code strata} topic exchange, queues as durable quorum queues bound by their own name, with
  * a delivery limit and a quorum dead-letter queue {@code <queue>.dlq} behind {@code strata.dlx}, and the
  * fanout exchange {@code strata.tokens} that takes the broadcast routing keys ({@code Queues.BROADCASTS}).
  *
- * <p>Every service declares all queues, not only its own, so a producer never publishes into a
- * queue that does not exist yet. Declaring is idempotent; the connector itself declares nothing.
+ * <p>A service declares the queues it consumes and those it publishes to ({@code strata.messaging.queues},
+ * all of them by default), so it never publishes into a queue that does not exist yet, whichever service
+ * starts first. No more: creating a queue with a dead-letter exchange takes the broker's read permission
+ * on it, and a service's broker user may read only those queues (README "Security", broker users).
+ * Declaring is idempotent; the connector itself declares nothing.
  */
 @ApplicationScoped
 public class RabbitTopology {
@@ -47,6 +52,9 @@ public class RabbitTopology {
   @ConfigProperty(name = "rabbitmq-virtual-host", defaultValue = "/")
   String virtualHost;
 
+  @ConfigProperty(name = "strata.messaging.queues")
+  Optional<List<String>> queues;
+
   // Reactive messaging wires its channels on this same event (default priority): go first.
   void declareBeforeChannelsConnect(
       @Observes @Initialized(ApplicationScoped.class) @Priority(Interceptor.Priority.PLATFORM_BEFORE)
@@ -67,7 +75,7 @@ public class RabbitTopology {
     }
   }
 
-  /** Declares the exchange, every queue and its dead-letter queue. */
+  /** Declares the exchanges, this service's queues and their dead-letter queues. */
   public void declareAll() throws IOException, TimeoutException {
     try (Connection connection = connectionFactory().newConnection("strata-topology");
         Channel channel = connection.createChannel()) {
@@ -78,7 +86,10 @@ public class RabbitTopology {
       for (String routingKey : Queues.BROADCASTS) {
         channel.exchangeBind(Queues.TOKEN_BROADCAST_EXCHANGE, Queues.EXCHANGE, routingKey);
       }
-      for (String queue : Queues.ALL) {
+      for (String queue : queues.orElse(Queues.ALL)) {
+        if (!Queues.ALL.contains(queue)) {
+          throw new IllegalArgumentException("strata.messaging.queues: " + queue + " is not one of " + Queues.ALL);
+        }
         declare(channel, queue);
       }
     }

@@ -71,6 +71,18 @@ class BrokerUsersIT {
   }
 
   @Test
+  void aServiceMayReadItsOwnQueuesOnly() throws Exception {
+    try (Broker scoring = Broker.connectAs("scoring-service")) {
+      assertThat(scoring.take(Queues.AUDIT_LOG)).isNull(); // its own (it publishes there), empty
+    }
+    for (String others : new String[] {Queues.INGEST_BARS, Queues.WORKFLOW_EXECUTE, QUEUE}) {
+      try (Broker scoring = Broker.connectAs("scoring-service")) {
+        assertThatThrownBy(() -> scoring.take(others)).hasStackTraceContaining("ACCESS_REFUSED");
+      }
+    }
+  }
+
+  @Test
   void aPublisherCannotClaimToBeAnotherUser() {
     try (Broker producer = Broker.connectAs("strata-producer")) {
       assertThatThrownBy(() -> producer.publishConfirmed(Queues.EXCHANGE, Queues.INGEST_BARS, "{}".getBytes(), "agent-service"))

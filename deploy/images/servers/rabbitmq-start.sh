@@ -16,6 +16,8 @@ rm -f "$ready"
 rabbitmq-server &
 broker=$!
 trap 'kill -TERM $broker; wait $broker' TERM INT
+# await_startup needs a node to ask: one just launched is not registered with epmd yet
+for _ in $(seq 1 60); do rabbitmqctl -q ping >/dev/null 2>&1 && break; sleep 1; done
 rabbitmqctl -q await_startup --timeout 120 >/dev/null
 rabbitmq-users.sh /
 touch "$ready"

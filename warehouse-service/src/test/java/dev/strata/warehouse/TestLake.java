@@ -33,7 +33,7 @@ public final class TestLake {
         SELECT symbol, frame, ts, open, high, low, close, volume, outlier, '%s' AS job_id, TIMESTAMPTZ '%s' AS ingested_at
         FROM (VALUES %s) AS t(symbol, frame, ts, open, high, low, close, volume, outlier)""".formatted(jobId, ingestedAt, values);
     write(lake.resolve(relative), select);
-    return new DatasetIngested(new DatasetIdentity("market", "producer", "bars", frame, symbol),
+    return new DatasetIngested(DatasetIdentity.bars("producer", frame, symbol),
         bars[0].ts(), bars[bars.length - 1].ts(), jobId, runId, bars.length, "sha", relative);
   }
 
@@ -50,7 +50,7 @@ public final class TestLake {
           CAST(d + 1 AS DOUBLE) AS quantity, '{}' AS attributes, '%s' AS job_id, now() AS ingested_at
         FROM unnest([%s]) AS u(c), range(%d) AS r(d)""".formatted(last, jobId, ids, days);
     write(lake.resolve(relative), select);
-    return new DatasetIngested(new DatasetIdentity("customer", "events", "usage", null, null),
+    return new DatasetIngested(DatasetIdentity.usage(),
         last.minusSeconds(86_400L * (days - 1)), last, jobId, runId, (long) days * customers.length, "sha", relative);
   }
 

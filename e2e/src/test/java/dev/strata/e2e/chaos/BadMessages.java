@@ -128,7 +128,7 @@ final class BadMessages {
       case Queues.INGEST_USAGE -> Envelope.of(MessageType.USAGE_EVENT_BATCH, new UsageEventBatch(List.of(
           new UsageEvent("C0001", now, "login", 1.0, Map.of())), "chaos-" + rig.tag + "-ov-usage"), rig.tag);
       case Queues.DATASET_INGESTED -> Envelope.of(MessageType.DATASET_INGESTED, new DatasetIngested(
-          new DatasetIdentity("market", "producer", "bars", "1m", "OVERSIZED"), now, now, "frame=1m/symbol=OVERSIZED/x.parquet",
+          DatasetIdentity.bars("producer", "1m", "OVERSIZED"), now, now, "frame=1m/symbol=OVERSIZED/x.parquet",
           "chaos-" + rig.tag + "-ov-run", 1, "0".repeat(64), "frame=1m/symbol=OVERSIZED/x.parquet"), rig.tag);
       case Queues.WORKFLOW_EXECUTE -> Envelope.of(MessageType.WORKFLOW_EXECUTE, new WorkflowExecute(
           UUID.randomUUID(), UUID.fromString(workflowIdOf(rig, workflowId)), Map.of("key", "oversized"), null), rig.tag);

@@ -64,7 +64,7 @@ public final class IngestBars {
     return new LandingPlan(job, command.overwrite(), landing.size(), validation.rejected(),
         refusal(command, validation),
         overwrite -> write(BarPartition.split(symbol, frame, landing), jobId, now, overwrite),
-        file -> new DatasetIdentity("market", source, "bars", frame.value(), symbol), days(frame, landing));
+        file -> DatasetIdentity.bars(source, frame.value(), symbol), days(frame, landing));
   }
 
   private static String refusal(IngestBarsCommand command, BarValidation validation) {

@@ -22,8 +22,6 @@ import java.util.stream.Collectors;
 /** Ingesting a batch of usage events: validate, land one file per UTC day, report. */
 public final class IngestUsage {
 
-  private static final DatasetIdentity USAGE = new DatasetIdentity("customer", "events", "usage", null, null);
-
   private final JobLifecycle lifecycle;
   private final BronzeLake lake;
   private final Clock clock;
@@ -49,7 +47,7 @@ public final class IngestUsage {
         : landing.isEmpty() ? "no event passed validation" : null;
     return new LandingPlan(IngestionJob.pending(jobId, JobKind.USAGE, null, null, now), command.overwrite(),
         landing.size(), validation.rejected(), refusal,
-        overwrite -> write(byDay(landing), jobId, now, overwrite), file -> USAGE, Map.of());
+        overwrite -> write(byDay(landing), jobId, now, overwrite), file -> DatasetIdentity.usage(), Map.of());
   }
 
   private static Map<LocalDate, List<ValidUsageEvent>> byDay(List<ValidUsageEvent> events) {

@@ -82,7 +82,7 @@ class BarIntakeIT {
 
     await().atMost(Duration.ofSeconds(15)).until(() -> tap.ofRun("sp500-2008").size() == 1);
     DatasetIngested event = tap.ofRun("sp500-2008").getFirst();
-    assertThat(event.dataset()).isEqualTo(new DatasetIdentity("market", "producer", "bars", "1d", "SPX"));
+    assertThat(event.dataset()).isEqualTo(DatasetIdentity.bars("producer", "1d", "SPX"));
     assertThat(event.path()).isEqualTo("frame=1d/symbol=SPX/date=2008/sp500-2008.parquet");
     assertThat(event.fileId()).isEqualTo(event.path());
     assertThat(event.rowCount()).isEqualTo(253);

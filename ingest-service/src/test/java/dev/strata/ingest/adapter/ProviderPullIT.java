@@ -66,7 +66,7 @@ class ProviderPullIT {
       assertThat(report.get("stillMissing").size()).isZero();
       String jobId = report.get("jobId").asText();
       await().atMost(Duration.ofSeconds(15)).until(() -> tap.ofRun(jobId).size() == 1);
-      assertThat(tap.ofRun(jobId).getFirst().dataset()).isEqualTo(new DatasetIdentity("market", "alpaca", "bars", "1d", "AAPLG"));
+      assertThat(tap.ofRun(jobId).getFirst().dataset()).isEqualTo(DatasetIdentity.bars("alpaca", "1d", "AAPLG"));
     }
     assertThat(StandInAlpaca.REQUESTS).hasSize(2);
     assertThat(StandInAlpaca.REQUESTS.getLast().getPath()).isEqualTo("/v2/stocks/AAPLG/bars");

@@ -77,7 +77,7 @@ class QueueIntakeIT {
     await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(file));
     await().atMost(Duration.ofSeconds(20)).until(() -> tap.ofRun("amqp-eth").size() == 1);
     DatasetIngested event = tap.ofRun("amqp-eth").getFirst();
-    assertThat(event.dataset()).isEqualTo(new DatasetIdentity("market", "producer", "bars", "5m", "ETHQ"));
+    assertThat(event.dataset()).isEqualTo(DatasetIdentity.bars("producer", "5m", "ETHQ"));
     assertThat(event.rowCount()).isEqualTo(12);
     await().atMost(Duration.ofSeconds(10)).until(() -> broker.depth(Queues.INGEST_BARS) == 0);
   }
@@ -131,7 +131,7 @@ class QueueIntakeIT {
 
     await().atMost(Duration.ofSeconds(20)).until(() -> tap.ofRun("amqp-usage").size() == 1);
     DatasetIngested event = tap.ofRun("amqp-usage").getFirst();
-    assertThat(event.dataset()).isEqualTo(new DatasetIdentity("customer", "events", "usage", null, null));
+    assertThat(event.dataset()).isEqualTo(DatasetIdentity.usage());
     assertThat(event.path()).isEqualTo("dataset=usage/date=2024-05-01/amqp-usage.parquet");
     try (var duck = DriverManager.getConnection("jdbc:duckdb:"); var statement = duck.createStatement();
         ResultSet rows = statement.executeQuery("SELECT customer_id, quantity, attributes, job_id FROM read_parquet('"

@@ -40,7 +40,7 @@ class IngestBarsTest {
     assertThat(report.status()).isEqualTo(JobStatus.COMPLETED);
     assertThat(lake.files).containsOnlyKeys("frame=1d/symbol=SPX/date=2001/job-1.parquet", "frame=1d/symbol=SPX/date=2002/job-1.parquet");
     assertThat(jobs.outbox).hasSize(2).allSatisfy(envelope -> {
-      assertThat(envelope.payload().dataset()).isEqualTo(new DatasetIdentity("market", "producer", "bars", "1d", "SPX"));
+      assertThat(envelope.payload().dataset()).isEqualTo(DatasetIdentity.bars("producer", "1d", "SPX"));
       assertThat(envelope.payload().runId()).isEqualTo("job-1");
     });
     assertThat(jobs.outbox.getFirst().payload().coverageFrom()).isEqualTo(Instant.parse("2001-12-28T00:00:00Z"));

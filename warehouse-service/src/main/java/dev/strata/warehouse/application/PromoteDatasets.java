@@ -1,8 +1,8 @@
 package dev.strata.warehouse.application;
 
+import dev.strata.kernel.messaging.contract.DatasetKind;
 import dev.strata.warehouse.domain.ledger.FileIngestion;
 import dev.strata.warehouse.domain.ledger.FileLedger;
-import dev.strata.warehouse.domain.promotion.DatasetKind;
 import dev.strata.warehouse.domain.promotion.Medallion;
 import dev.strata.warehouse.domain.promotion.PromotionAudit;
 import dev.strata.warehouse.domain.promotion.PromotionOutcome;
@@ -41,7 +41,7 @@ public class PromoteDatasets {
   List<PromotionOutcome> promoteNow(String trigger) {
     Map<DatasetKind, List<FileIngestion>> byKind = new EnumMap<>(DatasetKind.class);
     for (FileIngestion file : ledger.promotable()) {
-      DatasetKind.of(file.identity()).ifPresent(kind -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(file));
+      file.identity().kind().ifPresent(kind -> byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(file));
     }
     List<PromotionOutcome> outcomes = new ArrayList<>();
     byKind.forEach((kind, files) ->

@@ -1,9 +1,9 @@
 package dev.strata.warehouse.application;
 
+import dev.strata.kernel.messaging.contract.DatasetKind;
 import dev.strata.warehouse.domain.keymap.Keymap;
 import dev.strata.warehouse.domain.keymap.KeymapInvalid;
 import dev.strata.warehouse.domain.keymap.KeymapSource;
-import dev.strata.warehouse.domain.promotion.DatasetKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;

@@ -108,7 +108,7 @@ class LedgerAndMigrationsIT {
 
   @Test
   void recordingTheSameFileTwiceChangesNothingAndNullPartsOfTheIdentityCompareAsEmpty() {
-    var identity = new DatasetIdentity("customer", "events", "usage", null, null);
+    var identity = DatasetIdentity.usage();
     var file = new FileIngestion("run-" + UUID.randomUUID(), "file-1", identity, Instant.parse("2024-01-01T00:00:00Z"),
         Instant.parse("2024-01-02T00:00:00Z"), 5, "sha", "dataset=usage/date=2024-01-02/x.parquet", Instant.now(), "bronze");
 
@@ -122,7 +122,7 @@ class LedgerAndMigrationsIT {
           assertThat(entry.identity().discriminator()).isNull();
         });
     assertThat(ledger.promotable()).extracting(FileIngestion::runId).contains(file.runId());
-    assertThat(ledger.coveredTo("bronze", new DatasetIdentity("customer", "events", "usage", "", "")))
+    assertThat(ledger.coveredTo("bronze", new DatasetIdentity(identity.domain(), identity.source(), identity.dataset(), "", "")))
         .isPresent().get().isNotEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
   }
 }

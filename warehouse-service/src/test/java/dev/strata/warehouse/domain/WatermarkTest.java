@@ -17,8 +17,8 @@ class WatermarkTest {
 
   @Test
   void watermarksSpanTheCoverageOfEachIdentityWithNullPartsAsEmpty() {
-    var usage = new DatasetIdentity("customer", "events", "usage", null, null);
-    var bars = new DatasetIdentity("market", "producer", "bars", "1d", "AAPL");
+    var usage = DatasetIdentity.usage();
+    var bars = DatasetIdentity.bars("producer", "1d", "AAPL");
     var files = List.of(
         file(usage, "2024-01-02T00:00:00Z", "2024-01-03T00:00:00Z"),
         file(usage, "2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z"),

@@ -1,5 +1,6 @@
 package dev.strata.warehouse.domain.promotion;
 
+import dev.strata.kernel.messaging.contract.DatasetKind;
 import java.util.List;
 
 /**

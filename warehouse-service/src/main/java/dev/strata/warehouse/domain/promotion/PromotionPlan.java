@@ -1,5 +1,6 @@
 package dev.strata.warehouse.domain.promotion;
 
+import dev.strata.kernel.messaging.contract.DatasetKind;
 import dev.strata.warehouse.domain.ledger.FileIngestion;
 import dev.strata.warehouse.domain.ledger.Watermark;
 import java.util.List;

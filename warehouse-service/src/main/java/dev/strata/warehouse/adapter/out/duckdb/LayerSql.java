@@ -1,6 +1,6 @@
 package dev.strata.warehouse.adapter.out.duckdb;
 
-import dev.strata.warehouse.domain.promotion.DatasetKind;
+import dev.strata.kernel.messaging.contract.DatasetKind;
 
 /**
  * The SQL of one dataset kind's promotion, over the temp tables {@code bronze_input} (the plan's

@@ -1,6 +1,7 @@
 package dev.strata.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.strata.testing.WebhookReceiver;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,6 +17,8 @@ import java.util.Map;
 public final class Demo {
 
   private static final long START = System.nanoTime();
+  /** Where the retention review posts its notification on the demo's webhook receiver. */
+  private static final String HOOK = "/hook";
 
   public static void main(String[] args) throws Exception {
     PlatformClient api = new PlatformClient(Map.of(
@@ -49,8 +52,8 @@ public final class Demo {
       JsonNode scores = story.scoreAllActive();
       boolean llm = story.llmConfigured();
       say("7/7 running the retention review workflow");
-      JsonNode execution = story.runRetentionReview(webhook.url(), llm, Duration.ofMinutes(2));
-      RetentionStory.awaitTrue(Duration.ofSeconds(30), Duration.ofMillis(200), () -> !webhook.received().isEmpty(), "no notification arrived");
+      JsonNode execution = story.runRetentionReview(webhook.url(HOOK), llm, Duration.ofMinutes(2));
+      RetentionStory.awaitTrue(Duration.ofSeconds(30), Duration.ofMillis(200), () -> !webhook.calls(HOOK).isEmpty(), "no notification arrived");
 
       summary(api, bars, usage, churn, risk, scores, execution, llm, webhook);
     }
@@ -78,7 +81,7 @@ public final class Demo {
     ranked.stream().limit(10).forEach(s -> System.out.printf("  %-8s churn %.3f  risk %8.2f%n",
         s.path("customerId").asText(), s.path("churnProbability").asDouble(), s.path("risk").asDouble()));
     System.out.printf("retention workflow   %s (draft by %s step)%n", execution.path("status").asText(), llm ? "llm" : "template");
-    System.out.printf("notifications        %d delivered to %s%n", webhook.received().size(), webhook.url());
+    System.out.printf("notifications        %d delivered to %s%n", webhook.calls(HOOK).size(), webhook.url(HOOK));
     System.out.printf("audit chain          %s (%s records checked)%n", audit.path("status").asText(), audit.path("checked").asText());
     // the demo is also the container story's check (bin/strata demo --compose): it fails when the story did not hold
     if (!execution.path("status").asText().equals("SUCCEEDED") || !audit.path("status").asText().equals("OK")) {

@@ -8,6 +8,7 @@ import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.security.Roles;
 import dev.strata.testing.Broker;
 import dev.strata.testing.TestTokens;
+import dev.strata.testing.WebhookReceiver;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class PlatformStoryIT {
 
   private static final Path RUN_DIR = Path.of("target/e2e-run").toAbsolutePath();
+  private static final String HOOK = "/hook";
   private static final String RUN_TAG = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
   private static PackagedServices services;
   private static PlatformClient api;
@@ -122,14 +124,14 @@ class PlatformStoryIT {
   @Test
   @Order(4)
   void theRetentionReviewRunsOnceAcrossAnAgentRestartAndTheAuditChainVerifies() {
-    JsonNode execution = story.runRetentionReview(webhook.url(), false, Duration.ofMinutes(2));
+    JsonNode execution = story.runRetentionReview(webhook.url(HOOK), false, Duration.ofMinutes(2));
     assertThat(execution.path("status").asText()).isEqualTo("SUCCEEDED");
-    RetentionStory.awaitTrue(Duration.ofSeconds(30), Duration.ofMillis(200), () -> webhook.received().size() == 1, "no notification");
+    RetentionStory.awaitTrue(Duration.ofSeconds(30), Duration.ofMillis(200), () -> webhook.calls(HOOK).size() == 1, "no notification");
 
     services.restart(Service.AGENT);
 
-    assertThat(webhook.received()).hasSize(1);
-    assertThat(webhook.received().getFirst()).contains("Retention review").contains("C");
+    assertThat(webhook.calls(HOOK)).hasSize(1);
+    assertThat(webhook.calls(HOOK).getFirst().body()).contains("Retention review").contains("C");
     JsonNode checkpoints = api.get("agent", "/executions/" + execution.path("id").asText() + "/checkpoints");
     assertThat(checkpoints.toString()).contains("top", "scores", "draft", "tell");
     String audited = "/audit?resource=" + java.net.URLEncoder.encode("execution " + execution.path("id").asText(), StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package dev.strata.agent.adapter.in.messaging;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,14 +11,15 @@ import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.ExecutionState;
-import dev.strata.agent.support.WebhookReceiver;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.contract.WorkflowExecute;
+import dev.strata.testing.Authorized;
 import dev.strata.testing.Broker;
 import dev.strata.testing.StrataInfrastructure;
+import dev.strata.testing.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;

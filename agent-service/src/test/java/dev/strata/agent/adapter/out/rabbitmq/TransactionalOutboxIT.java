@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.strata.agent.support.WebhookReceiver;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.testing.Authorized;
 import dev.strata.testing.Broker;
 import dev.strata.testing.LocalBroker;
 import dev.strata.testing.StrataInfrastructure;
+import dev.strata.testing.WebhookReceiver;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;

@@ -10,7 +10,6 @@ import dev.strata.agent.adapter.out.postgres.PostgresCheckpoints;
 import dev.strata.agent.adapter.out.postgres.PostgresExecutionLeases;
 import dev.strata.agent.adapter.out.postgres.PostgresExecutions;
 import dev.strata.agent.adapter.out.postgres.PostgresOutbox;
-import dev.strata.agent.adapter.out.rabbitmq.OutboxRelay;
 import dev.strata.agent.adapter.out.sqlclient.SqlCheckpoints;
 import dev.strata.agent.adapter.out.sqlclient.SqlClientUnitOfWork;
 import dev.strata.agent.adapter.out.sqlclient.SqlExecutionLeases;
@@ -40,13 +39,10 @@ import dev.strata.agent.domain.llm.ChatRequest;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.StepKind;
 import dev.strata.support.messaging.OutboundMessages;
+import dev.strata.support.messaging.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
@@ -143,19 +139,7 @@ public class RunnerConfiguration {
   @Produces @Singleton
   OutboxRelay outboxRelay(Pool pool, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<byte[]> emitter,
       OutboundMessages outbound, AgentConfig config) {
-    return new OutboxRelay(pool, emitter, outbound, config.outbox().batchSize(), config.outbox().confirmTimeout());
-  }
-
-  /** The relay's timer; stopped at shutdown, before the pool closes under it (rounds failing with "Pool closed"). */
-  private volatile long relayTimer = -1;
-
-  void startRelay(@Observes StartupEvent event, OutboxRelay relay, Vertx vertx, AgentConfig config) {
-    relayTimer = vertx.setPeriodic(config.outbox().pollInterval().toMillis(), id -> relay.tick());
-  }
-
-  void stopRelay(@Observes ShutdownEvent event, Vertx vertx) {
-    if (relayTimer >= 0) {
-      vertx.cancelTimer(relayTimer);
-    }
+    return new OutboxRelay(pool, emitter, outbound, SqlOutbox.TABLE, config.outbox().batchSize(), config.outbox().confirmTimeout(),
+        config.outbox().pollInterval());
   }
 }

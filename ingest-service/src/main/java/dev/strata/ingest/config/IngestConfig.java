@@ -74,7 +74,11 @@ public interface IngestConfig {
   interface Outbox {
     /** How often unsent messages are relayed when no commit nudged the relay. */
     @WithDefault("2s")
-    String relayEvery();
+    Duration relayEvery();
+
+    /** Rows published per round trip. */
+    @WithDefault("200")
+    int batchSize();
 
     /**
      * How long a round waits for the broker's confirms before it rolls back and leaves its rows for

@@ -8,24 +8,25 @@ import dev.strata.ingest.adapter.out.parquet.ParquetBronzeLake;
 import dev.strata.ingest.adapter.out.postgres.PostgresCheckpoints;
 import dev.strata.ingest.adapter.out.postgres.PostgresIngestionJobs;
 import dev.strata.ingest.adapter.out.postgres.PostgresSymbolDays;
-import dev.strata.ingest.adapter.out.rabbitmq.RabbitOutboxRelay;
+import dev.strata.ingest.application.ClaimTerms;
 import dev.strata.ingest.application.DomainEvents;
 import dev.strata.ingest.application.FindJob;
 import dev.strata.ingest.application.IngestBars;
 import dev.strata.ingest.application.IngestUsage;
 import dev.strata.ingest.application.JobLifecycle;
-import dev.strata.ingest.application.ClaimTerms;
-import dev.strata.ingest.application.WaitForRunningJob;
 import dev.strata.ingest.application.PullBars;
 import dev.strata.ingest.application.ReadBars;
 import dev.strata.ingest.application.ReadJobBars;
 import dev.strata.ingest.application.RecordSymbolDays;
+import dev.strata.ingest.application.WaitForRunningJob;
 import dev.strata.ingest.domain.calendar.NyseCalendar;
 import dev.strata.ingest.domain.job.IngestionJobs;
 import dev.strata.ingest.domain.lake.BronzeLake;
 import dev.strata.ingest.domain.lake.LakeReader;
 import dev.strata.ingest.domain.symbolbars.BarsLanded;
 import dev.strata.ingest.domain.symbolbars.SymbolDays;
+import dev.strata.support.messaging.OutboundMessages;
+import dev.strata.support.messaging.OutboxRelay;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +37,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.concurrent.Executor;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /** The composition root: builds the use cases from their ports' adapters. */
 @ApplicationScoped
@@ -76,8 +79,16 @@ public class IngestProducers {
 
   @Produces
   @Singleton
-  IngestionJobs ingestionJobs(Pool pool, ObjectMapper json, RabbitOutboxRelay relay) {
+  IngestionJobs ingestionJobs(Pool pool, ObjectMapper json, OutboxRelay relay) {
     return new PostgresIngestionJobs(pool, json, relay::nudge);
+  }
+
+  @Produces
+  @Singleton
+  OutboxRelay outboxRelay(Pool pool, @Channel("dataset-ingested") Emitter<byte[]> emitter, OutboundMessages outbound) {
+    var outbox = config.outbox();
+    return new OutboxRelay(pool, emitter, outbound, PostgresIngestionJobs.OUTBOX_TABLE, outbox.batchSize(), outbox.confirmTimeout(),
+        outbox.relayEvery());
   }
 
   @Produces

@@ -13,6 +13,7 @@ import dev.strata.ingest.domain.lake.LandedFile;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.contract.DatasetIngested;
+import dev.strata.support.messaging.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -49,8 +50,9 @@ public final class PostgresIngestionJobs implements IngestionJobs {
       UPDATE ingestion_job SET status = $2, accepted = $3, rejections = $4::jsonb, files = $5::jsonb, error = $6, updated_at = $7,
         claimed_until = NULL
       WHERE id = $1 AND claimed_by = $8 AND status = 'IN_PROGRESS'""";
-  private static final String OUTBOX = """
-      INSERT INTO outbox (message_id, message_type, queue, correlation_id, body, created_at) VALUES ($1, $2, $3, $4, $5, $6)""";
+  /** The outbox, in ingest's schema (the connections' search path). */
+  public static final String OUTBOX_TABLE = "outbox";
+  private static final String OUTBOX = OutboxRelay.insert(OUTBOX_TABLE);
 
   private static final TypeReference<List<RejectedRow>> REJECTIONS = new TypeReference<>() { };
   private static final TypeReference<List<LandedFile>> FILES = new TypeReference<>() { };
@@ -108,8 +110,8 @@ public final class PostgresIngestionJobs implements IngestionJobs {
   }
 
   private Tuple outboxRow(Envelope<DatasetIngested> envelope) {
-    return Tuple.of(envelope.messageId(), envelope.type(), dev.strata.kernel.messaging.MessageType.DATASET_INGESTED.queue(),
-        envelope.correlationId(), io.vertx.core.buffer.Buffer.buffer(codec.encode(envelope)), utc(envelope.occurredAt()));
+    return Tuple.of(envelope.messageId(), envelope.type(), envelope.correlationId(),
+        io.vertx.core.buffer.Buffer.buffer(codec.encode(envelope)), utc(envelope.occurredAt()));
   }
 
   private Uni<Optional<IngestionJob>> find(SqlClient client, String id) {

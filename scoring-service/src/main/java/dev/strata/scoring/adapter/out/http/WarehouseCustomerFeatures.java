@@ -5,19 +5,26 @@ import dev.strata.kernel.api.CustomerFeatures;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.scoring.domain.customer.CustomerFeatureSource;
 import dev.strata.scoring.domain.customer.CustomerFeaturesRefused;
+import dev.strata.scoring.domain.customer.CustomerFeaturesUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.ExecutionContext;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * Gold customer features over warehouse-service's REST API. Reads are idempotent, so a failed
  * call is retried; a warehouse that keeps failing opens the circuit so scoring fails fast. A
  * refusal of the request itself (a 4xx) is neither retried nor counted against warehouse: one
- * caller's bad request must not cut every other caller off.
+ * caller's bad request must not cut every other caller off. While the circuit is open a call fails at once
+ * with {@link CustomerFeaturesUnavailable}, which says when to try again.
  */
 @ApplicationScoped
 public class WarehouseCustomerFeatures implements CustomerFeatureSource {
@@ -32,6 +39,7 @@ public class WarehouseCustomerFeatures implements CustomerFeatureSource {
   }
 
   @Override
+  @Fallback(value = OpenCircuit.class, applyOn = CircuitBreakerOpenException.class)
   @Timeout(30_000)
   @Retry(maxRetries = 2, delay = 250, abortOn = {DomainException.class, CustomerFeaturesRefused.class})
   @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = BREAKER_DELAY_SECONDS, delayUnit = ChronoUnit.SECONDS,
@@ -41,6 +49,7 @@ public class WarehouseCustomerFeatures implements CustomerFeatureSource {
   }
 
   @Override
+  @Fallback(value = OpenCircuit.class, applyOn = CircuitBreakerOpenException.class)
   @Timeout(30_000)
   @Retry(maxRetries = 2, delay = 250, abortOn = {DomainException.class, CustomerFeaturesRefused.class})
   @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = BREAKER_DELAY_SECONDS, delayUnit = ChronoUnit.SECONDS,
@@ -50,11 +59,22 @@ public class WarehouseCustomerFeatures implements CustomerFeatureSource {
   }
 
   @Override
+  @Fallback(value = OpenCircuit.class, applyOn = CircuitBreakerOpenException.class)
   @Timeout(30_000)
   @Retry(maxRetries = 2, delay = 250, abortOn = {DomainException.class, CustomerFeaturesRefused.class})
   @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = BREAKER_DELAY_SECONDS, delayUnit = ChronoUnit.SECONDS,
       skipOn = {DomainException.class, CustomerFeaturesRefused.class})
   public CustomerFeatures all(String cursor, int limit) {
     return api.page(null, limit, cursor);
+  }
+
+  /** An open circuit as the domain's {@link CustomerFeaturesUnavailable}. */
+  public static class OpenCircuit implements FallbackHandler<CustomerFeatures> {
+
+    @Override
+    public CustomerFeatures handle(ExecutionContext context) {
+      throw new CustomerFeaturesUnavailable(Duration.ofSeconds(BREAKER_DELAY_SECONDS),
+          "warehouse-service failed repeatedly and is given time to recover");
+    }
   }
 }

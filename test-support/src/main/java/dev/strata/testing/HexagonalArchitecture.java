@@ -33,16 +33,22 @@ public final class HexagonalArchitecture {
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages(root);
 
+    // config is the composition root: it builds everything and nothing refers to it; adapters read their settings
+    // (the @ConfigMapping interfaces) and never each other, incoming and outgoing meet only in the use cases
     layeredArchitecture()
         .consideringOnlyDependenciesInLayers()
         .layer("domain").definedBy(root + ".domain..")
         .layer("application").definedBy(root + ".application..")
-        .layer("adapters").definedBy(root + ".adapter..")
+        .layer("incoming adapters").definedBy(root + ".adapter.in..")
+        .layer("outgoing adapters").definedBy(root + ".adapter.out..")
+        .layer("settings").definedBy(root + ".settings..")
         .layer("config").definedBy(root + ".config..")
-        .whereLayer("config").mayOnlyBeAccessedByLayers("adapters")
-        .whereLayer("adapters").mayOnlyBeAccessedByLayers("config")
-        .whereLayer("application").mayOnlyBeAccessedByLayers("adapters", "config")
-        .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "adapters", "config")
+        .whereLayer("config").mayNotBeAccessedByAnyLayer()
+        .whereLayer("settings").mayOnlyBeAccessedByLayers("incoming adapters", "outgoing adapters", "config")
+        .whereLayer("incoming adapters").mayOnlyBeAccessedByLayers("config")
+        .whereLayer("outgoing adapters").mayOnlyBeAccessedByLayers("config")
+        .whereLayer("application").mayOnlyBeAccessedByLayers("incoming adapters", "outgoing adapters", "config")
+        .whereLayer("domain").mayOnlyBeAccessedByLayers("application", "incoming adapters", "outgoing adapters", "config")
         .check(classes);
 
     noClasses().that().resideInAPackage(root + ".domain..")

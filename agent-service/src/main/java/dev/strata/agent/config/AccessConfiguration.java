@@ -24,6 +24,7 @@ import dev.strata.agent.domain.egress.Cidr;
 import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.user.Users;
+import dev.strata.agent.settings.AgentConfig;
 import dev.strata.kernel.security.Roles;
 import dev.strata.support.security.ServiceTokenSource;
 import io.micrometer.core.instrument.MeterRegistry;

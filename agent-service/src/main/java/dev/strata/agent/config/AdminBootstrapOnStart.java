@@ -1,6 +1,7 @@
 package dev.strata.agent.config;
 
 import dev.strata.agent.application.access.BootstrapAdmin;
+import dev.strata.agent.settings.AgentConfig;
 import dev.strata.kernel.messaging.contract.AuditEvent.Outcome;
 import dev.strata.support.messaging.AuditTrail;
 import io.quarkus.runtime.StartupEvent;

@@ -8,6 +8,7 @@ import dev.strata.agent.application.SearchAudit;
 import dev.strata.agent.application.VerifyAudit;
 import dev.strata.agent.domain.audit.AuditChain;
 import dev.strata.agent.domain.audit.AuditLog;
+import dev.strata.agent.settings.AgentConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;

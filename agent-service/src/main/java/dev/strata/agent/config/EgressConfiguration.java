@@ -2,6 +2,7 @@ package dev.strata.agent.config;
 
 import dev.strata.agent.adapter.out.http.GuardedHttp;
 import dev.strata.agent.domain.egress.EgressPolicy;
+import dev.strata.agent.settings.AgentConfig;
 import dev.strata.kernel.messaging.contract.AuditEvent.Outcome;
 import dev.strata.support.messaging.AuditTrail;
 import io.micrometer.core.instrument.MeterRegistry;

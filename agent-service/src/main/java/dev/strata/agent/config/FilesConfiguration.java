@@ -14,6 +14,7 @@ import dev.strata.agent.domain.attachment.Attachments;
 import dev.strata.agent.domain.attachment.ContentTypes;
 import dev.strata.agent.domain.attachment.FileStore;
 import dev.strata.agent.domain.shared.UnitOfWork;
+import dev.strata.agent.settings.FilesConfig;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -8,6 +8,7 @@ import dev.strata.agent.application.DeliverNotification;
 import dev.strata.agent.application.ListNotifications;
 import dev.strata.agent.domain.notification.Notifications;
 import dev.strata.agent.domain.shared.UnitOfWork;
+import dev.strata.agent.settings.AgentConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -38,6 +38,7 @@ import dev.strata.agent.domain.llm.ChatMessage;
 import dev.strata.agent.domain.llm.ChatRequest;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.StepKind;
+import dev.strata.agent.settings.AgentConfig;
 import dev.strata.support.messaging.OutboundMessages;
 import dev.strata.support.messaging.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,6 +1,7 @@
 package dev.strata.agent.config;
 
 import dev.strata.agent.adapter.out.files.LocalFolderFileStore;
+import dev.strata.agent.settings.FilesConfig;
 import dev.strata.support.files.RecordedStagingSweep;
 import dev.strata.support.files.StaleStagingSweep;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -25,6 +25,7 @@ import dev.strata.ingest.domain.lake.BronzeLake;
 import dev.strata.ingest.domain.lake.LakeReader;
 import dev.strata.ingest.domain.symbolbars.BarsLanded;
 import dev.strata.ingest.domain.symbolbars.SymbolDays;
+import dev.strata.ingest.settings.IngestConfig;
 import dev.strata.support.messaging.OutboundMessages;
 import dev.strata.support.messaging.OutboxRelay;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

@@ -1,6 +1,7 @@
 package dev.strata.ingest.config;
 
 import dev.strata.ingest.adapter.out.parquet.ParquetBronzeLake;
+import dev.strata.ingest.settings.IngestConfig;
 import dev.strata.support.files.RecordedStagingSweep;
 import dev.strata.support.files.StaleStagingSweep;
 import io.micrometer.core.instrument.MeterRegistry;

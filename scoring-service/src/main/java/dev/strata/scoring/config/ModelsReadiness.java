@@ -1,6 +1,7 @@
 package dev.strata.scoring.config;
 
 import dev.strata.scoring.application.DescribeModel;
+import dev.strata.scoring.settings.ScoringConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,5 +1,6 @@
 package dev.strata.warehouse.config;
 
+import dev.strata.warehouse.settings.WarehouseConfig;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;

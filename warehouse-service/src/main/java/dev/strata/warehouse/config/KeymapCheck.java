@@ -2,6 +2,7 @@ package dev.strata.warehouse.config;
 
 import dev.strata.warehouse.adapter.out.files.YamlKeymapSource;
 import dev.strata.warehouse.application.ValidateKeymap;
+import dev.strata.warehouse.settings.WarehouseConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

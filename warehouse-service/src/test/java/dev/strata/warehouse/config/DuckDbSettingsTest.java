@@ -2,8 +2,8 @@ package dev.strata.warehouse.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbWarehouse;
+import dev.strata.warehouse.settings.WarehouseConfig;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.util.Map;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 class DuckDbSettingsTest {
 

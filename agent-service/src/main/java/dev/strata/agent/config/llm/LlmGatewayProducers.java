@@ -11,6 +11,7 @@ import dev.strata.agent.application.llm.LookupCounts;
 import dev.strata.agent.application.llm.ProviderFlight;
 import dev.strata.agent.application.llm.ReadCacheStats;
 import dev.strata.agent.domain.llm.CachePolicy;
+import dev.strata.agent.settings.LlmConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

@@ -1,7 +1,7 @@
 package dev.strata.agent.adapter.in.messaging;
 
 import dev.strata.agent.application.RunExecution;
-import dev.strata.agent.config.AgentConfig;
+import dev.strata.agent.settings.AgentConfig;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.contract.AuditEvent;

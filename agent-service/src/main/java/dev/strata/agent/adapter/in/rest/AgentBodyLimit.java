@@ -1,6 +1,6 @@
 package dev.strata.agent.adapter.in.rest;
 
-import dev.strata.agent.config.FilesConfig;
+import dev.strata.agent.settings.FilesConfig;
 import dev.strata.support.problem.BodyLimit;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;

@@ -2,7 +2,7 @@ package dev.strata.agent.adapter.out.openai;
 
 import dev.strata.agent.application.llm.LlmProvider;
 import dev.strata.agent.application.llm.LlmUnavailable;
-import dev.strata.agent.config.llm.LlmConfig;
+import dev.strata.agent.settings.LlmConfig;
 import dev.strata.agent.domain.llm.ChatCompletion;
 import dev.strata.agent.domain.llm.ChatRequest;
 import dev.strata.agent.domain.llm.LlmStatus;

@@ -1,7 +1,7 @@
 package dev.strata.agent.adapter.out.redis;
 
 import dev.strata.agent.application.llm.FlightLocks;
-import dev.strata.agent.config.llm.LlmConfig;
+import dev.strata.agent.settings.LlmConfig;
 import dev.strata.agent.domain.llm.CacheKey;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;

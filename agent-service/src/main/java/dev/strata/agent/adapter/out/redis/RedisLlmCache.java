@@ -2,7 +2,7 @@ package dev.strata.agent.adapter.out.redis;
 
 import dev.strata.agent.application.llm.KeyValueStore;
 import dev.strata.agent.application.llm.LlmCache;
-import dev.strata.agent.config.llm.LlmConfig;
+import dev.strata.agent.settings.LlmConfig;
 import dev.strata.agent.domain.llm.CacheFootprint;
 import dev.strata.agent.domain.llm.CacheKey;
 import dev.strata.agent.domain.llm.ChatCompletion;

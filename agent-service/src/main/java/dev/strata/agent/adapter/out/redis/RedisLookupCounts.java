@@ -1,7 +1,7 @@
 package dev.strata.agent.adapter.out.redis;
 
 import dev.strata.agent.application.llm.LookupCounts;
-import dev.strata.agent.config.llm.LlmConfig;
+import dev.strata.agent.settings.LlmConfig;
 import dev.strata.agent.domain.llm.Lookups;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;

@@ -1,7 +1,7 @@
 package dev.strata.warehouse.adapter.in.rest;
 
 import dev.strata.support.problem.BodyLimit;
-import dev.strata.warehouse.config.WarehouseConfig;
+import dev.strata.warehouse.settings.WarehouseConfig;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;

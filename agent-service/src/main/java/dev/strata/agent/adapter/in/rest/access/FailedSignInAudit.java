@@ -1,6 +1,6 @@
 package dev.strata.agent.adapter.in.rest.access;
 
-import dev.strata.agent.config.AgentConfig;
+import dev.strata.agent.settings.AgentConfig;
 import dev.strata.kernel.messaging.contract.AuditEvent.Outcome;
 import dev.strata.support.messaging.AuditTrail;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package dev.strata.agent.config.llm;
+package dev.strata.agent.settings;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package dev.strata.scoring.config;
+package dev.strata.scoring.settings;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package dev.strata.ingest.config;
+package dev.strata.ingest.settings;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

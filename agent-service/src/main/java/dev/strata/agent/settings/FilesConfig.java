@@ -1,4 +1,4 @@
-package dev.strata.agent.config;
+package dev.strata.agent.settings;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;

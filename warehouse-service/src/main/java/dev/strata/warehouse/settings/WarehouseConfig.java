@@ -1,4 +1,4 @@
-package dev.strata.warehouse.config;
+package dev.strata.warehouse.settings;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;

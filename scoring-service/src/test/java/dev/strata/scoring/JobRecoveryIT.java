@@ -5,12 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.strata.kernel.security.Roles;
-import dev.strata.testing.Authorized;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,17 +18,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(value = LeftoverJobs.class, restrictToAnnotatedClass = true)
+@ActingAs(Roles.ADMIN)
 class JobRecoveryIT {
-
-  @BeforeEach
-  void authorize() {
-    Authorized.as(Roles.ADMIN);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
-  }
 
   @Test
   void aTrainingJobThatWasRunningWhenTheProcessStoppedIsFailedAsInterrupted() {

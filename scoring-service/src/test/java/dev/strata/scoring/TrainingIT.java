@@ -1,6 +1,5 @@
 package dev.strata.scoring;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -17,6 +16,7 @@ import dev.strata.kernel.security.Roles;
 import dev.strata.scoring.domain.model.ModelCard;
 import dev.strata.scoring.domain.model.ModelRegistry;
 import dev.strata.scoring.domain.model.Sha256;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,29 +25,18 @@ import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Training from the (Telco-backed) feature port → ONNX → registry → gate → champion, over REST. */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(TemporaryModelFolder.class)
+@ActingAs(Roles.ADMIN)
 class TrainingIT {
 
   @Inject ObjectMapper json;
   @Inject ModelRegistry registry;
   @ConfigProperty(name = "scoring.registry.folder") Path folder;
-
-  @BeforeEach
-  void authorize() {
-    Authorized.as(Roles.ADMIN);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
-  }
 
   @Test
   void aTrainedChurnModelIsRegisteredWithItsEvaluationAndWhoStartedIt() throws Exception {

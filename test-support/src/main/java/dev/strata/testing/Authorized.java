@@ -6,7 +6,9 @@ import io.restassured.builder.RequestSpecBuilder;
 
 /**
  * Makes every RestAssured request of a test carry a real bearer token signed by the key the app
- * under test trusts, so the ITs call the endpoints exactly as a client with that role would.
+ * under test trusts, so the ITs call the endpoints exactly as a client with that role would. A test
+ * class or method that acts as one role throughout says so with {@link ActingAs}; the methods here
+ * are for tests whose role changes mid-test.
  */
 public final class Authorized {
 

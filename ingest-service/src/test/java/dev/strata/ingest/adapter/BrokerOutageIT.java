@@ -10,7 +10,7 @@ import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.security.Roles;
-import dev.strata.testing.Authorized;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.Broker;
 import dev.strata.testing.LocalBroker;
 import dev.strata.testing.StrataInfrastructure;
@@ -23,26 +23,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The outbox relay rides out a broker outage: what landed meanwhile is announced once the broker is back. */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.OPERATOR)
 class BrokerOutageIT {
 
   @Inject Pool pool;
-
-  @BeforeEach
-  void authorizeAsOperator() {
-    Authorized.as(Roles.OPERATOR);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
-  }
 
   @Test
   void aBatchLandedWhileTheBrokerIsDownIsAnnouncedOnceTheBrokerIsBack() throws Exception {

@@ -1,13 +1,13 @@
 package dev.strata.ingest.adapter;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.strata.ingest.config.IngestConfig;
+import dev.strata.ingest.settings.IngestConfig;
 import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,8 +30,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.OPERATOR)
 class HostileInputIT {
 
   static final List<String> HOSTILE = List.of(
@@ -52,16 +51,6 @@ class HostileInputIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject IngestConfig config;
-
-  @BeforeEach
-  void authorizeAsOperator() {
-    Authorized.as(Roles.OPERATOR);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
-  }
 
   /** {@code value} percent-encoded, so a slash or NUL reaches the server as part of one parameter. */
   private static String encoded(String value) {

@@ -18,7 +18,7 @@ import dev.strata.kernel.messaging.contract.Bar;
 import dev.strata.kernel.messaging.contract.BarBatch;
 import dev.strata.kernel.security.Roles;
 import dev.strata.support.messaging.RabbitTopology;
-import dev.strata.testing.Authorized;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.Broker;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.OPERATOR)
 class JobClaimIT {
 
   private static final String CSV = "date,open,high,low,close,volume\n2013-01-02,553.82,555.0,541.63,549.03,20018500\n";
@@ -56,14 +57,12 @@ class JobClaimIT {
 
   @BeforeEach
   void connect() throws Exception {
-    Authorized.as(Roles.OPERATOR);
     tap = new DatasetIngestedTap(topology);
     broker = Broker.connect(Map.of());
   }
 
   @AfterEach
   void close() throws Exception {
-    Authorized.reset();
     tap.close();
     broker.close();
   }

@@ -1,11 +1,11 @@
 package dev.strata.ingest.adapter;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.strata.ingest.config.IngestConfig;
+import dev.strata.ingest.settings.IngestConfig;
 import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,23 +19,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.OPERATOR)
 class LakeSafetyIT {
-
-  @BeforeEach
-  void authorizeAsOperator() {
-    Authorized.as(Roles.OPERATOR);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
-  }
 
   private static final String AAPL = TestData.resource("aapl-daily-2013-q1.csv");
 

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.strata.kernel.security.Roles;
-import dev.strata.testing.Authorized;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.LocalDatabase;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -20,27 +20,16 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Postgres ends the service's sessions (a restart, a failover) while a batch commits. */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.OPERATOR)
 class LostDatabaseConnectionIT {
 
   private static final String DATABASE = "strata_test";
   private static final String URL = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
-
-  @BeforeEach
-  void authorizeAsOperator() {
-    Authorized.as(Roles.OPERATOR);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
-  }
 
   @Test
   void aBatchWhoseCommitLostItsConnectionIsAnswered503WithRetryAfterAndItsJobIsGivenUp() throws Exception {

@@ -1,6 +1,5 @@
 package dev.strata.ingest.adapter;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,10 +10,11 @@ import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.strata.ingest.config.IngestConfig;
+import dev.strata.ingest.settings.IngestConfig;
 import dev.strata.kernel.messaging.contract.DatasetIdentity;
 import dev.strata.kernel.security.Roles;
 import dev.strata.support.messaging.RabbitTopology;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,24 +24,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(StandInAlpaca.class)
+@ActingAs(Roles.OPERATOR)
 class ProviderPullIT {
-
-  @BeforeEach
-  void authorizeAsOperator() {
-    Authorized.as(Roles.OPERATOR);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
-  }
 
   @Inject IngestConfig config;
   @Inject RabbitTopology topology;

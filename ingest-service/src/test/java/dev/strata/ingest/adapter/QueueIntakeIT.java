@@ -1,12 +1,11 @@
 package dev.strata.ingest.adapter;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.strata.ingest.config.IngestConfig;
+import dev.strata.ingest.settings.IngestConfig;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.MessageType;
@@ -16,6 +15,7 @@ import dev.strata.kernel.messaging.contract.DatasetIdentity;
 import dev.strata.kernel.messaging.contract.DatasetIngested;
 import dev.strata.kernel.security.Roles;
 import dev.strata.support.messaging.RabbitTopology;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.Broker;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -35,17 +35,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.OPERATOR)
 class QueueIntakeIT {
-
-  @BeforeEach
-  void authorizeAsOperator() {
-    Authorized.as(Roles.OPERATOR);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
-  }
 
   @Inject IngestConfig config;
   @Inject RabbitTopology topology;

@@ -1,6 +1,5 @@
 package dev.strata.ingest.adapter;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +11,7 @@ import dev.strata.ingest.domain.symbolbars.SymbolDay;
 import dev.strata.ingest.domain.symbolbars.SymbolDays;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,23 +24,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.OPERATOR)
 class SymbolDaysIT {
-
-  @BeforeEach
-  void authorizeAsOperator() {
-    Authorized.as(Roles.OPERATOR);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
-  }
 
   @Inject SymbolDays symbolDays;
 

@@ -1,36 +1,25 @@
 package dev.strata.ingest.adapter;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
-import dev.strata.ingest.config.IngestConfig;
+import dev.strata.ingest.settings.IngestConfig;
 import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.OPERATOR)
 class UsageIntakeIT {
-
-  @BeforeEach
-  void authorizeAsOperator() {
-    Authorized.as(Roles.OPERATOR);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
-  }
 
   @Inject IngestConfig config;
 

@@ -1,7 +1,5 @@
 package dev.strata.warehouse.adapter;
 
-import dev.strata.testing.Authorized;
-import dev.strata.testing.OpenApiOperations;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -11,6 +9,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import dev.strata.kernel.messaging.contract.DatasetIngested;
 import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
+import dev.strata.testing.OpenApiOperations;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.warehouse.TestLake;
 import dev.strata.warehouse.TestLake.BarRow;
@@ -23,26 +23,15 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(WarehouseTestRun.class)
+@ActingAs(Roles.OPERATOR)
 class ChartsAndOpsIT {
 
   @Inject DuckDbFileLedger ledger;
-
-  @BeforeEach
-  void authorize() {
-    Authorized.as(Roles.OPERATOR);
-  }
-
-  @AfterEach
-  void reset() {
-    Authorized.reset();
-  }
 
   private String promotedBars() {
     String symbol = "C" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();

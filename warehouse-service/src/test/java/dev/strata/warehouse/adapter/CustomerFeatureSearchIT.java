@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.strata.kernel.security.Roles;
-import dev.strata.testing.Authorized;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.warehouse.WarehouseTestRun;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,17 +23,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(WarehouseTestRun.class)
+@ActingAs(Roles.OPERATOR)
 class CustomerFeatureSearchIT {
 
   @BeforeEach
   void importTheTelcoSlice() throws IOException {
-    Authorized.as(Roles.OPERATOR);
     given().contentType("text/csv").body(CustomersIT.telcoSlice()).post("/customers/import").then().statusCode(200);
-  }
-
-  @AfterEach
-  void reset() {
-    Authorized.reset();
   }
 
   @Test

@@ -6,20 +6,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.strata.kernel.security.Roles;
-import dev.strata.testing.Authorized;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.warehouse.WarehouseTestRun;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code POST /customers/import} of a customer base far larger than one JSON body: streamed, all or nothing. */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(WarehouseTestRun.class)
+@ActingAs(Roles.OPERATOR)
 class CustomerImportIT {
 
   // ids after the Telco slice's, so the first pages other tests read stay the slice's
@@ -29,16 +28,6 @@ class CustomerImportIT {
       + "streaming_tv,streaming_movies,contract,paperless_billing,payment_method,monthly_charges,total_charges\n";
   private static final String REST_OF_LINE =
       ",No,1,0,1,0,12,1,No,DSL,No,Yes,No,No,No,No,Month-to-month,1,Electronic check,29.85,358.2\n";
-
-  @BeforeEach
-  void authorize() {
-    Authorized.as(Roles.OPERATOR);
-  }
-
-  @AfterEach
-  void reset() {
-    Authorized.reset();
-  }
 
   private static byte[] csv(String prefix, int rows, int badLine) {
     StringBuilder csv = new StringBuilder(HEADER.length() + rows * 100).append(HEADER);

@@ -1,6 +1,5 @@
 package dev.strata.warehouse.adapter;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.warehouse.WarehouseTestRun;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,13 +17,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(WarehouseTestRun.class)
+@ActingAs(Roles.OPERATOR)
 class CustomersIT {
 
   static String telcoSlice() throws IOException {
@@ -32,14 +32,8 @@ class CustomersIT {
     }
   }
 
-  @AfterEach
-  void reset() {
-    Authorized.reset();
-  }
-
   @BeforeEach
   void importTheTelcoSlice() throws IOException {
-    Authorized.as(Roles.OPERATOR);
     given().contentType("text/csv").body(telcoSlice()).post("/customers/import")
         .then().statusCode(200).body("imported", equalTo(200));
   }

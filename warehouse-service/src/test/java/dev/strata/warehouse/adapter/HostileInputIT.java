@@ -1,13 +1,13 @@
 package dev.strata.warehouse.adapter;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
-import dev.strata.warehouse.WarehouseTestRun;
 import dev.strata.testing.TestTokens;
+import dev.strata.warehouse.WarehouseTestRun;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,8 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +32,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(WarehouseTestRun.class)
+@ActingAs(Roles.ADMIN)
 class HostileInputIT {
 
   /** The hostile names; the last two use a Cyrillic А / с that looks like the Latin letter. */
@@ -43,16 +42,6 @@ class HostileInputIT {
   @TestHTTPResource("/customers/import") URL importUrl;
 
   @TestHTTPResource("/customers/BIG-1") URL customerUrl;
-
-  @BeforeEach
-  void authorize() {
-    Authorized.as(Roles.ADMIN);
-  }
-
-  @AfterEach
-  void reset() {
-    Authorized.reset();
-  }
 
   private static void refusedForEveryHostileName(String what, Function<String, Response> call) {
     for (String name : HOSTILE) {

@@ -1,6 +1,5 @@
 package dev.strata.warehouse.adapter;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,6 +10,7 @@ import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.contract.DatasetIngested;
 import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.Broker;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.warehouse.TestLake;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(WarehouseTestRun.class)
+@ActingAs(Roles.OPERATOR)
 class PromotionIT {
 
   private static final Instant DAY = Instant.parse("2024-03-01T00:00:00Z");
@@ -43,13 +44,11 @@ class PromotionIT {
 
   @BeforeEach
   void connect() {
-    Authorized.as(Roles.OPERATOR);
     broker = Broker.connect(Map.of());
   }
 
   @AfterEach
   void close() throws Exception {
-    Authorized.reset();
     broker.close();
   }
 

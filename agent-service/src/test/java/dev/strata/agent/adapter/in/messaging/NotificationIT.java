@@ -16,7 +16,7 @@ import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.contract.NotificationSend;
 import dev.strata.kernel.security.Roles;
-import dev.strata.testing.Authorized;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.Broker;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.testing.WebhookReceiver;
@@ -33,12 +33,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.ADMIN)
 class NotificationIT {
-
-  @BeforeEach
-  void sendAnAdminToken() {
-    Authorized.asAdmin();
-  }
 
   private WebhookReceiver receiver;
   private Broker broker;

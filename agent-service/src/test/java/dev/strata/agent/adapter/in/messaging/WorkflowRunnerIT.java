@@ -16,7 +16,8 @@ import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.contract.WorkflowExecute;
-import dev.strata.testing.Authorized;
+import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.Broker;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.testing.WebhookReceiver;
@@ -37,12 +38,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.ADMIN)
 class WorkflowRunnerIT {
-
-  @BeforeEach
-  void sendAnAdminToken() {
-    Authorized.asAdmin();
-  }
 
   @Inject Executions executions;
   @Inject Checkpoints checkpoints;

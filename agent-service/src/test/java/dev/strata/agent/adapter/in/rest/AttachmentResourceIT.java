@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.strata.agent.application.files.SweepOrphanContent;
 import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.Authorized;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.testing.TestTokens;
@@ -14,11 +15,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import jakarta.inject.Inject;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -36,7 +37,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -48,6 +48,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.ADMIN)
 class AttachmentResourceIT {
 
   private static final int LIMIT = 4 * 1024 * 1024;
@@ -55,11 +56,6 @@ class AttachmentResourceIT {
   @ConfigProperty(name = "agent.files.root") String root;
   @TestHTTPResource("/") URI base;
   @Inject SweepOrphanContent sweep;
-
-  @BeforeEach
-  void sendAnAdminToken() {
-    Authorized.asAdmin();
-  }
 
   private static String session() {
     String agent = AgentResourceIT.create("Attachment agent", "attachments");

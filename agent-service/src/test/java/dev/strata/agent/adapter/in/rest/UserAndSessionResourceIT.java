@@ -1,27 +1,22 @@
 package dev.strata.agent.adapter.in.rest;
 
-import dev.strata.agent.support.SubjectTokens;
-import dev.strata.kernel.security.Roles;
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.strata.agent.support.SubjectTokens;
+import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.ADMIN)
 class UserAndSessionResourceIT {
-
-  @BeforeEach
-  void sendAnAdminToken() {
-    Authorized.asAdmin();
-  }
 
   private static String user(String email) {
     return given().contentType(ContentType.JSON).body("""

@@ -7,7 +7,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.strata.kernel.messaging.Queues;
-import dev.strata.testing.Authorized;
+import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.Broker;
 import dev.strata.testing.LocalBroker;
 import dev.strata.testing.StrataInfrastructure;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.ADMIN)
 class TransactionalOutboxIT {
 
   @Inject Pool pool;
@@ -41,7 +43,6 @@ class TransactionalOutboxIT {
 
   @BeforeEach
   void open() {
-    Authorized.asAdmin();
     receiver = new WebhookReceiver();
   }
 

@@ -1,12 +1,12 @@
 package dev.strata.scoring.adapter.in.rest;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.kernel.security.Roles;
 import dev.strata.scoring.Champions;
 import dev.strata.scoring.TemporaryModelFolder;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import dev.strata.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,7 +30,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +41,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(TemporaryModelFolder.class)
+// the strongest role, so a refusal can only come from validation
+@ActingAs(Roles.ADMIN)
 class HostileInputIT {
 
   /** {@code ../x}, an absolute path, a NUL byte, 300 characters, a Cyrillic {@code с} in a real model's name. */
@@ -51,15 +52,8 @@ class HostileInputIT {
   @ConfigProperty(name = "scoring.registry.folder") Path folder;
 
   @BeforeEach
-  void asAdmin() {
-    // the strongest role, so a refusal can only come from validation
-    Authorized.as(Roles.ADMIN);
+  void champions() {
     Champions.ensure();
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.strata.scoring.adapter.in.rest;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,6 +14,7 @@ import dev.strata.scoring.domain.training.HoldoutSplit;
 import dev.strata.scoring.domain.training.ModelTrainer;
 import dev.strata.scoring.domain.training.Recipe;
 import dev.strata.scoring.domain.training.TrainedModel;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +24,6 @@ import jakarta.inject.Inject;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,22 +31,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(TemporaryModelFolder.class)
+@ActingAs(Roles.ADMIN)
 class ModelAdministrationIT {
 
   private static TrainedModel trained;
 
   @Inject ModelTrainer trainer;
   @Inject TelcoCustomerFeatures telco;
-
-  @BeforeEach
-  void authorize() {
-    Authorized.as(Roles.ADMIN);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
-  }
 
   @BeforeEach
   void trainOnce() {

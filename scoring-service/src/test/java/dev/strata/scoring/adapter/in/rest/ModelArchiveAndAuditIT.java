@@ -21,6 +21,7 @@ import dev.strata.scoring.domain.training.HoldoutSplit;
 import dev.strata.scoring.domain.training.ModelTrainer;
 import dev.strata.scoring.domain.training.Recipe;
 import dev.strata.scoring.domain.training.TrainedModel;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.Authorized;
 import dev.strata.testing.Broker;
 import dev.strata.testing.StrataInfrastructure;
@@ -35,7 +36,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(TemporaryModelFolder.class)
+@ActingAs(Roles.ADMIN)
 class ModelArchiveAndAuditIT {
 
   private static TrainedModel trained;
@@ -51,17 +52,11 @@ class ModelArchiveAndAuditIT {
   @Inject TelcoCustomerFeatures telco;
 
   @BeforeEach
-  void authorize() {
-    Authorized.as(Roles.ADMIN);
+  void trainOnce() {
     if (trained == null) {
       var rows = telco.rows().stream().map(Recipe.CHURN::example).toList();
       trained = trainer.train(Recipe.CHURN.task(), TelcoCustomerFeatures.FEATURES, HoldoutSplit.of(rows, 0.2).training(), 5);
     }
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
   }
 
   @Test

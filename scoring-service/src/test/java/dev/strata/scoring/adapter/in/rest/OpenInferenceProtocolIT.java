@@ -1,6 +1,5 @@
 package dev.strata.scoring.adapter.in.rest;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -25,6 +24,7 @@ import dev.strata.scoring.domain.training.LabeledRow;
 import dev.strata.scoring.domain.training.ModelTrainer;
 import dev.strata.scoring.domain.training.Recipe;
 import dev.strata.scoring.domain.training.TrainedModel;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +38,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,6 +45,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(TemporaryModelFolder.class)
+@ActingAs(Roles.ADMIN)
 class OpenInferenceProtocolIT {
 
   private static final String MODEL = "oip_churn";
@@ -57,16 +57,6 @@ class OpenInferenceProtocolIT {
   @Inject ModelTrainer trainer;
   @Inject TelcoCustomerFeatures telco;
   @ConfigProperty(name = "scoring.registry.folder") Path folder;
-
-  @BeforeEach
-  void authorize() {
-    Authorized.as(Roles.ADMIN);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
-  }
 
   @BeforeEach
   void trainOnce() {

@@ -7,7 +7,7 @@ import dev.strata.kernel.security.Roles;
 import dev.strata.scoring.TemporaryModelFolder;
 import dev.strata.scoring.UploadedChampions;
 import dev.strata.scoring.domain.training.ModelTrainer;
-import dev.strata.testing.Authorized;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +19,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(WarehouseOutageIT.WarehouseDown.class)
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(TemporaryModelFolder.class)
+@ActingAs(Roles.ADMIN)
 class WarehouseOutageIT {
 
   /** The REST adapter instead of the Telco slice, pointed at a port no server listens on. */
@@ -47,13 +47,7 @@ class WarehouseOutageIT {
 
   @BeforeEach
   void champions() {
-    Authorized.as(Roles.ADMIN);
     UploadedChampions.ensure(trainer);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
   }
 
   @Test

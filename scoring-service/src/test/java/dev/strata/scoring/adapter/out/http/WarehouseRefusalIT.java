@@ -7,7 +7,7 @@ import dev.strata.kernel.security.Roles;
 import dev.strata.scoring.TemporaryModelFolder;
 import dev.strata.scoring.UploadedChampions;
 import dev.strata.scoring.domain.training.ModelTrainer;
-import dev.strata.testing.Authorized;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +21,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(WarehouseRefusalIT.WarehouseRefuses.class)
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(TemporaryModelFolder.class)
+@ActingAs(Roles.ADMIN)
 class WarehouseRefusalIT {
 
   /** The REST adapter instead of the Telco slice, pointed at this service's own port under a path it does not serve. */
@@ -60,13 +60,7 @@ class WarehouseRefusalIT {
 
   @BeforeEach
   void champions() {
-    Authorized.as(Roles.ADMIN);
     UploadedChampions.ensure(trainer);
-  }
-
-  @AfterEach
-  void forgetToken() {
-    Authorized.reset();
   }
 
   @Test

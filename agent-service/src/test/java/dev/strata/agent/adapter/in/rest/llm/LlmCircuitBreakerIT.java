@@ -6,7 +6,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import dev.strata.agent.adapter.out.openai.StubLlmServer;
-import dev.strata.testing.Authorized;
+import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(LlmCircuitBreakerIT.SmallBreaker.class)
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(value = StubLlmServer.class, restrictToAnnotatedClass = true)
+@ActingAs(Roles.ADMIN)
 class LlmCircuitBreakerIT {
 
   private static final String PROVIDER = "dev.strata.agent.adapter.out.openai.OpenAiChatProvider/complete/";
@@ -51,7 +53,6 @@ class LlmCircuitBreakerIT {
 
   @BeforeEach
   void freshProviderAndCache() {
-    Authorized.asAdmin();
     redis.execute("FLUSHDB");
     StubLlmServer.reset();
   }

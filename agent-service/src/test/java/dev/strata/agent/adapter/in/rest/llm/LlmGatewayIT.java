@@ -1,6 +1,5 @@
 package dev.strata.agent.adapter.in.rest.llm;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,6 +24,8 @@ import dev.strata.agent.application.llm.ProviderFlight;
 import dev.strata.agent.domain.llm.CacheOutcome;
 import dev.strata.agent.domain.llm.CachePolicy;
 import dev.strata.agent.domain.llm.ChatRequest;
+import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -46,12 +47,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
 @QuarkusTestResource(value = StubLlmServer.class, restrictToAnnotatedClass = true)
+@ActingAs(Roles.ADMIN)
 class LlmGatewayIT {
-
-  @BeforeEach
-  void sendAnAdminToken() {
-    Authorized.asAdmin();
-  }
 
   @Inject RedisDataSource redis;
   @Inject LlmProvider provider;

@@ -1,25 +1,21 @@
 package dev.strata.agent.adapter.in.rest.llm;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Without LLM_BASE_URL the gateway says so, answers 503 and keeps the service ready. */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.ADMIN)
 class LlmGatewayUnconfiguredIT {
-
-  @BeforeEach
-  void sendAnAdminToken() {
-    Authorized.asAdmin();
-  }
 
   @Test
   void theStatusSaysUnconfiguredAndCompletionsAnswerServiceUnavailable() {

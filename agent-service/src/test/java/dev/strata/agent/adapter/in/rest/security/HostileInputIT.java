@@ -1,17 +1,17 @@
 package dev.strata.agent.adapter.in.rest.security;
 
-import dev.strata.testing.Authorized;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.lessThan;
 
+import dev.strata.kernel.security.Roles;
+import dev.strata.testing.ActingAs;
 import dev.strata.testing.StrataInfrastructure;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,15 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
+@ActingAs(Roles.ADMIN)
 class HostileInputIT {
 
   static Stream<String> hostileNames() {
     return Stream.of("../x", "/etc/passwd", "a\u0000b", "a".repeat(300), "\u0410APL", "\u0441hurn_model");
-  }
-
-  @BeforeEach
-  void sendAnAdminToken() {
-    Authorized.asAdmin();
   }
 
   @ParameterizedTest

@@ -1,16 +1,21 @@
 package dev.strata.agent.config;
 
+import dev.strata.agent.adapter.out.audit.AuditTrailActions;
 import dev.strata.agent.adapter.out.bcrypt.BcryptPasswordHasher;
 import dev.strata.agent.adapter.out.jwt.SmallRyeJwtTokenIssuer;
 import dev.strata.agent.adapter.out.postgres.PostgresApiKeys;
 import dev.strata.agent.adapter.out.postgres.PostgresRevokedTokens;
 import dev.strata.agent.adapter.out.postgres.PostgresUsers;
 import dev.strata.agent.adapter.out.redis.RedisLoginAttempts;
+import dev.strata.agent.application.BlockingWork;
+import dev.strata.agent.application.CreateResource;
 import dev.strata.agent.application.GetResource;
 import dev.strata.agent.application.ListResources;
 import dev.strata.agent.application.access.AccessChanges;
+import dev.strata.agent.application.access.ActionAudit;
 import dev.strata.agent.application.access.BootstrapAdmin;
 import dev.strata.agent.application.access.IssueApiKey;
+import dev.strata.agent.application.access.ManageUsers;
 import dev.strata.agent.application.access.RevokeTokens;
 import dev.strata.agent.application.access.SignIn;
 import dev.strata.agent.domain.access.ApiKey;
@@ -23,9 +28,11 @@ import dev.strata.agent.domain.access.TokenIssuer;
 import dev.strata.agent.domain.egress.Cidr;
 import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.shared.UnitOfWork;
+import dev.strata.agent.domain.user.User;
 import dev.strata.agent.domain.user.Users;
 import dev.strata.agent.settings.AgentConfig;
 import dev.strata.kernel.security.Roles;
+import dev.strata.support.messaging.AuditTrail;
 import dev.strata.support.security.ServiceTokenSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -83,6 +90,14 @@ public class AccessConfiguration {
   @Produces @Singleton
   AccessChanges accessChanges(Users users, ApiKeys keys, RevokeTokens revoke, UnitOfWork u, Clock clock) {
     return new AccessChanges(users, keys, revoke, u, clock);
+  }
+
+  @Produces @Singleton ActionAudit actionAudit(AuditTrail audit) { return new AuditTrailActions(audit); }
+
+  @Produces @Singleton
+  ManageUsers manageUsers(CreateResource<User> create, AccessChanges changes, PasswordHasher hasher, BlockingWork blocking,
+      ActionAudit audit, Clock clock) {
+    return new ManageUsers(create, changes, hasher, blocking, audit, clock);
   }
 
   @Produces @Singleton

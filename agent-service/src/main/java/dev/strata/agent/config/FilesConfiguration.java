@@ -5,7 +5,7 @@ import dev.strata.agent.adapter.out.postgres.PostgresAttachmentOwners;
 import dev.strata.agent.adapter.out.postgres.PostgresAttachments;
 import dev.strata.agent.adapter.out.vertx.VertxBlockingWork;
 import dev.strata.agent.application.files.AttachFile;
-import dev.strata.agent.application.files.BlockingWork;
+import dev.strata.agent.application.BlockingWork;
 import dev.strata.agent.application.files.ReadAttachments;
 import dev.strata.agent.application.files.RemoveAttachment;
 import dev.strata.agent.application.files.SweepOrphanContent;

@@ -6,6 +6,7 @@ import dev.strata.agent.adapter.out.http.HttpStepEffect;
 import dev.strata.agent.adapter.out.http.RestStepEffects;
 import dev.strata.agent.adapter.out.http.ScoringApi;
 import dev.strata.agent.adapter.out.http.WarehouseApi;
+import dev.strata.agent.adapter.out.llm.LlmStepEffect;
 import dev.strata.agent.adapter.out.postgres.PostgresCheckpoints;
 import dev.strata.agent.adapter.out.postgres.PostgresExecutionLeases;
 import dev.strata.agent.adapter.out.postgres.PostgresExecutions;
@@ -24,7 +25,6 @@ import dev.strata.agent.application.ReadCheckpoints;
 import dev.strata.agent.application.ReviseResource;
 import dev.strata.agent.application.RunExecution;
 import dev.strata.agent.application.StartExecution;
-import dev.strata.agent.application.llm.ChatAnswer;
 import dev.strata.agent.application.llm.CompleteChat;
 import dev.strata.agent.domain.execution.Checkpoints;
 import dev.strata.agent.domain.execution.Execution;
@@ -34,8 +34,6 @@ import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.execution.RetryPolicy;
 import dev.strata.agent.domain.execution.StepEffects;
-import dev.strata.agent.domain.llm.ChatMessage;
-import dev.strata.agent.domain.llm.ChatRequest;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.StepKind;
 import dev.strata.agent.settings.AgentConfig;
@@ -49,8 +47,6 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -102,7 +98,7 @@ public class RunnerConfiguration {
       @RestClient WarehouseApi warehouse, ObjectMapper mapper, GuardedHttp http) {
     Map<StepKind, StepEffects> effects = Map.of(
         StepKind.HTTP, new HttpStepEffect(http),
-        StepKind.LLM, llm(completeChat),
+        StepKind.LLM, new LlmStepEffect(completeChat),
         StepKind.SCORE, RestStepEffects.score(scoring, mapper),
         StepKind.WAREHOUSE_QUERY, RestStepEffects.warehouseQuery(warehouse, mapper));
     return new PerformStep(effects, retryPolicy(config));
@@ -111,20 +107,6 @@ public class RunnerConfiguration {
   private static RetryPolicy retryPolicy(AgentConfig config) {
     var runner = config.runner();
     return new RetryPolicy(runner.maxAttempts(), runner.initialBackoff(), runner.stepTimeout());
-  }
-
-  /** The {@code llm} step through the LLM gateway (its cache included): {@code prompt}, optional {@code system}, {@code model}. */
-  private static StepEffects llm(CompleteChat completeChat) {
-    return (step, input) -> {
-      List<ChatMessage> messages = new ArrayList<>();
-      String system = step.param("system", "");
-      if (!system.isBlank()) {
-        messages.add(new ChatMessage("system", system));
-      }
-      messages.add(ChatMessage.user(step.param("prompt", "")));
-      var request = new ChatRequest(step.param("model", null), messages, 0.0, null, null, null, null, null, null, null);
-      return completeChat.run(request).map(ChatAnswer::text).map(text -> (Object) text).subscribeAsCompletionStage();
-    };
   }
 
   @Produces @Singleton

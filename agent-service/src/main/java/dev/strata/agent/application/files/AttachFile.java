@@ -1,6 +1,7 @@
 package dev.strata.agent.application.files;
 
 import dev.strata.agent.application.Async;
+import dev.strata.agent.application.BlockingWork;
 import dev.strata.agent.domain.attachment.Attachment;
 import dev.strata.agent.domain.attachment.AttachmentOwner;
 import dev.strata.agent.domain.attachment.AttachmentOwners;

@@ -2,7 +2,8 @@ package dev.strata.agent.application.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
+import dev.strata.agent.application.BlockingWork;
+import dev.strata.agent.application.DirectUnitOfWork;
 import dev.strata.agent.domain.attachment.Attachment;
 import dev.strata.agent.domain.attachment.AttachmentOwner;
 import dev.strata.agent.domain.attachment.Attachments;
@@ -11,7 +12,6 @@ import dev.strata.agent.domain.attachment.FileStore;
 import dev.strata.agent.domain.attachment.StoredContent;
 import dev.strata.agent.domain.attachment.UnsupportedContentType;
 import dev.strata.agent.domain.shared.Page;
-import dev.strata.agent.application.DirectUnitOfWork;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.kernel.error.DomainException;
 import java.io.ByteArrayInputStream;

@@ -1,18 +1,13 @@
 package dev.strata.agent.adapter.in.rest;
 
 import dev.strata.agent.adapter.in.rest.access.AdminAudit;
-import dev.strata.agent.application.CreateResource;
 import dev.strata.agent.application.GetResource;
 import dev.strata.agent.application.ListResources;
-import dev.strata.agent.application.access.AccessChanges;
-import dev.strata.agent.domain.access.PasswordHasher;
-import dev.strata.agent.domain.access.Passwords;
+import dev.strata.agent.application.access.ManageUsers;
 import dev.strata.agent.domain.user.User;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -34,10 +29,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -63,8 +56,9 @@ public class UserResource {
       return "UserRequest[" + email + ", " + username + "]";
     }
 
-    Set<String> rolesOrDefault() {
-      return roles == null || roles.isEmpty() ? Set.of(Roles.READER) : roles;
+    ManageUsers.UserDetails details() {
+      return new ManageUsers.UserDetails(email, name, role, username, roles == null || roles.isEmpty() ? Set.of(Roles.READER) : roles,
+          password);
     }
   }
 
@@ -78,21 +72,12 @@ public class UserResource {
 
   private final GetResource<User> get;
   private final ListResources<User> list;
-  private final CreateResource<User> create;
-  private final AccessChanges changes;
-  private final PasswordHasher hasher;
-  private final AdminAudit audit;
-  private final Clock clock;
+  private final ManageUsers users;
 
-  UserResource(GetResource<User> get, ListResources<User> list, CreateResource<User> create, AccessChanges changes,
-      PasswordHasher hasher, AdminAudit audit, Clock clock) {
+  UserResource(GetResource<User> get, ListResources<User> list, ManageUsers users) {
     this.get = get;
     this.list = list;
-    this.create = create;
-    this.changes = changes;
-    this.hasher = hasher;
-    this.audit = audit;
-    this.clock = clock;
+    this.users = users;
   }
 
   @RolesAllowed(Roles.ADMIN)
@@ -114,13 +99,8 @@ public class UserResource {
   @RolesAllowed(Roles.ADMIN)
   @POST
   public Uni<Response> create(@NotNull @Valid UserRequest body, @Context SecurityContext who) {
-    return hashed(body.password())
-        .chain(hash -> create.run(User.create(body.email(), body.name(), body.role(), body.username(), body.rolesOrDefault(),
-            hash, clock.instant())))
-        .map(saved -> {
-          audit.record(who, "create-user", "user " + saved.id(), details(saved));
-          return Response.created(URI.create("/users/" + saved.id())).entity(UserView.of(saved)).build();
-        });
+    return users.create(AdminAudit.actor(who), body.details())
+        .map(saved -> Response.created(URI.create("/users/" + saved.id())).entity(UserView.of(saved)).build());
   }
 
   @RolesAllowed(Roles.ADMIN)
@@ -130,42 +110,13 @@ public class UserResource {
     if (body.version() == null) {
       throw new DomainException.Invalid("version is required to update (the version you last read)");
     }
-    UUID userId = Paging.id(id);
-    return hashed(body.password())
-        .chain(hash -> changes.reviseUser(userId, current -> current.revise(body.email(), body.name(), body.role(), body.username(),
-            body.rolesOrDefault(), hash, body.version(), clock.instant())))
-        .map(saved -> {
-          var details = new HashMap<>(details(saved));
-          details.put("passwordChanged", String.valueOf(body.password() != null));
-          audit.record(who, "update-user", "user " + saved.id(), details);
-          return UserView.of(saved);
-        });
+    return users.revise(AdminAudit.actor(who), Paging.id(id), body.details(), body.version()).map(UserView::of);
   }
 
   @RolesAllowed(Roles.ADMIN)
   @DELETE
   @Path("/{id}")
   public Uni<Response> delete(@PathParam("id") String id, @Context SecurityContext who) {
-    UUID userId = Paging.id(id);
-    return changes.deleteUser(userId).map(x -> {
-      audit.record(who, "delete-user", "user " + userId, Map.of());
-      return Response.noContent().build();
-    });
-  }
-
-  // bcrypt is slow on purpose: off the event loop, then back on the request's context (Hibernate
-  // Reactive only runs there); no password → no hash (kept on update)
-  private Uni<String> hashed(String password) {
-    if (password == null) {
-      return Uni.createFrom().nullItem();
-    }
-    Passwords.requireHashable(password);
-    io.vertx.core.Context context = Vertx.currentContext();
-    return Uni.createFrom().item(() -> hasher.hash(password)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-        .emitOn(task -> context.runOnContext(ignored -> task.run()));
-  }
-
-  private static Map<String, String> details(User u) {
-    return Map.of("username", String.valueOf(u.username()), "roles", String.join(",", new java.util.TreeSet<>(u.roles())));
+    return users.delete(AdminAudit.actor(who), Paging.id(id)).map(x -> Response.noContent().build());
   }
 }

@@ -1,6 +1,6 @@
 package dev.strata.agent.adapter.out.vertx;
 
-import dev.strata.agent.application.files.BlockingWork;
+import dev.strata.agent.application.BlockingWork;
 import io.vertx.core.Vertx;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;

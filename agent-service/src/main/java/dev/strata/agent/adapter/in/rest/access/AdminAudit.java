@@ -1,30 +1,27 @@
 package dev.strata.agent.adapter.in.rest.access;
 
-import dev.strata.kernel.messaging.contract.AuditEvent.Outcome;
-import dev.strata.support.messaging.AuditTrail;
+import dev.strata.agent.application.access.ActionAudit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
-/** Publishes an {@code audit.log} event for a user's action (an administrator's, a workflow change, a start) once it succeeded. */
+/** Audits a user's action (an administrator's, a workflow change, a start) once it succeeded, as the token's subject. */
 @ApplicationScoped
 public class AdminAudit {
 
-  private static final Logger LOG = Logger.getLogger(AdminAudit.class);
+  private final ActionAudit audit;
 
-  private final AuditTrail audit;
-
-  AdminAudit(AuditTrail audit) {
+  AdminAudit(ActionAudit audit) {
     this.audit = audit;
   }
 
   /** Never fails the action: the change is committed, a lost audit event is logged instead. */
   public void record(SecurityContext who, String action, String resource, Map<String, String> details) {
-    String actor = who.getUserPrincipal() == null ? "anonymous" : who.getUserPrincipal().getName();
-    audit.record(actor, action, resource, Outcome.SUCCESS, null, details).exceptionally(failure -> {
-      LOG.warnf("could not publish the audit of %s on %s: %s", action, resource, failure.getMessage());
-      return null;
-    });
+    audit.record(actor(who), action, resource, details);
+  }
+
+  /** Who acts: the token's subject. */
+  public static String actor(SecurityContext who) {
+    return who.getUserPrincipal() == null ? "anonymous" : who.getUserPrincipal().getName();
   }
 }

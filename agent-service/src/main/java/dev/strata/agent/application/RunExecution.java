@@ -123,7 +123,8 @@ public final class RunExecution {
     List<Step> steps = run.steps();
     Resumption from = progress.from();
     if (from.nextStep() >= steps.size()) {
-      // a runner died between the last checkpoint and the final state (written together since issue 4)
+      // a runner died between the last checkpoint and the final state: the last step commits both at once,
+      // but an execution left by an older runner may have only the checkpoint
       return finish(run.executionId(), execution -> execution.succeed(from.state().outputs().get(steps.getLast().id()), clock.instant()));
     }
     Step step = steps.get(from.nextStep());

@@ -18,8 +18,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Composition root of the audit log, on the Vert.x SQL client: every execution's audit record is
- * appended here, and on Hibernate Reactive the writer held the runner benchmark at 188 executions/s,
- * against 262/s with the writer switched off (BENCHMARKS.md, issue 4).
+ * appended here, and on Hibernate Reactive the writer held the workflow runner back (BENCHMARKS.md,
+ * agent-service).
  */
 @ApplicationScoped
 public class AuditConfiguration {

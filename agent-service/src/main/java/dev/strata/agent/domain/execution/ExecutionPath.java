@@ -11,9 +11,9 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The three writes every execution takes — its start, its claim, each step's commit — each atomic
- * on its own, with no unit of work around it, so an adapter can make each one round trip (issue 4's
- * runner benchmark). Each answers "no" for every case off the common path; the caller then looks
- * closer in a unit of work of its own ({@link ExecutionRecords}, {@link ExecutionLeases}).
+ * on its own, with no unit of work around it, so an adapter can make each one round trip. Each
+ * answers "no" for every case off the common path; the caller then looks closer in a unit of work
+ * of its own ({@link ExecutionRecords}, {@link ExecutionLeases}).
  */
 public interface ExecutionPath {
 

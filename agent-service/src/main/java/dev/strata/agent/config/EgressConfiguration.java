@@ -13,13 +13,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /** Composition root of calls out to user-chosen URLs: the egress policy and the one client that enforces it. */
 @ApplicationScoped
 public class EgressConfiguration {
-
-  private static final Logger LOG = Logger.getLogger(EgressConfiguration.class);
 
   @Produces @Singleton
   EgressPolicy egressPolicy(AgentConfig config) {
@@ -36,11 +33,7 @@ public class EgressConfiguration {
     var refused = meters.counter("agent.egress.refused");
     return new GuardedHttp(vertx, vertx.createHttpClient(options), policy, GuardedHttp::systemResolve, limits, refusal -> {
       refused.increment();
-      audit.record("agent-service", "egress", refusal.host(), Outcome.FAILURE, null, Map.of("reason", refusal.getMessage()))
-          .exceptionally(failure -> {
-            LOG.warnf("could not publish the audit of a refused call out: %s", failure.getMessage());
-            return null;
-          });
+      audit.recordDone("agent-service", "egress", refusal.host(), Outcome.FAILURE, null, Map.of("reason", refusal.getMessage()));
     });
   }
 }

@@ -11,10 +11,13 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
 
 /** Publishes {@code audit.log} events for this service; agent-service chains them. */
 @ApplicationScoped
 public class AuditTrail {
+
+  private static final Logger LOG = Logger.getLogger(AuditTrail.class);
 
   private final Emitter<byte[]> emitter;
   private final OutboundMessages outbound;
@@ -25,6 +28,18 @@ public class AuditTrail {
     this.emitter = emitter;
     this.outbound = outbound;
     this.service = service;
+  }
+
+  /**
+   * Records what already happened, without waiting: the action stands whether or not its record gets out, so a
+   * record the broker did not take is logged instead of failing or undoing anything.
+   */
+  public void recordDone(
+      String actor, String action, String resource, Outcome outcome, String correlationId, Map<String, String> details) {
+    record(actor, action, resource, outcome, correlationId, details).exceptionally(failure -> {
+      LOG.warnf("could not publish the audit of %s on %s by %s: %s", action, resource, actor, failure.getMessage());
+      return null;
+    });
   }
 
   public CompletionStage<Void> record(

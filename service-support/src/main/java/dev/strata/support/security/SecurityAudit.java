@@ -9,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /**
  * Every failed authentication and every refused authorization becomes an {@code audit.log}
@@ -17,8 +16,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class SecurityAudit {
-
-  private static final Logger LOG = Logger.getLogger(SecurityAudit.class);
 
   private final AuditTrail audit;
 
@@ -39,11 +36,7 @@ public class SecurityAudit {
         ? "anonymous" : event.getSecurityIdentity().getPrincipal().getName();
     String resource = event.getEventProperties().get(RoutingContext.class.getName()) instanceof RoutingContext context
         ? context.request().method() + " " + context.normalizedPath() : "unknown";
-    audit.record(actor, action, resource, outcome, null, Map.of("reason", reason(event)))
-        .exceptionally(failure -> {
-          LOG.warnf("could not publish the audit of a security failure: %s", failure.getMessage());
-          return null;
-        });
+    audit.recordDone(actor, action, resource, outcome, null, Map.of("reason", reason(event)));
   }
 
   private static String reason(SecurityEvent event) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * {@code workflow.execute} → the runner; acked once the execution stopped (finished, failed or handed over).
@@ -29,8 +28,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class WorkflowExecuteConsumer {
-
-  private static final Logger LOG = Logger.getLogger(WorkflowExecuteConsumer.class);
 
   private final InboundMessages inbound;
   private final RunExecution runExecution;
@@ -74,11 +71,8 @@ public class WorkflowExecuteConsumer {
   private void audited(Message<byte[]> message, Envelope<WorkflowExecute> envelope, String publisher) {
     var metadata = message.getMetadata(IncomingRabbitMQMetadata.class);
     String app = metadata.flatMap(IncomingRabbitMQMetadata::getAppId).orElse("-");
-    audit.record(publisher == null ? "unknown publisher" : publisher, "start-execution", "/workflows/" + envelope.payload().workflowId(), AuditEvent.Outcome.SUCCESS,
-        envelope.correlationId(), Map.of("via", "workflow.execute", "messageId", envelope.messageId().toString(), "appId", app))
-        .exceptionally(failure -> {
-          LOG.warnf("could not publish the audit of a start from workflow.execute: %s", failure.getMessage());
-          return null;
-        });
+    audit.recordDone(publisher == null ? "unknown publisher" : publisher, "start-execution", "/workflows/" + envelope.payload().workflowId(),
+        AuditEvent.Outcome.SUCCESS, envelope.correlationId(),
+        Map.of("via", "workflow.execute", "messageId", envelope.messageId().toString(), "appId", app));
   }
 }

@@ -5,12 +5,9 @@ import dev.strata.scoring.domain.model.ModelAudit;
 import dev.strata.scoring.domain.model.ModelRef;
 import dev.strata.support.messaging.AuditTrail;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /** Registry changes as {@code audit.log} events, through service-support's shared audit channel. */
 public class RabbitModelAudit implements ModelAudit {
-
-  private static final Logger LOG = Logger.getLogger(RabbitModelAudit.class);
 
   private final AuditTrail audit;
 
@@ -21,10 +18,6 @@ public class RabbitModelAudit implements ModelAudit {
   /** The change is already made: a lost audit event is logged rather than undoing or failing it. */
   @Override
   public void record(String actor, String action, ModelRef ref, Map<String, String> details) {
-    audit.record(actor, action, "model " + ref.name() + " version " + ref.version(), Outcome.SUCCESS, null, details)
-        .exceptionally(failure -> {
-          LOG.warnf("could not publish the audit of %s on %s: %s", action, ref, failure.getMessage());
-          return null;
-        });
+    audit.recordDone(actor, action, "model " + ref.name() + " version " + ref.version(), Outcome.SUCCESS, null, details);
   }
 }

@@ -117,10 +117,7 @@ public class AuthResource {
   }
 
   private void succeeded(String subject, String source, HttpServerRequest request) {
-    audit.record(subject, "authenticate", resource(request), Outcome.SUCCESS, null, Map.of("source", source)).exceptionally(failure -> {
-      LOG.warnf("could not publish the audit of a sign-in: %s", failure.getMessage());
-      return null;
-    });
+    audit.recordDone(subject, "authenticate", resource(request), Outcome.SUCCESS, null, Map.of("source", source));
   }
 
   private static String resource(HttpServerRequest request) {

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
 
 /**
  * Failed sign-ins: each is counted ({@code agent.auth.failures{reason}}), but one source's failures
@@ -19,7 +18,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class FailedSignInAudit {
 
-  private static final Logger LOG = Logger.getLogger(FailedSignInAudit.class);
   // bounds memory under a spray from many addresses: the map is cleared when it grows past this
   private static final int MAX_SOURCES = 10_000;
 
@@ -44,10 +42,7 @@ public class FailedSignInAudit {
     }
     Map<String, String> details = Map.of("reason", reason, "source", source,
         "window", Duration.ofMillis(windowMillis).toString(), "note", "later failures from this source in the window are counted, not audited");
-    audit.record(actor, "authenticate", resource, Outcome.FAILURE, null, details).exceptionally(failure -> {
-      LOG.warnf("could not publish the audit of a failed sign-in: %s", failure.getMessage());
-      return null;
-    });
+    audit.recordDone(actor, "authenticate", resource, Outcome.FAILURE, null, details);
   }
 
   /** A source's window opens with the failure that is audited and lasts {@code windowMillis}. */

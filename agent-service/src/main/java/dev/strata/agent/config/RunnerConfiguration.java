@@ -74,8 +74,8 @@ public class RunnerConfiguration {
   /**
    * Starts, claims and step commits — the path every execution takes, several transactions each —
    * run on the Vert.x SQL client directly (prepared statements, no ORM session or flush): under
-   * load Hibernate Reactive's session machinery was most of the service's CPU (BENCHMARKS.md,
-   * issue 4). Everything else, executions' and workflows' API included, stays on Hibernate.
+   * load Hibernate Reactive's session machinery was most of the service's CPU (BENCHMARKS.md).
+   * Everything else, executions' and workflows' API included, stays on Hibernate.
    */
   @Produces @Singleton @Typed(SqlClientUnitOfWork.class)
   SqlClientUnitOfWork sqlClientUnitOfWork(Pool pool, io.vertx.core.Vertx vertx) {

@@ -37,5 +37,6 @@ class OperationsIT {
         .body(containsString("/scores/customers"))
         .body(containsString("/models/{name}/versions"));
     assertThat(OpenApiOperations.duplicateIds()).as("operation ids used twice").isEmpty();
+    assertThat(OpenApiOperations.unexplained()).as("operations a client cannot learn from the document").isEmpty();
   }
 }

@@ -18,8 +18,7 @@ public final class OpenApiOperations {
    * SmallRye only warns about them at build time.
    */
   public static List<String> duplicateIds() {
-    Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
-        .then().statusCode(200).extract().jsonPath().getMap("paths");
+    Map<String, Map<String, Object>> paths = paths();
     Set<String> seen = new HashSet<>();
     List<String> duplicates = new ArrayList<>();
     paths.values().forEach(operations -> operations.values().forEach(operation -> {
@@ -28,5 +27,33 @@ public final class OpenApiOperations {
       }
     }));
     return duplicates;
+  }
+
+  /**
+   * What a client cannot learn from the document: each operation without a summary of its own, or without an
+   * error answer whose body is a problem detail ({@code application/problem+json}), as "METHOD /path: what".
+   */
+  public static List<String> unexplained() {
+    List<String> unexplained = new ArrayList<>();
+    paths().forEach((path, operations) -> operations.forEach((method, operation) -> {
+      if (!(operation instanceof Map<?, ?> fields)) {
+        return;
+      }
+      String where = method.toUpperCase(java.util.Locale.ROOT) + " " + path + ": ";
+      if (!(fields.get("summary") instanceof String summary) || summary.isBlank()) {
+        unexplained.add(where + "no summary");
+      }
+      boolean problems = fields.get("responses") instanceof Map<?, ?> responses && responses.entrySet().stream()
+          .anyMatch(response -> String.valueOf(response.getKey()).startsWith("4") && response.getValue() instanceof Map<?, ?> answer
+              && answer.get("content") instanceof Map<?, ?> content && content.containsKey("application/problem+json"));
+      if (!problems) {
+        unexplained.add(where + "no application/problem+json error answer");
+      }
+    }));
+    return unexplained;
+  }
+
+  private static Map<String, Map<String, Object>> paths() {
+    return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
   }
 }

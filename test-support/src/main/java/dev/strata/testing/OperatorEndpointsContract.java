@@ -44,5 +44,7 @@ public abstract class OperatorEndpointsContract {
         .body("openapi", not(emptyOrNullString()))
         .body("paths", org.hamcrest.Matchers.notNullValue());
     org.hamcrest.MatcherAssert.assertThat("operation ids used twice", OpenApiOperations.duplicateIds(), org.hamcrest.Matchers.empty());
+    org.hamcrest.MatcherAssert.assertThat("operations a client cannot learn from the document", OpenApiOperations.unexplained(),
+        org.hamcrest.Matchers.empty());
   }
 }

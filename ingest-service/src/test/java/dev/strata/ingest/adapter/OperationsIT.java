@@ -35,5 +35,6 @@ class OperationsIT {
         .body(containsString("/bars/{symbol}")).body(containsString("/usage-events")).body(containsString("/pulls"))
         .body(containsString("/jobs/{id}/bars"));
     assertThat(OpenApiOperations.duplicateIds()).as("operation ids used twice").isEmpty();
+    assertThat(OpenApiOperations.unexplained()).as("operations a client cannot learn from the document").isEmpty();
   }
 }

@@ -99,5 +99,6 @@ class ChartsAndOpsIT {
     given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
     given().get("/q/openapi?format=json").then().statusCode(200).body("paths", org.hamcrest.Matchers.hasKey("/customer-features"));
     assertThat(OpenApiOperations.duplicateIds()).as("operation ids used twice").isEmpty();
+    assertThat(OpenApiOperations.unexplained()).as("operations a client cannot learn from the document").isEmpty();
   }
 }

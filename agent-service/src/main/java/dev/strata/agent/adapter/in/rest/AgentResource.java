@@ -26,6 +26,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** CRUD for agents. */
@@ -54,9 +56,15 @@ public class AgentResource {
 
   @RolesAllowed(Roles.READER)
   @GET
-  public Uni<PageView<AgentView>> list(@QueryParam("type") String type, @QueryParam("status") String status,
-      @QueryParam("model") String model, @QueryParam("q") String q, @QueryParam("sort") String sort,
-      @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+  @Operation(summary = "List agents, a page at a time, filtered, searched by name and sorted")
+  public Uni<PageView<AgentView>> list(
+      @Parameter(description = "only agents of this type (exact match)") @QueryParam("type") String type,
+      @Parameter(description = "only agents with this status: active or inactive") @QueryParam("status") String status,
+      @Parameter(description = "only agents on this model (exact match)") @QueryParam("model") String model,
+      @Parameter(description = "case-insensitive search in the name (part of it, at most 100 characters)") @QueryParam("q") String q,
+      @Parameter(description = "order by name, type, createdAt (default) or updatedAt; a leading - sorts descending") @QueryParam("sort") String sort,
+      @Parameter(description = "how many items to skip (default 0)") @QueryParam("offset") String offset,
+      @Parameter(description = "page size, at least 1 (default 50; above 200 is taken as 200)") @QueryParam("limit") String limit) {
     var filters = new HashMap<String, String>();
     filters.put("type", type);
     filters.put("status", status);
@@ -67,12 +75,14 @@ public class AgentResource {
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/{id}")
-  public Uni<AgentView> get(@PathParam("id") String id) {
+  @Operation(summary = "Get one agent")
+  public Uni<AgentView> get(@Parameter(description = "the agent's id (a UUID)") @PathParam("id") String id) {
     return get.run(Paging.id(id)).map(AgentView::of);
   }
 
   @RolesAllowed(Roles.OPERATOR)
   @POST
+  @Operation(summary = "Create an agent; Location names it")
   public Uni<Response> create(@NotNull @Valid AgentRequest body) {
     Agent agent = Agent.create(body.name(), body.type(), body.model(), body.systemPrompt(), body.config(), body.status(), clock.instant());
     return create.run(agent).map(saved -> Response.created(URI.create("/agents/" + saved.id())).entity(AgentView.of(saved)).build());
@@ -81,7 +91,9 @@ public class AgentResource {
   @RolesAllowed(Roles.OPERATOR)
   @PUT
   @Path("/{id}")
-  public Uni<AgentView> update(@PathParam("id") String id, @NotNull @Valid AgentRequest body) {
+  @Operation(summary = "Replace an agent's fields, sending the version you last read",
+      description = "Optimistic concurrency: `version` is required (without it 422) and must be the agent's current one (a stale one is a 409).")
+  public Uni<AgentView> update(@Parameter(description = "the agent's id (a UUID)") @PathParam("id") String id, @NotNull @Valid AgentRequest body) {
     if (body.version() == null) {
       throw new DomainException.Invalid("version is required to update (the version you last read)");
     }
@@ -92,7 +104,8 @@ public class AgentResource {
   @RolesAllowed(Roles.OPERATOR)
   @DELETE
   @Path("/{id}")
-  public Uni<Response> delete(@PathParam("id") String id) {
+  @Operation(summary = "Delete an agent; its sessions are deleted with it")
+  public Uni<Response> delete(@Parameter(description = "the agent's id (a UUID)") @PathParam("id") String id) {
     return delete.run(Paging.id(id)).map(x -> Response.noContent().build());
   }
 }

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -52,7 +53,8 @@ public class AttachmentResource {
 
   @RolesAllowed(Roles.READER)
   @GET
-  public Uni<AttachmentView> get(@PathParam("id") String id, @Context SecurityContext who) {
+  @Operation(summary = "Get an attachment's metadata: name, content type, size, sha256 and owner")
+  public Uni<AttachmentView> get(@Parameter(description = "the attachment's id (a UUID)") @PathParam("id") String id, @Context SecurityContext who) {
     return visible(id, who).map(AttachmentView::of);
   }
 
@@ -64,7 +66,9 @@ public class AttachmentResource {
   @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
       schema = @Schema(type = SchemaType.STRING, format = "binary")))
   @APIResponse(responseCode = "304", description = "If-None-Match names the current ETag")
-  public Uni<Response> content(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+  public Uni<Response> content(@Parameter(description = "the attachment's id (a UUID)") @PathParam("id") String id,
+      @Parameter(description = "the ETag of a copy you have: when it is still the content's, 304 without the bytes")
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @Context SecurityContext who) {
     return visible(id, who).chain(found -> {
       String etag = '"' + found.sha256() + '"';
@@ -84,7 +88,8 @@ public class AttachmentResource {
   /** The blob goes too when no other attachment has the same content. */
   @RolesAllowed(Roles.OPERATOR)
   @DELETE
-  public Uni<Response> delete(@PathParam("id") String id, @Context SecurityContext who) {
+  @Operation(summary = "Delete an attachment; its stored bytes go too when no other attachment has the same content")
+  public Uni<Response> delete(@Parameter(description = "the attachment's id (a UUID)") @PathParam("id") String id, @Context SecurityContext who) {
     return visible(id, who).chain(mine -> remove.run(mine.id())).map(x -> Response.noContent().build());
   }
 }

@@ -30,6 +30,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Starting, reading, cancelling and forking executions; their checkpoints. */
@@ -62,8 +64,13 @@ public class ExecutionResource {
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/executions")
-  public Uni<PageView<ExecutionView>> list(@QueryParam("workflowId") String workflowId, @QueryParam("status") String status,
-      @QueryParam("sort") String sort, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+  @Operation(summary = "List executions, a page at a time, filtered by workflow and status")
+  public Uni<PageView<ExecutionView>> list(
+      @Parameter(description = "only executions of this workflow (a UUID)") @QueryParam("workflowId") String workflowId,
+      @Parameter(description = "only executions in this state: PENDING, RUNNING, SUCCEEDED, FAILED or CANCELLED") @QueryParam("status") String status,
+      @Parameter(description = "order by createdAt (default), updatedAt or status; a leading - sorts descending") @QueryParam("sort") String sort,
+      @Parameter(description = "how many items to skip (default 0)") @QueryParam("offset") String offset,
+      @Parameter(description = "page size, at least 1 (default 50; above 200 is taken as 200)") @QueryParam("limit") String limit) {
     var filters = new HashMap<String, String>();
     filters.put("workflowId", workflowId == null ? null : Paging.id(workflowId).toString());
     filters.put("status", status);
@@ -73,7 +80,8 @@ public class ExecutionResource {
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/executions/{id}")
-  public Uni<ExecutionView> get(@PathParam("id") String id) {
+  @Operation(summary = "Get one execution: its state, input, output or error, and the next step it runs")
+  public Uni<ExecutionView> get(@Parameter(description = "the execution's id (a UUID)") @PathParam("id") String id) {
     return get.run(Paging.id(id)).map(ExecutionView::of);
   }
 
@@ -81,21 +89,25 @@ public class ExecutionResource {
   @RolesAllowed(Roles.OPERATOR)
   @POST
   @Path("/executions/{id}/cancel")
-  public Uni<ExecutionView> cancel(@PathParam("id") String id) {
+  @Operation(summary = "Cancel an execution: it stops before its next step; 409 when it already ended")
+  public Uni<ExecutionView> cancel(@Parameter(description = "the execution's id (a UUID)") @PathParam("id") String id) {
     return revise.run(Paging.id(id), execution -> execution.cancel(clock.instant())).map(ExecutionView::of);
   }
 
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/executions/{id}/checkpoints")
-  public Uni<List<CheckpointView>> checkpoints(@PathParam("id") String id) {
+  @Operation(summary = "List an execution's checkpoints (one per completed step) in step order")
+  public Uni<List<CheckpointView>> checkpoints(@Parameter(description = "the execution's id (a UUID)") @PathParam("id") String id) {
     return checkpoints.of(Paging.id(id)).map(all -> all.stream().map(CheckpointView::of).toList());
   }
 
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/executions/{id}/checkpoints/{checkpointId}")
-  public Uni<CheckpointView> checkpoint(@PathParam("id") String id, @PathParam("checkpointId") String checkpointId) {
+  @Operation(summary = "Get one checkpoint of an execution: the step's input and the outputs so far")
+  public Uni<CheckpointView> checkpoint(@Parameter(description = "the execution's id (a UUID)") @PathParam("id") String id,
+      @Parameter(description = "the id (a UUID) of one of this execution's checkpoints") @PathParam("checkpointId") String checkpointId) {
     return checkpoints.one(Paging.id(id), Paging.id(checkpointId)).map(CheckpointView::of);
   }
 
@@ -103,8 +115,14 @@ public class ExecutionResource {
   @RolesAllowed(Roles.OPERATOR)
   @POST
   @Path("/executions/{id}/checkpoints/{checkpointId}/fork")
-  public Uni<Response> fork(@PathParam("id") String id, @PathParam("checkpointId") String checkpointId,
-      @HeaderParam("Idempotency-Key") String key, @Context SecurityContext who) {
+  @Operation(summary = "Fork an execution at a checkpoint: start a new execution that continues after it",
+      description = "Idempotent on the required `Idempotency-Key` header: 202 with the new execution, or 200 with the one an earlier "
+          + "request with the same key started; Location names it either way.")
+  public Uni<Response> fork(@Parameter(description = "the execution's id (a UUID)") @PathParam("id") String id,
+      @Parameter(description = "the id (a UUID) of one of this execution's checkpoints") @PathParam("checkpointId") String checkpointId,
+      @Parameter(description = "required, 1..200 characters: a key used before returns the execution it started instead of starting another", required = true)
+      @HeaderParam("Idempotency-Key") String key,
+      @Context SecurityContext who) {
     return checkpoints.one(Paging.id(id), Paging.id(checkpointId))
         .chain(cp -> start.fork(cp.id(), key(key)))
         .invoke(started -> {

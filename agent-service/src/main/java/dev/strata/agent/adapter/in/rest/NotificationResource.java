@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Delivery status of notifications, newest first. */
@@ -31,8 +33,13 @@ public class NotificationResource {
 
   @RolesAllowed(Roles.READER)
   @GET
-  public Uni<PageView<Notification>> list(@QueryParam("status") String status, @QueryParam("offset") String offset,
-      @QueryParam("limit") String limit, @Context SecurityContext who) {
+  @Operation(summary = "List notification deliveries, newest first, a page at a time; the webhook URL only for administrators")
+  public Uni<PageView<Notification>> list(
+      @Parameter(description = "only deliveries with this outcome: DELIVERED, FAILED (may be retried) or REJECTED (refused for good)")
+      @QueryParam("status") String status,
+      @Parameter(description = "how many items to skip (default 0)") @QueryParam("offset") String offset,
+      @Parameter(description = "page size, at least 1 (default 50; above 200 is taken as 200)") @QueryParam("limit") String limit,
+      @Context SecurityContext who) {
     var query = Paging.query(Map.of(), null, null, offset, limit);
     // a webhook URL often is the secret (a token in its path or query): administrators only
     boolean admin = who.isUserInRole(Roles.ADMIN);

@@ -71,7 +71,7 @@ abstract class OwnedAttachmentsResource {
   @APIResponse(responseCode = "413", description = "larger than agent.files.max-size")
   @APIResponse(responseCode = "415", description = "Content-Type missing or not in agent.files.content-types")
   @APIResponse(responseCode = "422", description = "file name empty, over 128 characters, or with separators/control characters")
-  public Uni<Response> upload(@PathParam("id") String id,
+  public Uni<Response> upload(@Parameter(description = "the id (a UUID) of the session or execution the file is attached to") @PathParam("id") String id,
       @Parameter(description = "the file's name (metadata only, never a path)", required = true) @QueryParam("name") String name,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body, @jakarta.ws.rs.core.Context SecurityContext who) {
     AttachmentOwner owner = owner(Paging.id(id));
@@ -86,8 +86,11 @@ abstract class OwnedAttachmentsResource {
   @RolesAllowed(Roles.READER)
   @GET
   @Operation(summary = "The owner's attachments, oldest first")
-  public Uni<PageView<AttachmentView>> list(@PathParam("id") String id, @QueryParam("offset") String offset,
-      @QueryParam("limit") String limit, @jakarta.ws.rs.core.Context SecurityContext who) {
+  public Uni<PageView<AttachmentView>> list(
+      @Parameter(description = "the id (a UUID) of the session or execution whose files these are") @PathParam("id") String id,
+      @Parameter(description = "how many items to skip (default 0)") @QueryParam("offset") String offset,
+      @Parameter(description = "page size, at least 1 (default 50; above 200 is taken as 200)") @QueryParam("limit") String limit,
+      @jakarta.ws.rs.core.Context SecurityContext who) {
     var query = Paging.query(Map.of(), null, null, offset, limit);
     AttachmentOwner owner = owner(Paging.id(id));
     return access.requireOwner(owner, Callers.of(who)).chain(mine -> read.of(owner, query.offset(), query.limit())).map(page -> PageView.of(page, AttachmentView::of));

@@ -36,6 +36,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -77,8 +79,14 @@ public class SessionResource {
 
   @RolesAllowed(Roles.READER)
   @GET
-  public Uni<PageView<Session>> list(@QueryParam("agentId") String agentId, @QueryParam("userId") String userId,
-      @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+  @Operation(summary = "List the caller's sessions (administrators and services: everyone's), a page at a time")
+  public Uni<PageView<Session>> list(
+      @Parameter(description = "only sessions of this agent (a UUID)") @QueryParam("agentId") String agentId,
+      @Parameter(description = "only sessions of this user (a UUID)") @QueryParam("userId") String userId,
+      @Parameter(description = "case-insensitive search in the title (part of it, at most 100 characters)") @QueryParam("q") String q,
+      @Parameter(description = "order by title, createdAt (default) or updatedAt; a leading - sorts descending") @QueryParam("sort") String sort,
+      @Parameter(description = "how many items to skip (default 0)") @QueryParam("offset") String offset,
+      @Parameter(description = "page size, at least 1 (default 50; above 200 is taken as 200)") @QueryParam("limit") String limit,
       @Context SecurityContext who) {
     var filters = new HashMap<String, String>();
     filters.put("agentId", agentId == null ? null : Paging.id(agentId).toString());
@@ -93,13 +101,16 @@ public class SessionResource {
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/{id}")
-  public Uni<Session> get(@PathParam("id") String id, @Context SecurityContext who) {
+  @Operation(summary = "Get one of the caller's sessions; someone else's answers 404, as a missing one does")
+  public Uni<Session> get(@Parameter(description = "the session's id (a UUID)") @PathParam("id") String id, @Context SecurityContext who) {
     return access.require(Paging.id(id), Callers.of(who));
   }
 
   /** A missing agent or user is a 409 (the reference does not hold). */
   @RolesAllowed(Roles.OPERATOR)
   @POST
+  @Operation(summary = "Create a session of an agent, owned by the caller; Location names it",
+      description = "The owner and `userId` come from the token, never from the body (a `userId` there is a 400). A missing agent is a 409.")
   public Uni<Response> create(@NotNull @Valid SessionRequest body, @Context SecurityContext who) {
     Caller caller = Callers.of(who);
     return access.userIdOf(caller)
@@ -110,7 +121,11 @@ public class SessionResource {
   @RolesAllowed(Roles.OPERATOR)
   @PUT
   @Path("/{id}")
-  public Uni<Session> update(@PathParam("id") String id, @NotNull @Valid SessionRequest body, @Context SecurityContext who) {
+  @Operation(summary = "Change a session's title and state, sending the version you last read",
+      description = "The agent and the owner never change. Optimistic concurrency: `version` is required (without it 422) and must be the "
+          + "session's current one (a stale one is a 409). Someone else's session answers 404.")
+  public Uni<Session> update(@Parameter(description = "the session's id (a UUID)") @PathParam("id") String id, @NotNull @Valid SessionRequest body,
+      @Context SecurityContext who) {
     if (body.version() == null) {
       throw new DomainException.Invalid("version is required to update (the version you last read)");
     }
@@ -127,7 +142,8 @@ public class SessionResource {
   @RolesAllowed(Roles.OPERATOR)
   @DELETE
   @Path("/{id}")
-  public Uni<Response> delete(@PathParam("id") String id, @Context SecurityContext who) {
+  @Operation(summary = "Delete one of the caller's sessions, with its messages and attachments")
+  public Uni<Response> delete(@Parameter(description = "the session's id (a UUID)") @PathParam("id") String id, @Context SecurityContext who) {
     UUID sessionId = Paging.id(id);
     // the owner never changes, so a check before the delete stays true
     return access.require(sessionId, Callers.of(who)).chain(mine -> delete.run(sessionId)).map(x -> Response.noContent().build());
@@ -136,15 +152,21 @@ public class SessionResource {
   @RolesAllowed(Roles.OPERATOR)
   @POST
   @Path("/{id}/messages")
-  public Uni<Response> append(@PathParam("id") String id, @NotNull @Valid MessageRequest body, @Context SecurityContext who) {
+  @Operation(summary = "Add a message to one of the caller's sessions",
+      description = "Every client may write role `user`; a `service` token also `assistant`; `system` and `tool` are refused (422).")
+  public Uni<Response> append(@Parameter(description = "the session's id (a UUID)") @PathParam("id") String id, @NotNull @Valid MessageRequest body,
+      @Context SecurityContext who) {
     return conversation.append(Paging.id(id), Callers.of(who), body.role(), body.content()).map(m -> Response.status(201).entity(m).build());
   }
 
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/{id}/messages")
-  public Uni<PageView<SessionMessage>> messages(@PathParam("id") String id, @QueryParam("offset") String offset,
-      @QueryParam("limit") String limit, @Context SecurityContext who) {
+  @Operation(summary = "List the messages of one of the caller's sessions, oldest first, a page at a time")
+  public Uni<PageView<SessionMessage>> messages(@Parameter(description = "the session's id (a UUID)") @PathParam("id") String id,
+      @Parameter(description = "how many items to skip (default 0)") @QueryParam("offset") String offset,
+      @Parameter(description = "page size, at least 1 (default 50; above 200 is taken as 200)") @QueryParam("limit") String limit,
+      @Context SecurityContext who) {
     var query = Paging.query(Map.of(), null, null, offset, limit);
     return conversation.list(Paging.id(id), Callers.of(who), query.offset(), query.limit()).map(page -> PageView.of(page, m -> m));
   }

@@ -33,6 +33,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -82,8 +84,13 @@ public class UserResource {
 
   @RolesAllowed(Roles.ADMIN)
   @GET
-  public Uni<PageView<UserView>> list(@QueryParam("role") String role, @QueryParam("q") String q, @QueryParam("sort") String sort,
-      @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+  @Operation(summary = "List users (admin), a page at a time, filtered by member role, searched by name and sorted")
+  public Uni<PageView<UserView>> list(
+      @Parameter(description = "only users with this member role: admin, member or viewer (not a security role)") @QueryParam("role") String role,
+      @Parameter(description = "case-insensitive search in the name (part of it, at most 100 characters)") @QueryParam("q") String q,
+      @Parameter(description = "order by name, email, createdAt (default) or updatedAt; a leading - sorts descending") @QueryParam("sort") String sort,
+      @Parameter(description = "how many items to skip (default 0)") @QueryParam("offset") String offset,
+      @Parameter(description = "page size, at least 1 (default 50; above 200 is taken as 200)") @QueryParam("limit") String limit) {
     var filters = new HashMap<String, String>();
     filters.put("role", role);
     return list.run(Paging.query(filters, q, sort, offset, limit)).map(page -> PageView.of(page, UserView::of));
@@ -92,12 +99,16 @@ public class UserResource {
   @RolesAllowed(Roles.ADMIN)
   @GET
   @Path("/{id}")
-  public Uni<UserView> get(@PathParam("id") String id) {
+  @Operation(summary = "Get one user (admin); never the password")
+  public Uni<UserView> get(@Parameter(description = "the user's id (a UUID)") @PathParam("id") String id) {
     return get.run(Paging.id(id)).map(UserView::of);
   }
 
   @RolesAllowed(Roles.ADMIN)
   @POST
+  @Operation(summary = "Create a user (admin); the password is stored hashed",
+      description = "With a username and a password the user may sign in at POST /auth/token. Security `roles` default to reader. "
+          + "A duplicate e-mail is a 409.")
   public Uni<Response> create(@NotNull @Valid UserRequest body, @Context SecurityContext who) {
     return users.create(AdminAudit.actor(who), body.details())
         .map(saved -> Response.created(URI.create("/users/" + saved.id())).entity(UserView.of(saved)).build());
@@ -106,7 +117,11 @@ public class UserResource {
   @RolesAllowed(Roles.ADMIN)
   @PUT
   @Path("/{id}")
-  public Uni<UserView> update(@PathParam("id") String id, @NotNull @Valid UserRequest body, @Context SecurityContext who) {
+  @Operation(summary = "Replace a user's details (admin), sending the version you last read",
+      description = "Optimistic concurrency: `version` is required (without it 422) and must be the user's current one (a stale one is a 409). "
+          + "Changing the roles, username or password revokes the tokens the user holds.")
+  public Uni<UserView> update(@Parameter(description = "the user's id (a UUID)") @PathParam("id") String id, @NotNull @Valid UserRequest body,
+      @Context SecurityContext who) {
     if (body.version() == null) {
       throw new DomainException.Invalid("version is required to update (the version you last read)");
     }
@@ -116,7 +131,8 @@ public class UserResource {
   @RolesAllowed(Roles.ADMIN)
   @DELETE
   @Path("/{id}")
-  public Uni<Response> delete(@PathParam("id") String id, @Context SecurityContext who) {
+  @Operation(summary = "Delete a user (admin); the tokens they hold are revoked")
+  public Uni<Response> delete(@Parameter(description = "the user's id (a UUID)") @PathParam("id") String id, @Context SecurityContext who) {
     return users.delete(AdminAudit.actor(who), Paging.id(id)).map(x -> Response.noContent().build());
   }
 }

@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /workflows/{id}/executions}: start an execution, idempotent on the {@code Idempotency-Key} header. */
@@ -37,7 +39,12 @@ public class WorkflowExecutionResource {
   /** 202 with the new execution; 200 with the existing one when the key was used before. */
   @RolesAllowed(Roles.OPERATOR)
   @POST
-  public Uni<Response> start(@PathParam("id") String workflowId, @HeaderParam("Idempotency-Key") String key, StartRequest body,
+  @Operation(summary = "Start an execution of a workflow with the body's input",
+      description = "Idempotent on the required `Idempotency-Key` header: 202 with the new execution, or 200 with the one an earlier "
+          + "request with the same key started; Location names it either way. The body (`{\"input\": {...}}`) may be left out.")
+  public Uni<Response> start(@Parameter(description = "the workflow's id (a UUID)") @PathParam("id") String workflowId,
+      @Parameter(description = "required, 1..200 characters: a key used before returns the execution it started instead of starting another", required = true)
+      @HeaderParam("Idempotency-Key") String key, StartRequest body,
       @Context SecurityContext who) {
     Map<String, Object> input = body == null || body.input() == null ? Map.of() : body.input();
     return start.run(Paging.id(workflowId), ExecutionResource.key(key), input)

@@ -29,6 +29,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** CRUD for workflow definitions, validated on save (unknown kind, dangling reference, cycle → 422). */
@@ -59,8 +61,13 @@ public class WorkflowResource {
 
   @RolesAllowed(Roles.READER)
   @GET
-  public Uni<PageView<WorkflowView>> list(@QueryParam("agentId") String agentId, @QueryParam("q") String q,
-      @QueryParam("sort") String sort, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+  @Operation(summary = "List workflow definitions, a page at a time, filtered by agent, searched by name and sorted")
+  public Uni<PageView<WorkflowView>> list(
+      @Parameter(description = "only workflows of this agent (a UUID)") @QueryParam("agentId") String agentId,
+      @Parameter(description = "case-insensitive search in the name (part of it, at most 100 characters)") @QueryParam("q") String q,
+      @Parameter(description = "order by name, createdAt (default) or updatedAt; a leading - sorts descending") @QueryParam("sort") String sort,
+      @Parameter(description = "how many items to skip (default 0)") @QueryParam("offset") String offset,
+      @Parameter(description = "page size, at least 1 (default 50; above 200 is taken as 200)") @QueryParam("limit") String limit) {
     var filters = new HashMap<String, String>();
     filters.put("agentId", agentId == null ? null : Paging.id(agentId).toString());
     return list.run(Paging.query(filters, q, sort, offset, limit)).map(page -> PageView.of(page, WorkflowView::of));
@@ -69,12 +76,14 @@ public class WorkflowResource {
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/{id}")
-  public Uni<WorkflowView> get(@PathParam("id") String id) {
+  @Operation(summary = "Get one workflow definition")
+  public Uni<WorkflowView> get(@Parameter(description = "the workflow's id (a UUID)") @PathParam("id") String id) {
     return get.run(Paging.id(id)).map(WorkflowView::of);
   }
 
   @RolesAllowed(Roles.OPERATOR)
   @POST
+  @Operation(summary = "Create a workflow definition, validated first (unknown step kind, dangling reference or cycle: 422)")
   public Uni<Response> create(@NotNull @Valid WorkflowRequest body, @Context SecurityContext who) {
     Workflow workflow = Workflow.create(body.name(), body.description(), body.agentId(), body.definition(), clock.instant());
     return create.run(workflow).invoke(saved -> audited(who, "create-workflow", saved)).map(saved -> Response.created(URI.create("/workflows/" + saved.id())).entity(WorkflowView.of(saved)).build());
@@ -83,7 +92,10 @@ public class WorkflowResource {
   @RolesAllowed(Roles.OPERATOR)
   @PUT
   @Path("/{id}")
-  public Uni<WorkflowView> update(@PathParam("id") String id, @NotNull @Valid WorkflowRequest body, @Context SecurityContext who) {
+  @Operation(summary = "Replace a workflow definition, sending the version you last read; validated as on create",
+      description = "Optimistic concurrency: `version` is required (without it 422) and must be the workflow's current one (a stale one is a 409).")
+  public Uni<WorkflowView> update(@Parameter(description = "the workflow's id (a UUID)") @PathParam("id") String id, @NotNull @Valid WorkflowRequest body,
+      @Context SecurityContext who) {
     if (body.version() == null) {
       throw new DomainException.Invalid("version is required to update (the version you last read)");
     }
@@ -98,7 +110,8 @@ public class WorkflowResource {
   @RolesAllowed(Roles.OPERATOR)
   @DELETE
   @Path("/{id}")
-  public Uni<Response> delete(@PathParam("id") String id) {
+  @Operation(summary = "Delete a workflow definition; 409 while it has executions")
+  public Uni<Response> delete(@Parameter(description = "the workflow's id (a UUID)") @PathParam("id") String id) {
     return delete.run(Paging.id(id)).map(x -> Response.noContent().build());
   }
 }

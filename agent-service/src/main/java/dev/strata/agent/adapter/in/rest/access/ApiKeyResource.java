@@ -29,6 +29,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** API keys for machines (admin only): the clear key is in the create answer and nowhere else. */
@@ -63,6 +65,7 @@ public class ApiKeyResource {
 
   @POST
   @RolesAllowed(Roles.ADMIN)
+  @Operation(summary = "Create an API key (admin); the clear key is in this answer and nowhere else")
   public Uni<Response> create(@NotNull @Valid ApiKeyRequest body, @Context SecurityContext who) {
     return issue.run(body.name(), body.roles()).map(issued -> {
       audit.record(who, "create-api-key", "api-key " + issued.apiKey().id(), Map.of("name", issued.apiKey().name()));
@@ -73,7 +76,8 @@ public class ApiKeyResource {
   @GET
   @Path("/{id}")
   @RolesAllowed(Roles.ADMIN)
-  public Uni<ApiKeyView> get(@PathParam("id") String id) {
+  @Operation(summary = "Get an API key's record (admin): name, roles, when created and revoked; never the key")
+  public Uni<ApiKeyView> get(@Parameter(description = "the API key's id (a UUID), as its creation answered") @PathParam("id") String id) {
     return get.run(uuid(id)).map(k -> ApiKeyView.of(k, null));
   }
 
@@ -81,7 +85,9 @@ public class ApiKeyResource {
   @DELETE
   @Path("/{id}")
   @RolesAllowed(Roles.ADMIN)
-  public Uni<Response> revoke(@PathParam("id") String id, @Context SecurityContext who) {
+  @Operation(summary = "Revoke an API key (admin), kept for the record, and the tokens obtained with it")
+  public Uni<Response> revoke(@Parameter(description = "the API key's id (a UUID), as its creation answered") @PathParam("id") String id,
+      @Context SecurityContext who) {
     return changes.revokeApiKey(uuid(id)).map(revoked -> {
       audit.record(who, "revoke-api-key", "api-key " + revoked.id(), Map.of("name", revoked.name()));
       return Response.noContent().build();

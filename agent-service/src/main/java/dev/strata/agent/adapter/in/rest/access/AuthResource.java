@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -70,6 +71,9 @@ public class AuthResource {
   @POST
   @Path("/token")
   @PermitAll
+  @Operation(summary = "Exchange a username and password, or an API key, for a bearer token",
+      description = "Open: no token needed. Send either `username` and `password`, or `apiKey`, never both. Wrong credentials are a 401; "
+          + "failed password sign-ins are limited per window (429 beyond).")
   public Uni<TokenView> token(@NotNull @Valid TokenRequest body, @Context HttpServerRequest request) {
     String source = source(request);
     Uni<IssuedToken> issued;
@@ -89,6 +93,9 @@ public class AuthResource {
   @Path("/service-token")
   @PermitAll
   @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "Exchange a Strata service's name and the shared service secret (HTTP Basic) for that service's own bearer token",
+      description = "Open: no token needed. `Authorization: Basic base64(<service name>:<service secret>)`, no body. "
+          + "The token has role service and a short lifetime (15 minutes by default); a wrong secret is a 401.")
   public TokenView serviceToken(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context HttpServerRequest request) {
     BasicCredentials credentials = BasicCredentials.parse(authorization);
     IssuedToken token = signIn.asService(credentials.name(), credentials.secret());

@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -52,6 +54,11 @@ public class LlmResource {
   @POST
   @Path("/completions")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Complete a chat through the LLM gateway, from its cache when it can",
+      description = "Only `messages` is required. An answer is cached when `temperature` is 0 or `cache` is true (`cache: false` always "
+          + "bypasses); `ttlSeconds` overrides the entry's lifetime. The `X-Cache` header and the `cache` field say HIT, MISS, SHARED, "
+          + "BYPASS or DEGRADED (cache out of reach); `cacheKey` is the key to evict the answer with. 503 when no provider is "
+          + "configured or it is unavailable.")
   public Uni<RestResponse<CompletionView>> complete(@Valid @NotNull CompletionBody body) {
     return completeChat.run(body.toRequest()).map(answer ->
         RestResponse.ResponseBuilder.ok(CompletionView.of(answer)).header("X-Cache", answer.outcome().name()).build());
@@ -61,6 +68,7 @@ public class LlmResource {
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/status")
+  @Operation(summary = "Whether an LLM provider is configured (without one, completions answer 503), its default model and endpoint")
   public LlmStatus status() {
     return completeChat.status();
   }
@@ -69,7 +77,9 @@ public class LlmResource {
   @RolesAllowed(Roles.ADMIN)
   @DELETE
   @Path("/cache/{key: .+}")
-  public Uni<Void> evict(@PathParam("key") String key, @Context SecurityContext who) {
+  @Operation(summary = "Evict one cached answer (admin) by the cacheKey a completion returned; 404 when it is not cached")
+  public Uni<Void> evict(@Parameter(description = "the cacheKey a completion returned, llm:<model>:<sha256>") @PathParam("key") String key,
+      @Context SecurityContext who) {
     return invalidateCache.entry(key).invoke(() -> audit.record(who, "flush-cache", "llm-cache " + key, Map.of()));
   }
 
@@ -77,7 +87,11 @@ public class LlmResource {
   @RolesAllowed(Roles.ADMIN)
   @DELETE
   @Path("/cache")
-  public Uni<EvictionView> evictModel(@QueryParam("model") String model, @Context SecurityContext who) {
+  @Operation(summary = "Evict every cached answer of one model (admin); answers how many went")
+  public Uni<EvictionView> evictModel(
+      @Parameter(description = "the model whose answers go (required; exactly this model, not others sharing its prefix)", required = true)
+      @QueryParam("model") String model,
+      @Context SecurityContext who) {
     if (model == null || model.isBlank()) {
       throw new BadRequestException("query parameter 'model' is required");
     }
@@ -90,6 +104,7 @@ public class LlmResource {
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/cache/stats")
+  @Operation(summary = "The LLM cache's statistics: hits and misses of every replica, entries and bytes in the cache")
   public Uni<CacheStatsView> stats() {
     return readCacheStats.run().map(CacheStatsView::of);
   }

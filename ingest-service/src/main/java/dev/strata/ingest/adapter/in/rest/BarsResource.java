@@ -30,6 +30,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Bars in ({@code POST /bars}: a JSON array, NDJSON or CSV) and out ({@code GET /bars/{symbol}}, NDJSON streamed). */
 @Path("/bars")
@@ -53,10 +55,22 @@ public class BarsResource {
   @RolesAllowed(Roles.OPERATOR)
   @Consumes({MediaType.APPLICATION_JSON, NDJSON, CSV})
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Ingest a batch of one symbol's bars (JSON array, NDJSON or CSV) as a job that lands them in the lake",
+      description = "Every bar is checked against the bar policies (prices, high/low, volume, increasing and aligned timestamps). "
+          + "201 with the job's report; 200 with `replayed: true` when `jobId` names a completed job (nothing is written "
+          + "unless `overwrite=true`); 422 listing every rejected row when the batch is refused (nothing lands); 409 while "
+          + "the same job is running. `Content-Encoding: gzip` is accepted.")
   public Uni<Response> ingest(
       InputStream body, @HeaderParam("Content-Type") String contentType,
-      @QueryParam("symbol") String symbol, @QueryParam("frame") String frame, @QueryParam("jobId") String jobId,
-      @QueryParam("mode") @DefaultValue("reject-batch") String mode, @QueryParam("overwrite") boolean overwrite)
+      @Parameter(description = "the instrument's symbol, e.g. AAPL") @QueryParam("symbol") String symbol,
+      @Parameter(description = "the bars' frame, e.g. 1m, 5m, 1h or 1d") @QueryParam("frame") String frame,
+      @Parameter(description = "the batch's job id, its idempotency key: a completed job of this id is answered again "
+          + "(replayed) without writing; absent, a new one is made")
+      @QueryParam("jobId") String jobId,
+      @Parameter(description = "what a rejected row does: reject-batch (default) refuses the whole batch, "
+          + "drop-bad-rows drops and reports it")
+      @QueryParam("mode") @DefaultValue("reject-batch") String mode,
+      @Parameter(description = "true lands a completed job again, replacing its files") @QueryParam("overwrite") boolean overwrite)
       throws IOException {
     // streamed from the body into rows (gzip is undone by the HTTP layer); unknown JSON fields are a 400
     List<Bar> bars = contentType != null && contentType.startsWith(CSV)
@@ -69,9 +83,15 @@ public class BarsResource {
   @Path("/{symbol}")
   @RolesAllowed(Roles.READER)
   @Produces(NDJSON)
+  @Operation(summary = "Stream a symbol's bars as NDJSON, ordered by time, optionally rolled up to a coarser frame",
+      description = "One bar per timestamp even after a re-ingest: the latest ingestion wins.")
   public Response read(
-      @PathParam("symbol") String symbol, @QueryParam("frame") @DefaultValue("1m") String frame,
-      @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("interval") String interval) {
+      @Parameter(description = "the instrument's symbol, e.g. AAPL") @PathParam("symbol") String symbol,
+      @Parameter(description = "the stored frame to read (default 1m)") @QueryParam("frame") @DefaultValue("1m") String frame,
+      @Parameter(description = "first instant, inclusive: ISO-8601 or epoch nanoseconds; absent, from the start") @QueryParam("from") String from,
+      @Parameter(description = "end instant, exclusive: ISO-8601 or epoch nanoseconds; absent, to the end") @QueryParam("to") String to,
+      @Parameter(description = "roll up to: a multiple of an intraday frame such as 5m, 15m or 1h, or 1d for one bar per exchange session "
+          + "(in the exchange's time zone); absent, the bars as stored") @QueryParam("interval") String interval) {
     var query = readBars.query(symbol, frame, instant("from", from), instant("to", to), interval);
     StreamingOutput stream = output -> readBars.stream(query, bar -> {
       try {

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Ingestion jobs: {@code GET /jobs/{id}} and the bars a job landed. */
 @Path("/jobs/{id}")
@@ -28,14 +30,20 @@ public class JobsResource {
 
   @GET
   @RolesAllowed(Roles.READER)
-  public Uni<IngestionJob> job(@PathParam("id") String id) {
+  @Operation(summary = "Get an ingestion job: its status, accepted and rejected rows, and the files it landed")
+  public Uni<IngestionJob> job(
+      @Parameter(description = "the job's id: the jobId the batch was sent with, or the one its report gave")
+      @PathParam("id") String id) {
     return findJob.run(id);
   }
 
   @GET
   @Path("/bars")
   @RolesAllowed(Roles.READER)
-  public Uni<JobBars> bars(@PathParam("id") String id) {
+  @Operation(summary = "The bars a job landed, per symbol, ordered by time; a file that cannot be read is skipped and named in warnings")
+  public Uni<JobBars> bars(
+      @Parameter(description = "the job's id: the jobId the batch was sent with, or the one its report gave")
+      @PathParam("id") String id) {
     return readJobBars.run(id);
   }
 }

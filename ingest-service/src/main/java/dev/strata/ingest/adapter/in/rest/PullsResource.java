@@ -15,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** {@code POST /pulls}: backfill a symbol's missing trading days from the market-data provider. */
 @Path("/pulls")
@@ -33,6 +34,10 @@ public class PullsResource {
   @RolesAllowed(Roles.OPERATOR)
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Backfill a symbol's missing trading days from the market-data provider",
+      description = "Resumes after the symbol's checkpoint, finds the exchange trading days between `from` and `to` that have no bars "
+          + "(weekends and holidays are not gaps), fetches only those and lands them as one job. The report names the gaps, the bars "
+          + "landed, the job and the days still missing.")
   public Uni<PullReport> pull(@Valid @NotNull PullRequest request) {
     return Uni.createFrom().deferred(() ->
         pullBars.run(new PullBarsCommand(request.symbol(), request.frame(), request.from(), request.to())));

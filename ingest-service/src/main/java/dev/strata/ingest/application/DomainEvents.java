@@ -1,5 +1,6 @@
 package dev.strata.ingest.application;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,6 +33,17 @@ public final class DomainEvents {
         .map(subscription -> run(subscription, event))
         .toList();
     return runs.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(runs).andCollectFailures().replaceWithVoid();
+  }
+
+  /**
+   * Publishes {@code events} one after the other, in their order, each as {@link #publish} does:
+   * every handler runs for every event, and a failing handler is reported without stopping the
+   * other handlers or the events after it. Completes when all handlers of all events have run.
+   */
+  public Uni<Void> publishMany(List<?> events) {
+    return Multi.createFrom().iterable(List.copyOf(events))
+        .onItem().transformToUniAndConcatenate(this::publish)
+        .onItem().ignoreAsUni();
   }
 
   private static <E> Uni<Void> runUnchecked(Subscription<E> subscription, Object event) {

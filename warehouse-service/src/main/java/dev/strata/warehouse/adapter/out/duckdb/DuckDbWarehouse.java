@@ -16,7 +16,8 @@ import org.duckdb.DuckDBConnection;
 /**
  * The one DuckDB file of the warehouse. All writes go through a single writer connection on a
  * single thread, so they are serialized without locks; every read gets its own duplicated
- * connection, so readers see the last committed snapshot and never wait behind a promotion.
+ * connection, so readers see the last committed snapshot and never wait behind a promotion. A
+ * reader's connection runs queries only ({@link ReadOnlyConnection}) and is closed when its work returns.
  */
 public final class DuckDbWarehouse implements AutoCloseable {
 
@@ -52,9 +53,9 @@ public final class DuckDbWarehouse implements AutoCloseable {
     return file;
   }
 
-  /** Runs {@code work} on a fresh reader connection of the caller's thread (never the event loop). */
+  /** Runs {@code work} on a fresh, query-only reader connection of the caller's thread (never the event loop). */
   public <T> T read(SqlWork<T> work) {
-    try (Connection reader = writer.duplicate()) {
+    try (Connection reader = ReadOnlyConnection.of(writer.duplicate())) {
       return work.apply(reader);
     } catch (SQLException e) {
       throw new WarehouseFailure("DuckDB read failed: " + e.getMessage(), e);

@@ -29,6 +29,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.PartType;
 import org.jboss.resteasy.reactive.RestForm;
@@ -63,7 +65,9 @@ public class ModelsResource {
   @GET
   @RolesAllowed(Roles.READER)
   @Path("models/{name}/versions")
-  public ManageModelVersions.Listing list(@PathParam("name") String name) {
+  @Operation(summary = "List a model's versions (their cards), its aliases and its archived versions")
+  public ManageModelVersions.Listing list(
+      @Parameter(description = "the model's name, e.g. churn_model or risk_model") @PathParam("name") String name) {
     return versions.list(name);
   }
 
@@ -72,7 +76,13 @@ public class ModelsResource {
   @RolesAllowed(Roles.ADMIN)
   @Path("models/{name}/versions")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
-  public Response upload(@PathParam("name") String name, @RestForm("model") FileUpload model,
+  @Operation(summary = "Register a new version of a model from an ONNX file and its metadata (admin)",
+      description = "Multipart: `model` is the ONNX file, `metadata` the JSON `{task, features, positiveIndex?, metrics?, sha256?, alias?}`, "
+          + "`features` in the model's input column order. An `alias` (e.g. champion) is pointed at the new version. "
+          + "201 with the version's card.")
+  public Response upload(
+      @Parameter(description = "the model's name, e.g. churn_model or risk_model") @PathParam("name") String name,
+      @RestForm("model") FileUpload model,
       @RestForm("metadata") @PartType(MediaType.APPLICATION_JSON) @Valid UploadMetadata metadata, @Context SecurityContext who) {
     if (model == null || metadata == null) {
       throw new BadRequestException("multipart parts 'model' (the ONNX file) and 'metadata' (JSON) are required");
@@ -86,7 +96,11 @@ public class ModelsResource {
   @RolesAllowed(Roles.ADMIN)
   @Path("models/{name}/aliases/{alias}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public ManageModelVersions.Listing setAlias(@PathParam("name") String name, @PathParam("alias") String alias,
+  @Operation(summary = "Point an alias such as champion or challenger at a version (admin); 409 for an archived version",
+      description = "The body is `{\"version\": \"3\"}`. Unversioned inference uses the champion. Answers the model's listing.")
+  public ManageModelVersions.Listing setAlias(
+      @Parameter(description = "the model's name, e.g. churn_model or risk_model") @PathParam("name") String name,
+      @Parameter(description = "the alias to set, e.g. champion or challenger (lower case, at most 64 characters)") @PathParam("alias") String alias,
       @NotNull @Valid AliasTarget target, @Context SecurityContext who) {
     versions.setAlias(name, alias, target.version(), actor(who));
     return versions.list(name);
@@ -95,7 +109,12 @@ public class ModelsResource {
   @POST
   @RolesAllowed(Roles.ADMIN)
   @Path("models/{name}/versions/{version}/archive")
-  public ManageModelVersions.Listing archive(@PathParam("name") String name, @PathParam("version") String version,
+  @Operation(summary = "Archive a model version for good (admin); 409 for the champion",
+      description = "An archived version stays listed with its card and artifact, but no longer serves, takes an alias or shadows; "
+          + "the aliases naming it are removed. Answers the model's listing.")
+  public ManageModelVersions.Listing archive(
+      @Parameter(description = "the model's name, e.g. churn_model or risk_model") @PathParam("name") String name,
+      @Parameter(description = "the version number (1, 2, 3, ...)") @PathParam("version") String version,
       @Context SecurityContext who) {
     versions.archive(name, version, actor(who));
     return versions.list(name);
@@ -106,7 +125,12 @@ public class ModelsResource {
   @POST
   @RolesAllowed(Roles.OPERATOR)
   @Path("models/{name}/train")
-  public Response train(@PathParam("name") String name, @Context SecurityContext who) {
+  @Operation(summary = "Start training a new version of churn_model or risk_model in the background",
+      description = "202 with the training job; poll it at Location (`/trainings/{id}`). The new version becomes champion only when "
+          + "its held-out AUC reaches the floor and beats the current champion's on the same rows; otherwise it is registered "
+          + "as challenger.")
+  public Response train(@Parameter(description = "the model to train: churn_model or risk_model") @PathParam("name") String name,
+      @Context SecurityContext who) {
     TrainingJob job = training.start(name, actor(who));
     return Response.accepted(job).location(URI.create("/trainings/" + job.id())).build();
   }
@@ -114,7 +138,9 @@ public class ModelsResource {
   @GET
   @RolesAllowed(Roles.READER)
   @Path("trainings/{id}")
-  public TrainingJob job(@PathParam("id") String id) {
+  @Operation(summary = "Get a training job: state and stage, then the new version, its metrics and the promotion decision")
+  public TrainingJob job(
+      @Parameter(description = "the training job's id (a UUID), as the Location of the train answer names it") @PathParam("id") String id) {
     return training.job(id);
   }
 

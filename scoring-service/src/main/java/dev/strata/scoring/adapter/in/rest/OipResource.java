@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -59,6 +61,7 @@ public class OipResource {
 
   @GET
   @PermitAll
+  @Operation(summary = "Server metadata (Open Inference Protocol v2): name, version and extensions")
   public Map<String, Object> server() {
     return Map.of("name", "strata-scoring", "version", serverVersion, "extensions", List.of());
   }
@@ -66,6 +69,7 @@ public class OipResource {
   @GET
   @PermitAll
   @Path("health/live")
+  @Operation(summary = "Server liveness (Open Inference Protocol v2)")
   public Map<String, Boolean> live() {
     return Map.of("live", true);
   }
@@ -73,6 +77,7 @@ public class OipResource {
   @GET
   @PermitAll
   @Path("health/ready")
+  @Operation(summary = "Server readiness (Open Inference Protocol v2): 200 when every champion model can serve, else 503")
   public Response ready() {
     List<String> notServing = describe.championsNotServing();
     return notServing.isEmpty()
@@ -83,28 +88,34 @@ public class OipResource {
   @GET
   @RolesAllowed(Roles.READER)
   @Path("models/{name}")
-  public Response metadata(@PathParam("name") String name) {
+  @Operation(summary = "Model metadata (Open Inference Protocol v2) of the model's champion: versions, platform, input and output tensors")
+  public Response metadata(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name) {
     return guard(() -> metadataOf(name, Optional.empty()));
   }
 
   @GET
   @RolesAllowed(Roles.READER)
   @Path("models/{name}/versions/{version}")
-  public Response versionMetadata(@PathParam("name") String name, @PathParam("version") String version) {
+  @Operation(summary = "Model metadata (Open Inference Protocol v2) of one version: versions, platform, input and output tensors")
+  public Response versionMetadata(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name,
+      @Parameter(description = "the model version (1, 2, 3, ...)") @PathParam("version") String version) {
     return guard(() -> metadataOf(name, Optional.of(version)));
   }
 
   @GET
   @RolesAllowed(Roles.READER)
   @Path("models/{name}/ready")
-  public Response modelReady(@PathParam("name") String name) {
+  @Operation(summary = "Model readiness (Open Inference Protocol v2) of the model's champion: 200 when it can serve, else 503; loads it")
+  public Response modelReady(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name) {
     return guard(() -> readiness(name, Optional.empty()));
   }
 
   @GET
   @RolesAllowed(Roles.READER)
   @Path("models/{name}/versions/{version}/ready")
-  public Response versionReady(@PathParam("name") String name, @PathParam("version") String version) {
+  @Operation(summary = "Model readiness (Open Inference Protocol v2) of one version: 200 when it can serve, else 503; loads it")
+  public Response versionReady(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name,
+      @Parameter(description = "the model version (1, 2, 3, ...)") @PathParam("version") String version) {
     return guard(() -> readiness(name, Optional.of(version)));
   }
 
@@ -113,7 +124,12 @@ public class OipResource {
   @Path("models/{name}/infer")
   @Consumes(MediaType.WILDCARD)
   @NonBlocking
-  public Response infer(@PathParam("name") String name, byte[] body) {
+  @Operation(summary = "Inference (Open Inference Protocol v2) on the model's champion",
+      description = "The body is an OIP v2 inference request: named input tensors (FP32, FP64, INT64 or BYTES; `data` flat or "
+          + "nested, row-major), optionally the `outputs` to return, and an `id` that the answer echoes. Errors are "
+          + "`{\"error\": ...}` as the protocol prescribes: 400 a bad request or tensor, 404 an unknown or archived model "
+          + "or version, 503 a model that cannot load.")
+  public Response infer(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name, byte[] body) {
     return guard(() -> inferOn(name, Optional.empty(), body));
   }
 
@@ -122,7 +138,13 @@ public class OipResource {
   @Path("models/{name}/versions/{version}/infer")
   @Consumes(MediaType.WILDCARD)
   @NonBlocking
-  public Response versionInfer(@PathParam("name") String name, @PathParam("version") String version, byte[] body) {
+  @Operation(summary = "Inference (Open Inference Protocol v2) on one version of a model",
+      description = "The body is an OIP v2 inference request: named input tensors (FP32, FP64, INT64 or BYTES; `data` flat or "
+          + "nested, row-major), optionally the `outputs` to return, and an `id` that the answer echoes. Errors are "
+          + "`{\"error\": ...}` as the protocol prescribes: 400 a bad request or tensor, 404 an unknown or archived model "
+          + "or version, 503 a model that cannot load.")
+  public Response versionInfer(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name,
+      @Parameter(description = "the model version (1, 2, 3, ...)") @PathParam("version") String version, byte[] body) {
     return guard(() -> inferOn(name, Optional.of(version), body));
   }
 

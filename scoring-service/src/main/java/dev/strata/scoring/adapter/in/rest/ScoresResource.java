@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,7 +48,13 @@ public class ScoresResource {
   @Produces(MediaType.APPLICATION_JSON)
   @APIResponseSchema(value = CustomerScores.class, responseCode = "200",
       responseDescription = "the scores; with Prefer: respond-async, 202 and the ScoringJob instead")
-  public Response customers(@NotNull ScoreRequest request, @HeaderParam("Prefer") String prefer) {
+  @Operation(summary = "Score customers with the champion models: churn probability and monthly revenue at risk",
+      description = "Send `customerIds`, or `all: true` for every active customer; unknown ids are left out of the answer. "
+          + "Synchronous by default. With `Prefer: respond-async` (RFC 7240) the request is validated, then answered 202 at once "
+          + "with a job to poll at Location (`/scores/jobs/{id}`) and `Preference-Applied: respond-async`.")
+  public Response customers(@NotNull ScoreRequest request,
+      @Parameter(description = "respond-async: answer 202 with a job to poll instead of waiting for the scores")
+      @HeaderParam("Prefer") String prefer) {
     if (respondAsync(prefer)) {
       ScoringJob job = background.start(request);
       return Response.accepted(job).location(URI.create("/scores/jobs/" + job.id()))
@@ -60,7 +68,9 @@ public class ScoresResource {
   @RolesAllowed(Roles.OPERATOR)
   @Path("jobs/{id}")
   @Produces(MediaType.APPLICATION_JSON)
-  public ScoringJob job(@PathParam("id") String id) {
+  @Operation(summary = "Get an asynchronous scoring job: chunks and rows done so far, then the scores or the error")
+  public ScoringJob job(
+      @Parameter(description = "the scoring job's id (a UUID), as the Location of the 202 names it") @PathParam("id") String id) {
     return background.job(id);
   }
 

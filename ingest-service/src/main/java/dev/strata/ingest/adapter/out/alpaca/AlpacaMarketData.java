@@ -47,7 +47,7 @@ public final class AlpacaMarketData implements MarketData {
 
   public AlpacaMarketData(Settings settings, Path archiveRoot, ObjectMapper json) {
     this.settings = settings;
-    this.bucket = new TokenBucket(Math.max(1, settings.requestsPerMinute() / 10), settings.requestsPerMinute() / 60.0);
+    this.bucket = TokenBucket.perMinute(settings.requestsPerMinute());
     this.archive = new ResponseArchive(archiveRoot, json);
     this.json = json;
   }

@@ -16,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Gold customer features for scoring-service; the feature order is documented in the README. */
 @Path("/customer-features")
@@ -30,8 +32,16 @@ public class CustomerFeaturesResource {
 
   @RolesAllowed(Roles.READER)
   @GET
-  public Uni<CustomerFeatures> get(@QueryParam("customerId") List<String> customerIds,
-      @QueryParam("active") boolean active, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+  @Operation(summary = "Customers' encoded gold features for scoring, a page at a time in customer id order",
+      description = "Name customers with `customerId` (repeated), or ask for the active ones, or neither for all. "
+          + "The answer's `nextCursor` is null on the last page; otherwise pass it as `cursor` for the next one.")
+  public Uni<CustomerFeatures> get(
+      @Parameter(description = "only these customers (repeatable); for more ids than a query string carries, POST /customer-features/search")
+      @QueryParam("customerId") List<String> customerIds,
+      @Parameter(description = "true: only active customers (no churn date, not churned)") @QueryParam("active") boolean active,
+      @Parameter(description = "page size, 1..10000 (default 1000)") @QueryParam("limit") String limit,
+      @Parameter(description = "the nextCursor of the previous page (the last customer id it held); absent, the first page")
+      @QueryParam("cursor") String cursor) {
     return features.run(customerIds == null ? List.of() : customerIds, active,
         Params.integer("limit", limit, ReadCustomerFeatures.DEFAULT_LIMIT), cursor);
   }
@@ -41,6 +51,7 @@ public class CustomerFeaturesResource {
   @POST
   @Path("search")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "The encoded gold features of the customers the body names (1 to 10,000 ids), in one page; unknown ids are left out")
   public Uni<CustomerFeatures> search(@NotNull CustomerFeatureQuery query) {
     int ids = query.customerIds().size();
     if (ids < 1 || ids > ReadCustomerFeatures.MAX_LIMIT) {

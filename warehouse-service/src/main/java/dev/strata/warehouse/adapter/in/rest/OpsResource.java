@@ -14,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** The operations UI's read models: ingest runs and the bronze file ledger. */
 @Path("/ops")
@@ -29,20 +31,25 @@ public class OpsResource {
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/runs")
-  public Uni<List<RunOverview>> runs(@QueryParam("limit") String limit) {
+  @Operation(summary = "Ingest runs, newest first: their files, rows and promotion status (promoted, rejected or pending)")
+  public Uni<List<RunOverview>> runs(
+      @Parameter(description = "at most this many, newest first (default 100; taken as 1..1000)") @QueryParam("limit") String limit) {
     return ops.runs(Params.integer("limit", limit, 100));
   }
 
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/runs/{id}")
-  public Uni<RunOverview> run(@PathParam("id") String id) {
+  @Operation(summary = "One ingest run: its files, rows and promotion status")
+  public Uni<RunOverview> run(
+      @Parameter(description = "the run's id: the ingest job id its files were announced under") @PathParam("id") String id) {
     return ops.run(id);
   }
 
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/layers")
+  @Operation(summary = "Row counts of the silver and gold tables")
   public Uni<LayerSizes> layers() {
     return ops.layers();
   }
@@ -50,7 +57,9 @@ public class OpsResource {
   @RolesAllowed(Roles.READER)
   @GET
   @Path("/file-ingestions")
-  public Uni<List<FileIngestion>> fileIngestions(@QueryParam("limit") String limit) {
+  @Operation(summary = "The ledger of bronze files, newest first")
+  public Uni<List<FileIngestion>> fileIngestions(
+      @Parameter(description = "at most this many, newest first (default 100; taken as 1..1000)") @QueryParam("limit") String limit) {
     return ops.fileIngestions(Params.integer("limit", limit, 100));
   }
 }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Promotes every promotable bronze file now (the same work {@code dataset.ingested} triggers). */
 @Path("/promotions")
@@ -24,6 +25,7 @@ public class PromotionResource {
 
   @RolesAllowed(Roles.OPERATOR)
   @POST
+  @Operation(summary = "Promote every promotable bronze file to silver and gold now; answers one outcome per dataset kind")
   public Uni<List<PromotionOutcome>> promote() {
     return promote.run("api");
   }

@@ -34,7 +34,7 @@ public final class TestLake {
         FROM (VALUES %s) AS t(symbol, frame, ts, open, high, low, close, volume, outlier)""".formatted(jobId, ingestedAt, values);
     write(lake.resolve(relative), select);
     return new DatasetIngested(DatasetIdentity.bars("producer", frame, symbol),
-        bars[0].ts(), bars[bars.length - 1].ts(), jobId, runId, bars.length, "sha", relative);
+        bars[0].ts(), bars[bars.length - 1].ts(), jobId, runId, bars.length, sha256(lake.resolve(relative)), relative);
   }
 
   /** {@code n} usage events per customer, one a day going back from {@code last}. */
@@ -51,7 +51,17 @@ public final class TestLake {
         FROM unnest([%s]) AS u(c), range(%d) AS r(d)""".formatted(last, jobId, ids, days);
     write(lake.resolve(relative), select);
     return new DatasetIngested(DatasetIdentity.usage(),
-        last.minusSeconds(86_400L * (days - 1)), last, jobId, runId, (long) days * customers.length, "sha", relative);
+        last.minusSeconds(86_400L * (days - 1)), last, jobId, runId, (long) days * customers.length, sha256(lake.resolve(relative)),
+        relative);
+  }
+
+  /** What ingest-service announces a file with: SHA-256 of its bytes, hex. */
+  public static String sha256(Path file) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void write(Path file, String select) {

@@ -150,6 +150,47 @@ class PromotionIT {
   }
 
   @Test
+  void aFileChangedOrCutShortSinceItWasAnnouncedIsRejectedNotPromotedAndTheOthersGoOn() throws Exception {
+    String symbol = symbol();
+    String tamperedRun = "run-" + UUID.randomUUID();
+    java.nio.file.Path lake = WarehouseTestRun.lake();
+    DatasetIngested tampered = TestLake.bars(lake, tamperedRun, Instant.now(), bar(symbol, 0, 10));
+    // rewritten after the announcement with another bar in its place: not the announced bytes
+    java.nio.file.Path elsewhere = java.nio.file.Files.createTempDirectory("rewritten");
+    DatasetIngested rewrite = TestLake.bars(elsewhere, tamperedRun, Instant.now(), bar(symbol, 0, 99));
+    java.nio.file.Files.copy(elsewhere.resolve(rewrite.path()), lake.resolve(tampered.path()),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    String shortRun = "run-" + UUID.randomUUID();
+    DatasetIngested announced = TestLake.bars(lake, shortRun, Instant.now(), bar(symbol, 1, 11));
+    var cutShort = new DatasetIngested(announced.dataset(), announced.coverageFrom(), announced.coverageTo(), announced.fileId(),
+        announced.runId(), announced.rowCount() + 1, announced.sha256(), announced.path());
+    String goodRun = "run-" + UUID.randomUUID();
+    publish(tampered);
+    publish(cutShort);
+    publish(TestLake.bars(lake, goodRun, Instant.now(), bar(symbol, 2, 12)));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> "promoted".equals(run(goodRun).getString("status")));
+    await().atMost(Duration.ofSeconds(20)).until(() -> "rejected".equals(run(tamperedRun).getString("status"))
+        && "rejected".equals(run(shortRun).getString("status")));
+    assertThat(reasonOf(tamperedRun)).contains("sha256").contains("differs from the announced");
+    assertThat(reasonOf(shortRun)).contains("1 rows, not the announced 2");
+    assertThat(goldBars(symbol)).as("only the good file's bar").isEqualTo(1);
+    assertThat(gold("SELECT count(*) FROM silver.bars WHERE symbol = ? AND close = 99", symbol)).isZero();
+  }
+
+  private String reasonOf(String runId) {
+    return warehouse.read(connection -> {
+      try (var st = connection.prepareStatement("SELECT reason FROM ops.file_ingestions WHERE run_id = ?")) {
+        st.setString(1, runId);
+        try (var rs = st.executeQuery()) {
+          rs.next();
+          return rs.getString(1);
+        }
+      }
+    });
+  }
+
+  @Test
   void promotingThroughTheApiIsIncrementalAndARerunChangesNothing() throws Exception {
     String customer = "U-" + UUID.randomUUID().toString().substring(0, 8);
     DatasetIngested usage = TestLake.usage(WarehouseTestRun.lake(), "run-" + UUID.randomUUID(), Instant.now(), 10, customer);
@@ -199,13 +240,14 @@ class PromotionIT {
       try (var st = connection.prepareStatement("""
           INSERT INTO ops.file_ingestions (run_id, file_id, domain, source, dataset, coverage_from, coverage_to,
             row_count, sha256, path, received_at)
-          VALUES (?, ?, 'customer', 'events', 'usage', CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, 'sha', ?, now())""")) {
+          VALUES (?, ?, 'customer', 'events', 'usage', CAST(? AS TIMESTAMPTZ), CAST(? AS TIMESTAMPTZ), ?, ?, ?, now())""")) {
         st.setString(1, event.runId());
         st.setString(2, event.fileId());
         st.setString(3, event.coverageFrom().toString());
         st.setString(4, event.coverageTo().toString());
         st.setLong(5, event.rowCount());
-        st.setString(6, event.path());
+        st.setString(6, event.sha256());
+        st.setString(7, event.path());
         st.executeUpdate();
       }
       return null;

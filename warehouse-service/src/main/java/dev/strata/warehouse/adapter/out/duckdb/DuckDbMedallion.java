@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  * temp tables, measured and judged by the audit; only then are silver (MERGE, latest ingestion
  * wins) and gold (the affected range rebuilt) published, the watermarks advanced and the files
  * marked promoted. A refused audit publishes nothing and records why.
+ *
+ * <p>A file is promoted only as it was announced: before staging, its SHA-256 and its row count must be
+ * those of its {@code dataset.ingested} message. A file changed or cut short since ingest wrote it is
+ * marked rejected with the difference as its reason, and the plan's other files go on.
  */
 public class DuckDbMedallion implements Medallion {
 
@@ -43,10 +47,11 @@ public class DuckDbMedallion implements Medallion {
       List<FileIngestion> files = records.stillBronze(connection, plan.files());
       List<FileIngestion> readable = new ArrayList<>();
       for (FileIngestion file : files) {
-        if (resolve(file) != null) {
+        String refusal = refusal(connection, file);
+        if (refusal == null) {
           readable.add(file);
         } else {
-          records.mark(connection, file, FileIngestion.REJECTED, plan.promotionId(), "file missing or outside the lake");
+          records.mark(connection, file, FileIngestion.REJECTED, plan.promotionId(), refusal);
         }
       }
       if (readable.isEmpty()) {
@@ -124,6 +129,25 @@ public class DuckDbMedallion implements Medallion {
       rs.next();
       return rs.getLong(1);
     }
+  }
+
+  /** Why {@code file} may not be promoted, or null when it is the file that was announced. */
+  private String refusal(Connection connection, FileIngestion file) throws SQLException {
+    Path path = resolve(file);
+    if (path == null) {
+      return "file missing or outside the lake";
+    }
+    // the checksum first: DuckDB reads only a file that is what ingest wrote (a failed read would end the transaction)
+    String sha256 = LakeFiles.sha256(path);
+    if (!sha256.equalsIgnoreCase(file.sha256())) {
+      return "sha256 " + sha256 + " differs from the announced " + file.sha256();
+    }
+    long rows;
+    try (var st = connection.createStatement(); var rs = st.executeQuery("SELECT count(*) FROM read_parquet(" + Sql.literal(path.toString()) + ")")) {
+      rs.next();
+      rows = rs.getLong(1);
+    }
+    return rows == file.rowCount() ? null : rows + " rows, not the announced " + file.rowCount();
   }
 
   /** The file's absolute path inside the lake, or null when it is unsafe or missing. */

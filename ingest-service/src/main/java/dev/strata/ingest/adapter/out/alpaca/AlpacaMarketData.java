@@ -15,13 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Alpaca market-data v2 bars over HTTP: rate limited by a token bucket, retrying 429 and 5xx with
- * exponential backoff or the server's {@code Retry-After}, every response archived with its request
- * before it is parsed.
+ * exponential backoff or the server's {@code Retry-After} (seconds or an HTTP-date), every response
+ * archived with its request before it is parsed.
  */
 public final class AlpacaMarketData implements MarketData {
 
@@ -119,14 +120,19 @@ public final class AlpacaMarketData implements MarketData {
   }
 
   private Duration backoff(int attempt, ResponseArchive.Exchange exchange) {
-    Duration exponential = settings.firstBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
-    Duration wait = exponential;
-    String retryAfter = exchange.retryAfter();
-    if (retryAfter != null && !retryAfter.isEmpty() && retryAfter.chars().allMatch(Character::isDigit)) {
-      wait = Duration.ofSeconds(Long.parseLong(retryAfter));
-    }
+    Duration wait = delay(attempt, RetryAfter.of(exchange.retryAfter(), exchange.receivedAt()), settings.firstBackoff(), settings.maxBackoff());
     LOG.infof("provider answered %d; retrying in %s", exchange.status(), wait);
-    return wait.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : wait;
+    return wait;
+  }
+
+  /**
+   * The wait before attempt {@code attempt + 1}: the server's {@code Retry-After} when it gave one
+   * that can be read (seconds or an HTTP-date), else {@code first} doubled per attempt; never more
+   * than {@code max}.
+   */
+  static Duration delay(int attempt, Optional<Duration> retryAfter, Duration first, Duration max) {
+    Duration wait = retryAfter.orElseGet(() -> first.multipliedBy(1L << Math.min(attempt - 1, 10)));
+    return wait.compareTo(max) > 0 ? max : wait;
   }
 
   private static void pause(Duration wait) {

@@ -95,6 +95,46 @@ class ProviderPullIT {
   }
 
   @Test
+  void serverErrorsOfTheProviderAreRetriedWithBackoffAndThePullThenLandsEveryMissingDay() throws Exception {
+    StandInAlpaca.REQUESTS.clear();
+    StandInAlpaca.THROTTLE_NEXT.set(false);
+    StandInAlpaca.SERVER_ERRORS.addAll(List.of(503, 500, 502));
+    try {
+      // the trading week of 2013-02-11..15
+      given().contentType("application/json").body("""
+          {"symbol":"AAPL5XX","frame":"1d","from":"2013-02-11","to":"2013-02-15"}""").post("/pulls")
+          .then().statusCode(200).body("gaps.size()", equalTo(5)).body("barsLanded", equalTo(5)).body("stillMissing", empty());
+    } finally {
+      StandInAlpaca.SERVER_ERRORS.clear();
+    }
+
+    // the same request four times: three outages, then the page
+    assertThat(StandInAlpaca.REQUESTS).hasSize(4).extracting(java.net.URI::toString).containsOnly(StandInAlpaca.REQUESTS.getFirst().toString());
+    try (Stream<Path> files = Files.list(config.alpaca().archive().resolve("source=alpaca/symbol=AAPL5XX"))) {
+      assertThat(files.map(ProviderPullIT::json)).extracting(node -> node.get("status").asInt()).containsExactlyInAnyOrder(503, 500, 502, 200);
+    }
+    assertThat(given().get("/bars/AAPL5XX?frame=1d").then().statusCode(200).extract().asString().lines()).hasSize(5);
+  }
+
+  @Test
+  void aProviderOutageLongerThanTheAttemptsFailsThePullAndLandsNothing() {
+    StandInAlpaca.REQUESTS.clear();
+    StandInAlpaca.THROTTLE_NEXT.set(false);
+    int attempts = config.alpaca().maxAttempts();
+    StandInAlpaca.SERVER_ERRORS.addAll(java.util.Collections.nCopies(attempts + 1, 503));
+    try {
+      given().contentType("application/json").body("""
+          {"symbol":"AAPLDOWN","frame":"1d","from":"2013-02-11","to":"2013-02-15"}""").post("/pulls")
+          .then().statusCode(500).contentType("application/problem+json");
+    } finally {
+      StandInAlpaca.SERVER_ERRORS.clear();
+    }
+
+    assertThat(StandInAlpaca.REQUESTS).hasSize(attempts);
+    given().get("/bars/AAPLDOWN?frame=1d").then().statusCode(200).body(equalTo(""));
+  }
+
+  @Test
   void aBadPullRequestIsAProblemDocument() {
     given().contentType("application/json").body("{\"symbol\":\"AAPL\",\"frame\":\"1d\",\"from\":\"2013-03-01\",\"to\":\"2013-02-01\"}")
         .post("/pulls").then().statusCode(422).contentType("application/problem+json");

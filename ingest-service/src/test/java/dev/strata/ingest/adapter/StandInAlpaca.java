@@ -13,18 +13,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A local stand-in for Alpaca market-data v2 {@code /v2/stocks/{symbol}/bars}, serving the real
  * 2013 Apple daily bars in pages of 10, stamped at 05:00 UTC as Alpaca stamps daily bars. Its first
- * answer is a 429 with {@code Retry-After: 1}, as a rate-limited provider would give.
+ * answer is a 429 with {@code Retry-After: 1}, as a rate-limited provider would give. Statuses put in
+ * {@link #SERVER_ERRORS} (e.g. 503, 500, 502) are answered first, one per request, in their order, as
+ * a provider having an outage would.
  */
 public class StandInAlpaca implements QuarkusTestResourceLifecycleManager {
 
   static final List<URI> REQUESTS = new CopyOnWriteArrayList<>();
   static final AtomicBoolean THROTTLE_NEXT = new AtomicBoolean(true);
+  static final Queue<Integer> SERVER_ERRORS = new ConcurrentLinkedQueue<>();
   private static final int PAGE = 10;
   private HttpServer server;
 
@@ -45,6 +50,9 @@ public class StandInAlpaca implements QuarkusTestResourceLifecycleManager {
       } else if (exchange.getRequestURI().getPath().contains("/NOSUCH/")) {
         status = 422;
         body = "{\"message\":\"invalid symbol\"}".getBytes(StandardCharsets.UTF_8);
+      } else if (!SERVER_ERRORS.isEmpty()) {
+        status = SERVER_ERRORS.remove();
+        body = "{\"message\":\"internal server error\"}".getBytes(StandardCharsets.UTF_8);
       } else if (THROTTLE_NEXT.getAndSet(false)) {
         status = 429;
         exchange.getResponseHeaders().add("Retry-After", "1");

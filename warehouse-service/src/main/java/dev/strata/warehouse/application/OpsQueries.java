@@ -5,13 +5,17 @@ import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.value.SafeName;
 import dev.strata.warehouse.domain.ledger.FileIngestion;
 import dev.strata.warehouse.domain.ledger.FileLedger;
+import dev.strata.warehouse.domain.ledger.LayerWatermark;
+import dev.strata.warehouse.domain.ledger.PromotionHistory;
+import dev.strata.warehouse.domain.ledger.PromotionRun;
 import dev.strata.warehouse.domain.ledger.RunOverview;
 import dev.strata.warehouse.domain.ledger.RunOverviews;
 import io.smallrye.mutiny.Uni;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Executor;
 
-/** Read models of the operations UI: ingest runs and the file ledger. */
+/** Read models of the operations UI: ingest runs, the file ledger, promotions and watermarks. */
 public class OpsQueries {
 
   public static final int MAX_LIMIT = 1000;
@@ -19,13 +23,33 @@ public class OpsQueries {
   private final RunOverviews runs;
   private final FileLedger ledger;
   private final LayerSizes.Count layers;
+  private final PromotionHistory history;
   private final Executor blocking;
 
-  public OpsQueries(RunOverviews runs, FileLedger ledger, LayerSizes.Count layers, Executor blocking) {
+  public OpsQueries(RunOverviews runs, FileLedger ledger, LayerSizes.Count layers, PromotionHistory history, Executor blocking) {
     this.runs = runs;
     this.ledger = ledger;
     this.layers = layers;
+    this.history = history;
     this.blocking = blocking;
+  }
+
+  /** The runs that started on {@code day} (UTC). */
+  public Uni<List<RunOverview>> runsOn(LocalDate day, int limit) {
+    return Uni.createFrom().item(() -> runs.on(day, Math.clamp(limit, 1, MAX_LIMIT))).runSubscriptionOn(blocking);
+  }
+
+  /** The days runs started on, latest first: the first is the latest. */
+  public Uni<List<LocalDate>> runDays(int limit) {
+    return Uni.createFrom().item(() -> runs.days(Math.clamp(limit, 1, MAX_LIMIT))).runSubscriptionOn(blocking);
+  }
+
+  public Uni<List<PromotionRun>> promotions(int limit) {
+    return Uni.createFrom().item(() -> history.promotions(Math.clamp(limit, 1, MAX_LIMIT))).runSubscriptionOn(blocking);
+  }
+
+  public Uni<List<LayerWatermark>> watermarks() {
+    return Uni.createFrom().item(history::watermarks).runSubscriptionOn(blocking);
   }
 
   public Uni<LayerSizes> layers() {

@@ -7,12 +7,14 @@ import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbLayerSizes;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbMedallion;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbQueryRunner;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbPromotionHistory;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbRunOverviews;
 import dev.strata.warehouse.application.BuildChart;
 import dev.strata.warehouse.application.CustomerQueries;
 import dev.strata.warehouse.application.ImportCustomers;
 import dev.strata.warehouse.application.OpsQueries;
 import dev.strata.warehouse.application.PromoteDatasets;
+import dev.strata.warehouse.application.RetryRejectedFile;
 import dev.strata.warehouse.application.ReadCustomerFeatures;
 import dev.strata.warehouse.application.RecordDatasetIngestion;
 import dev.strata.warehouse.application.RunNamedQuery;
@@ -63,8 +65,14 @@ public class UseCases {
 
   @Produces
   @Singleton
-  OpsQueries opsQueries(DuckDbRunOverviews runs, DuckDbFileLedger ledger, DuckDbLayerSizes layers) {
-    return new OpsQueries(runs, ledger, layers, blocking());
+  OpsQueries opsQueries(DuckDbRunOverviews runs, DuckDbFileLedger ledger, DuckDbLayerSizes layers, DuckDbPromotionHistory history) {
+    return new OpsQueries(runs, ledger, layers, history, blocking());
+  }
+
+  @Produces
+  @Singleton
+  RetryRejectedFile retryRejectedFile(DuckDbFileLedger ledger, PromoteDatasets promote) {
+    return new RetryRejectedFile(ledger, promote, blocking());
   }
 
   @Produces

@@ -7,6 +7,7 @@ import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbLayerSizes;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbMedallion;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbQueryRunner;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbPromotionHistory;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbRunOverviews;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbSchemaHistory;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbWarehouse;
@@ -81,6 +82,11 @@ public class WarehouseStore {
     return new DuckDbRunOverviews(warehouse);
   }
 
+  @Produces
+  @Singleton
+  DuckDbPromotionHistory promotionHistory(DuckDbWarehouse warehouse) {
+    return new DuckDbPromotionHistory(warehouse);
+  }
 
   @Produces
   @Singleton

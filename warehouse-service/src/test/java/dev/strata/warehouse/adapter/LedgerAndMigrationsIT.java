@@ -107,22 +107,31 @@ class LedgerAndMigrationsIT {
   }
 
   @Test
-  void recordingTheSameFileTwiceChangesNothingAndNullPartsOfTheIdentityCompareAsEmpty() {
+  void recordingTheSameFileTwiceChangesNothingAChangedOneReplacesItAndNullPartsOfTheIdentityCompareAsEmpty() {
     var identity = DatasetIdentity.usage();
     var file = new FileIngestion("run-" + UUID.randomUUID(), "file-1", identity, Instant.parse("2024-01-01T00:00:00Z"),
         Instant.parse("2024-01-02T00:00:00Z"), 5, "sha", "dataset=usage/date=2024-01-02/x.parquet", Instant.now(), "bronze");
 
     ledger.record(file);
     ledger.record(new FileIngestion(file.runId(), file.fileId(), identity, file.coverageFrom(),
-        Instant.parse("2030-01-01T00:00:00Z"), 99, "other", file.path(), Instant.now(), "bronze"));
+        Instant.parse("2030-01-01T00:00:00Z"), 5, "sha", file.path(), Instant.now(), "bronze"));
 
     assertThat(ledger.recent(1000)).filteredOn(entry -> entry.runId().equals(file.runId()))
         .singleElement().satisfies(entry -> {
-          assertThat(entry.rowCount()).isEqualTo(5);
+          assertThat(entry.coverageTo()).as("the same file announced again changes nothing").isEqualTo(file.coverageTo());
           assertThat(entry.identity().discriminator()).isNull();
         });
     assertThat(ledger.promotable()).extracting(FileIngestion::runId).contains(file.runId());
     assertThat(ledger.coveredTo("bronze", new DatasetIdentity(identity.domain(), identity.source(), identity.dataset(), "", "")))
         .isPresent().get().isNotEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
+
+    ledger.record(new FileIngestion(file.runId(), file.fileId(), identity, file.coverageFrom(), file.coverageTo(), 99, "other",
+        file.path(), Instant.now(), "bronze"));
+    assertThat(ledger.recent(1000)).filteredOn(entry -> entry.runId().equals(file.runId()))
+        .singleElement().satisfies(entry -> {
+          assertThat(entry.rowCount()).as("a changed file replaces its entry").isEqualTo(99);
+          assertThat(entry.sha256()).isEqualTo("other");
+          assertThat(entry.status()).isEqualTo("bronze");
+        });
   }
 }

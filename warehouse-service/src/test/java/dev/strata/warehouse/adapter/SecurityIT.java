@@ -110,6 +110,11 @@ class SecurityIT {
     guarded(r -> r.get("/ops/runs/no-such-run").then(), NO_KNOWN_ROLE, Roles.READER).statusCode(404);
     guarded(r -> r.get("/ops/file-ingestions").then(), NO_KNOWN_ROLE, Roles.READER).statusCode(200);
     guarded(r -> r.get("/ops/layers").then(), NO_KNOWN_ROLE, Roles.READER).statusCode(200);
+    guarded(r -> r.get("/ops/promotions").then(), NO_KNOWN_ROLE, Roles.READER).statusCode(200);
+    guarded(r -> r.get("/ops/watermarks").then(), NO_KNOWN_ROLE, Roles.READER).statusCode(200);
+    guarded(r -> r.get("/ops/run-days").then(), NO_KNOWN_ROLE, Roles.READER).statusCode(200);
+    guarded(r -> r.post("/ops/file-ingestions/no-such-run/no-such-file/retry").then(), Roles.READER, Roles.OPERATOR)
+        .statusCode(404);
   }
 
   @Test

@@ -9,7 +9,8 @@ import java.time.Instant;
  *
  * @param path relative to the lake root
  * @param status {@code bronze} until promoted, then {@code promoted}, or {@code rejected} when an
- *     audit check refused its promotion
+ *     audit or integrity check refused its promotion
+ * @param reason why it was rejected; null otherwise
  */
 public record FileIngestion(
     String runId,
@@ -21,9 +22,16 @@ public record FileIngestion(
     String sha256,
     String path,
     Instant receivedAt,
-    String status) {
+    String status,
+    String reason) {
 
   public static final String BRONZE = "bronze";
   public static final String PROMOTED = "promoted";
   public static final String REJECTED = "rejected";
+
+  /** An entry with no rejection to explain. */
+  public FileIngestion(String runId, String fileId, DatasetIdentity identity, Instant coverageFrom, Instant coverageTo,
+      long rowCount, String sha256, String path, Instant receivedAt, String status) {
+    this(runId, fileId, identity, coverageFrom, coverageTo, rowCount, sha256, path, receivedAt, status, null);
+  }
 }

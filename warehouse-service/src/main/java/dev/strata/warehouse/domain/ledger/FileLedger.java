@@ -5,8 +5,17 @@ import java.util.List;
 /** The ledger of bronze files ({@code ops.file_ingestions}). */
 public interface FileLedger {
 
-  /** MERGEs the entry on (run id, file id); a second record of the same file changes nothing. */
+  /**
+   * MERGEs the entry on (run id, file id): a second record of the same file changes nothing; one whose file
+   * changed (another checksum, row count or path) replaces the entry and makes it promotable again.
+   */
   void record(FileIngestion file);
+
+  /** What {@link #requeue} did. */
+  enum Requeue { REQUEUED, NOT_REJECTED, UNKNOWN }
+
+  /** Makes a rejected file promotable again (bronze, its reason cleared), for another try. */
+  Requeue requeue(String runId, String fileId);
 
   /** Files not yet promoted (nor rejected), oldest first. */
   List<FileIngestion> promotable();

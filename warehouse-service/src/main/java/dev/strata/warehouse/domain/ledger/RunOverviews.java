@@ -10,4 +10,10 @@ public interface RunOverviews {
   List<RunOverview> list(int limit);
 
   Optional<RunOverview> find(String runId);
+
+  /** The runs whose first file arrived on {@code day} (UTC), newest first. */
+  List<RunOverview> on(java.time.LocalDate day, int limit);
+
+  /** The UTC days on which runs started, latest first. */
+  List<java.time.LocalDate> days(int limit);
 }

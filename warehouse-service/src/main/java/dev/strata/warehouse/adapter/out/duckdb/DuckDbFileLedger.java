@@ -10,7 +10,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code ops.file_ingestions}, MERGEd on (run_id, file_id), and the bronze watermark per identity. */
+/**
+ * {@code ops.file_ingestions}, MERGEd on (run_id, file_id): a redelivered announcement changes nothing, a changed
+ * file (another checksum, row count or path) replaces its entry and is promotable again; and the bronze
+ * watermark per identity.
+ */
 public class DuckDbFileLedger implements FileLedger {
 
   private static final String MERGE = """
@@ -19,6 +23,9 @@ public class DuckDbFileLedger implements FileLedger {
                     ? AS ticker, CAST(? AS TIMESTAMPTZ) AS coverage_from, CAST(? AS TIMESTAMPTZ) AS coverage_to,
                     CAST(? AS BIGINT) AS row_count, ? AS sha256, ? AS path, CAST(? AS TIMESTAMPTZ) AS received_at) AS s
       ON t.run_id = s.run_id AND t.file_id = s.file_id
+      WHEN MATCHED AND (t.sha256 IS DISTINCT FROM s.sha256 OR t.row_count <> s.row_count OR t.path <> s.path) THEN UPDATE SET
+          coverage_from = s.coverage_from, coverage_to = s.coverage_to, row_count = s.row_count, sha256 = s.sha256,
+          path = s.path, received_at = s.received_at, status = 'bronze', promotion_id = NULL, reason = NULL
       WHEN NOT MATCHED THEN INSERT (run_id, file_id, domain, source, dataset, discriminator, ticker, coverage_from,
           coverage_to, row_count, sha256, path, received_at, status)
         VALUES (s.run_id, s.file_id, s.domain, s.source, s.dataset, s.discriminator, s.ticker, s.coverage_from,
@@ -31,7 +38,11 @@ public class DuckDbFileLedger implements FileLedger {
         SET coverage_to = greatest(ops.watermarks.coverage_to, excluded.coverage_to), updated_at = now()""";
 
   static final String COLUMNS = "run_id, file_id, domain, source, dataset, discriminator, ticker, coverage_from, "
-      + "coverage_to, row_count, sha256, path, received_at, status";
+      + "coverage_to, row_count, sha256, path, received_at, status, reason";
+
+  private static final String REQUEUE = """
+      UPDATE ops.file_ingestions SET status = 'bronze', promotion_id = NULL, reason = NULL
+      WHERE run_id = ? AND file_id = ? AND status = 'rejected'""";
 
   private final DuckDbWarehouse warehouse;
 
@@ -53,7 +64,7 @@ public class DuckDbFileLedger implements FileLedger {
         }
         inserted = merge.executeUpdate();
       }
-      // a redelivered announcement must not move the watermark either
+      // a redelivered announcement must not move the watermark either (a changed file may)
       if (inserted > 0 && file.coverageTo() != null) {
         try (PreparedStatement watermark = connection.prepareStatement(BRONZE_WATERMARK)) {
           watermark.setString(1, Watermark.key(file.identity()));
@@ -62,6 +73,27 @@ public class DuckDbFileLedger implements FileLedger {
         }
       }
       return null;
+    });
+  }
+
+  @Override
+  public Requeue requeue(String runId, String fileId) {
+    return warehouse.write(connection -> {
+      try (PreparedStatement update = connection.prepareStatement(REQUEUE)) {
+        update.setString(1, runId);
+        update.setString(2, fileId);
+        if (update.executeUpdate() == 1) {
+          return Requeue.REQUEUED;
+        }
+      }
+      try (PreparedStatement exists = connection.prepareStatement(
+          "SELECT 1 FROM ops.file_ingestions WHERE run_id = ? AND file_id = ?")) {
+        exists.setString(1, runId);
+        exists.setString(2, fileId);
+        try (var rs = exists.executeQuery()) {
+          return rs.next() ? Requeue.NOT_REJECTED : Requeue.UNKNOWN;
+        }
+      }
     });
   }
 
@@ -108,7 +140,8 @@ public class DuckDbFileLedger implements FileLedger {
           emptyToNull(rs.getString("discriminator")), emptyToNull(rs.getString("ticker")));
       files.add(new FileIngestion(rs.getString("run_id"), rs.getString("file_id"), identity,
           Sql.instant(rs, "coverage_from"), Sql.instant(rs, "coverage_to"), rs.getLong("row_count"),
-          rs.getString("sha256"), rs.getString("path"), Sql.instant(rs, "received_at"), rs.getString("status")));
+          rs.getString("sha256"), rs.getString("path"), Sql.instant(rs, "received_at"), rs.getString("status"),
+          rs.getString("reason")));
     }
     return files;
   }

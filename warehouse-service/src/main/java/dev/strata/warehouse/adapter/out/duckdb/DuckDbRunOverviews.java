@@ -3,6 +3,7 @@ package dev.strata.warehouse.adapter.out.duckdb;
 import dev.strata.warehouse.domain.ledger.RunOverview;
 import dev.strata.warehouse.domain.ledger.RunOverviews;
 import java.sql.PreparedStatement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,10 @@ public class DuckDbRunOverviews implements RunOverviews {
         sum(row_count) AS rows,
         CASE WHEN bool_or(status = 'rejected') THEN 'rejected'
              WHEN bool_and(status = 'promoted') THEN 'promoted' ELSE 'pending' END AS status
-      FROM ops.file_ingestions %s GROUP BY run_id ORDER BY started_at DESC, run_id LIMIT ?""";
+      FROM ops.file_ingestions %s GROUP BY run_id %s ORDER BY started_at DESC, run_id LIMIT ?""";
+  private static final String DAYS = """
+      SELECT DISTINCT CAST(timezone('UTC', started_at) AS DATE) AS day
+      FROM (SELECT min(received_at) AS started_at FROM ops.file_ingestions GROUP BY run_id) ORDER BY day DESC LIMIT ?""";
 
   private final DuckDbWarehouse warehouse;
 
@@ -25,20 +29,42 @@ public class DuckDbRunOverviews implements RunOverviews {
 
   @Override
   public List<RunOverview> list(int limit) {
-    return query(SQL.formatted(""), null, limit);
+    return query(SQL.formatted("", ""), null, limit);
   }
 
   @Override
   public Optional<RunOverview> find(String runId) {
-    return query(SQL.formatted("WHERE run_id = ?"), runId, 1).stream().findFirst();
+    return query(SQL.formatted("WHERE run_id = ?", ""), runId, 1).stream().findFirst();
   }
 
-  private List<RunOverview> query(String sql, String runId, int limit) {
+  @Override
+  public List<RunOverview> on(LocalDate day, int limit) {
+    return query(SQL.formatted("", "HAVING CAST(timezone('UTC', min(received_at)) AS DATE) = CAST(? AS DATE)"), day.toString(), limit);
+  }
+
+  @Override
+  public List<LocalDate> days(int limit) {
+    return warehouse.read(connection -> {
+      try (PreparedStatement st = connection.prepareStatement(DAYS)) {
+        st.setInt(1, limit);
+        List<LocalDate> days = new ArrayList<>();
+        try (var rs = st.executeQuery()) {
+          while (rs.next()) {
+            days.add(rs.getObject("day", LocalDate.class));
+          }
+        }
+        return days;
+      }
+    });
+  }
+
+  /** {@code sql} with one text parameter ({@code value}, unless null) before the limit. */
+  private List<RunOverview> query(String sql, String value, int limit) {
     return warehouse.read(connection -> {
       try (PreparedStatement st = connection.prepareStatement(sql)) {
         int index = 1;
-        if (runId != null) {
-          st.setString(index++, runId);
+        if (value != null) {
+          st.setString(index++, value);
         }
         st.setInt(index, limit);
         List<RunOverview> runs = new ArrayList<>();

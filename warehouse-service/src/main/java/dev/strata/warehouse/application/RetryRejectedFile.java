@@ -1,0 +1,40 @@
+package dev.strata.warehouse.application;
+
+import dev.strata.kernel.error.DomainException;
+import dev.strata.kernel.value.SafeName;
+import dev.strata.warehouse.domain.ledger.FileLedger;
+import dev.strata.warehouse.domain.promotion.PromotionOutcome;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Gives a rejected bronze file another promotion (after its cause was fixed: the file restored, the audit
+ * limit changed): back to bronze with its reason cleared, then a promotion runs. Only a rejected file may.
+ */
+public class RetryRejectedFile {
+
+  private final FileLedger ledger;
+  private final PromoteDatasets promote;
+  private final Executor blocking;
+
+  public RetryRejectedFile(FileLedger ledger, PromoteDatasets promote, Executor blocking) {
+    this.ledger = ledger;
+    this.promote = promote;
+    this.blocking = blocking;
+  }
+
+  /** The outcomes of the promotion that took the file in again. */
+  public Uni<List<PromotionOutcome>> run(String runId, String fileId) {
+    // run and file ids are ingest job ids, which name lake files: anything else cannot exist
+    SafeName.FILE_NAME.require(runId);
+    SafeName.FILE_NAME.require(fileId);
+    return Uni.createFrom().item(() -> ledger.requeue(runId, fileId)).runSubscriptionOn(blocking)
+        .chain(requeued -> switch (requeued) {
+          case REQUEUED -> promote.run("retry " + runId + "/" + fileId);
+          case NOT_REJECTED -> Uni.createFrom().failure(
+              new DomainException.Conflict("file " + runId + "/" + fileId + " is not rejected; only a rejected file is retried"));
+          case UNKNOWN -> Uni.createFrom().failure(new DomainException.NotFound("no file " + runId + "/" + fileId + " in the ledger"));
+        });
+  }
+}

@@ -44,7 +44,7 @@ public final class OpenApiOperations {
         unexplained.add(where + "no summary");
       }
       boolean problems = fields.get("responses") instanceof Map<?, ?> responses && responses.entrySet().stream()
-          .anyMatch(response -> String.valueOf(response.getKey()).startsWith("4") && response.getValue() instanceof Map<?, ?> answer
+          .anyMatch(response -> String.valueOf(response.getKey()).matches("[45]\\d\\d") && response.getValue() instanceof Map<?, ?> answer
               && answer.get("content") instanceof Map<?, ?> content && content.containsKey("application/problem+json"));
       if (!problems) {
         unexplained.add(where + "no application/problem+json error answer");

@@ -2,11 +2,12 @@ package dev.strata.agent.adapter.out.openai;
 
 import dev.strata.agent.application.llm.LlmProvider;
 import dev.strata.agent.application.llm.LlmUnavailable;
-import dev.strata.agent.settings.LlmConfig;
 import dev.strata.agent.domain.llm.ChatCompletion;
 import dev.strata.agent.domain.llm.ChatRequest;
 import dev.strata.agent.domain.llm.LlmStatus;
+import dev.strata.agent.settings.LlmConfig;
 import dev.strata.kernel.error.DomainException;
+import dev.strata.support.http.RetryAfter;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.mutiny.Uni;
@@ -68,7 +69,7 @@ public class OpenAiChatProvider implements LlmProvider {
     int code = failure.getResponse().getStatus();
     if (code == 429 || code >= 500) {
       return new ProviderBusy("the LLM provider answered HTTP " + code,
-          RetryAfter.parse(failure.getResponse().getHeaderString("Retry-After"), Instant.now()), failure);
+          RetryAfter.of(failure.getResponse().getHeaderString("Retry-After"), Instant.now()), failure);
     }
     if (code == 401 || code == 403) {
       // our credentials, not the caller's request: report the gateway as unavailable

@@ -3,6 +3,7 @@ package dev.strata.ingest.adapter.out.alpaca;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.ingest.domain.pull.MarketData;
 import dev.strata.kernel.error.DomainException;
+import dev.strata.support.http.RetryAfter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

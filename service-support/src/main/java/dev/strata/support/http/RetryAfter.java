@@ -1,4 +1,4 @@
-package dev.strata.ingest.adapter.out.alpaca;
+package dev.strata.support.http;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
  * The wait a {@code Retry-After} header asks for (RFC 9110 §10.2.3): delay-seconds, or an HTTP-date
  * in any of its three forms (§5.6.7) — IMF-fixdate {@code Wed, 21 Oct 2026 07:28:00 GMT}, the
  * obsolete RFC 850 {@code Wednesday, 21-Oct-26 07:28:00 GMT} and asctime {@code Wed Oct 21 07:28:00 2026}.
- * A date is waited for from the moment the answer arrived; one already past is no wait.
+ * A date is waited for from the moment the answer arrived; one already past is no wait. For the
+ * clients of third-party APIs that ask callers to slow down (market data, the LLM provider).
  */
-final class RetryAfter {
+public final class RetryAfter {
 
   private static final Pattern SECONDS = Pattern.compile("\\d{1,18}");
   private static final Pattern RFC_850 = Pattern.compile("[A-Za-z]{6,9}, (\\d{2})-([A-Za-z]{3})-(\\d{2}) (\\d{2}:\\d{2}:\\d{2}) GMT");
@@ -28,7 +29,7 @@ final class RetryAfter {
   private RetryAfter() {}
 
   /** The wait asked for by {@code value} from {@code receivedAt}, or empty when there is none or it cannot be read. */
-  static Optional<Duration> of(String value, Instant receivedAt) {
+  public static Optional<Duration> of(String value, Instant receivedAt) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }

@@ -3,26 +3,10 @@ package dev.strata.agent.adapter.out.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-class RetryAfterTest {
-
-  private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
-
-  @Test
-  void retryAfterIsReadAsSecondsOrAsAnHttpDate() {
-    assertThat(RetryAfter.parse("3", NOW)).contains(Duration.ofSeconds(3));
-    assertThat(RetryAfter.parse("Sun, 22 Nov 2026 10:00:07 GMT", NOW)).contains(Duration.ofSeconds(7));
-    assertThat(RetryAfter.parse("Sun, 22 Nov 2026 09:00:00 GMT", NOW)).contains(Duration.ZERO);
-  }
-
-  @Test
-  void aMissingOrGarbledRetryAfterMeansNoAdvice() {
-    assertThat(RetryAfter.parse(null, NOW)).isEmpty();
-    assertThat(RetryAfter.parse("soon", NOW)).isEmpty();
-  }
+class RetryAfterBackoffTest {
 
   @Test
   void theBackoffHonoursRetryAfterWithinACapAndOtherwiseDoubles() {

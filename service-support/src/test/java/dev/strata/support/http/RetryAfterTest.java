@@ -1,10 +1,9 @@
-package dev.strata.ingest.adapter.out.alpaca;
+package dev.strata.support.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RetryAfterTest {
@@ -53,19 +52,5 @@ class RetryAfterTest {
     assertThat(RetryAfter.of("1.5", RECEIVED)).isEmpty();
     assertThat(RetryAfter.of("soon", RECEIVED)).isEmpty();
     assertThat(RetryAfter.of("2026-10-21T07:28:00Z", RECEIVED)).isEmpty();
-  }
-
-  @Test
-  void theProvidersDateWinsOverTheExponentialBackoffAndBothStayUnderTheMaximum() {
-    Duration first = Duration.ofMillis(500);
-    Duration max = Duration.ofSeconds(30);
-
-    assertThat(AlpacaMarketData.delay(1, RetryAfter.of("Wed, 21 Oct 2026 07:27:45 GMT", RECEIVED), first, max)).isEqualTo(Duration.ofSeconds(15));
-    assertThat(AlpacaMarketData.delay(1, RetryAfter.of("Wed, 21 Oct 2026 09:00:00 GMT", RECEIVED), first, max)).isEqualTo(max);
-    assertThat(AlpacaMarketData.delay(1, Optional.empty(), first, max)).isEqualTo(Duration.ofMillis(500));
-    assertThat(AlpacaMarketData.delay(2, Optional.empty(), first, max)).isEqualTo(Duration.ofSeconds(1));
-    assertThat(AlpacaMarketData.delay(4, Optional.empty(), first, max)).isEqualTo(Duration.ofSeconds(4));
-    assertThat(AlpacaMarketData.delay(7, Optional.empty(), first, max)).isEqualTo(max);
-    assertThat(AlpacaMarketData.delay(60, Optional.empty(), first, max)).isEqualTo(max);
   }
 }

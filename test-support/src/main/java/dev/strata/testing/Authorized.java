@@ -3,6 +3,8 @@ package dev.strata.testing;
 import dev.strata.kernel.security.Roles;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HeaderConfig;
+import io.restassured.config.RestAssuredConfig;
 
 /**
  * Makes every RestAssured request of a test carry a real bearer token signed by the key the app
@@ -14,9 +16,15 @@ public final class Authorized {
 
   private Authorized() {}
 
-  /** Call from a {@code @BeforeEach}: later requests send {@code Authorization: Bearer <token with role>}. */
+  /**
+   * Later requests send {@code Authorization: Bearer <token with role>}, and only that one: under
+   * {@code @QuarkusTest} the token {@link ActingAs} set before the test is merged into each request too, so
+   * a request carried both (the first won) until this spec overwrote the header by name.
+   */
   public static void as(String role) {
-    RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(role)).build();
+    RestAssured.requestSpecification = new RequestSpecBuilder().addHeader("Authorization", TestTokens.bearer(role))
+        .setConfig(RestAssuredConfig.config().headerConfig(HeaderConfig.headerConfig().overwriteHeadersWithName("Authorization", "Accept", "Content-Type")))
+        .build();
   }
 
   /** As {@link #as} with the highest role. */

@@ -2,6 +2,7 @@ package dev.strata.warehouse;
 
 import dev.strata.kernel.messaging.contract.DatasetIdentity;
 import dev.strata.kernel.messaging.contract.DatasetIngested;
+import dev.strata.support.files.FileChecksum;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -55,12 +56,19 @@ public final class TestLake {
         relative);
   }
 
-  /** What ingest-service announces a file with: SHA-256 of its bytes, hex. */
-  public static String sha256(Path file) {
+  /** Announces {@code event} on {@code dataset.ingested} as ingest-service does (its user trusted as any service in %test). */
+  public static void announce(dev.strata.testing.Broker broker, DatasetIngested event) throws java.io.IOException {
+    var type = dev.strata.kernel.messaging.MessageType.DATASET_INGESTED;
+    byte[] body = new dev.strata.kernel.messaging.EnvelopeCodec().encode(dev.strata.kernel.messaging.Envelope.of(type, event, event.runId()));
+    broker.publishToDefaultExchange(type.queue(), body, "application/json", UUID.randomUUID().toString());
+  }
+
+  /** What ingest-service announces a file with. */
+  private static String sha256(Path file) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      return FileChecksum.sha256(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

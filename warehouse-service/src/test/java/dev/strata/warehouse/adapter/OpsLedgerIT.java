@@ -6,10 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import dev.strata.kernel.messaging.Envelope;
-import dev.strata.kernel.messaging.EnvelopeCodec;
-import dev.strata.kernel.messaging.MessageType;
-import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.contract.DatasetIngested;
 import dev.strata.kernel.security.Roles;
 import dev.strata.testing.ActingAs;
@@ -64,8 +60,7 @@ class OpsLedgerIT {
   }
 
   private void publish(DatasetIngested event) throws Exception {
-    byte[] body = new EnvelopeCodec().encode(Envelope.of(MessageType.DATASET_INGESTED, event, "ops"));
-    broker.publishToDefaultExchange(Queues.DATASET_INGESTED, body, "application/json", UUID.randomUUID().toString());
+    TestLake.announce(broker, event);
   }
 
   private static String status(String runId) {

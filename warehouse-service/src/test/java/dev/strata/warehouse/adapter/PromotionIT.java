@@ -4,9 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.strata.kernel.messaging.Envelope;
-import dev.strata.kernel.messaging.EnvelopeCodec;
-import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.contract.DatasetIngested;
 import dev.strata.kernel.security.Roles;
@@ -61,8 +58,7 @@ class PromotionIT {
   }
 
   private void publish(DatasetIngested event) throws Exception {
-    byte[] body = new EnvelopeCodec().encode(Envelope.of(MessageType.DATASET_INGESTED, event, "corr"));
-    broker.publishToDefaultExchange(Queues.DATASET_INGESTED, body, "application/json", UUID.randomUUID().toString());
+    TestLake.announce(broker, event);
   }
 
   private long gold(String sql, String symbol) {

@@ -7,6 +7,7 @@ import dev.strata.ingest.domain.lake.BronzeLake;
 import dev.strata.ingest.domain.lake.LandedFile;
 import dev.strata.ingest.domain.usage.ValidUsageEvent;
 import dev.strata.kernel.error.DomainException;
+import dev.strata.support.files.FileChecksum;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -137,7 +138,7 @@ public final class ParquetBronzeLake implements BronzeLake {
       try {
         write.to(temp);
         seams.beforeRename(temp);
-        String sha256 = Checksums.sha256(temp);
+        String sha256 = FileChecksum.sha256(temp);
         String path = root.relativize(target).toString().replace('\\', '/');
         LandedFile landed = new LandedFile(path, coverage.rows(), coverage.from(), coverage.to(), sha256, SCHEMA_VERSION);
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

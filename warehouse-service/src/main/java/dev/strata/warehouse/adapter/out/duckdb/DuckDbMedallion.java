@@ -1,5 +1,6 @@
 package dev.strata.warehouse.adapter.out.duckdb;
 
+import dev.strata.support.files.FileChecksum;
 import dev.strata.warehouse.domain.ledger.FileIngestion;
 import dev.strata.warehouse.domain.ledger.Watermark;
 import dev.strata.warehouse.domain.promotion.AuditMetrics;
@@ -138,7 +139,12 @@ public class DuckDbMedallion implements Medallion {
       return "file missing or outside the lake";
     }
     // the checksum first: DuckDB reads only a file that is what ingest wrote (a failed read would end the transaction)
-    String sha256 = LakeFiles.sha256(path);
+    String sha256;
+    try {
+      sha256 = FileChecksum.sha256(path);
+    } catch (java.io.IOException e) {
+      return "unreadable: " + e.getMessage();
+    }
     if (!sha256.equalsIgnoreCase(file.sha256())) {
       return "sha256 " + sha256 + " differs from the announced " + file.sha256();
     }

@@ -1,4 +1,4 @@
-package dev.strata.ingest.adapter.out.parquet;
+package dev.strata.support.files;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,12 +9,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of a file, hex encoded. */
-final class Checksums {
+/**
+ * SHA-256 of a file, hex encoded: what ingest-service announces a bronze file with and warehouse-service
+ * checks before promoting it.
+ */
+public final class FileChecksum {
 
-  private Checksums() {}
+  private FileChecksum() {}
 
-  static String sha256(Path file) throws IOException {
+  public static String sha256(Path file) throws IOException {
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest())) {
       in.transferTo(java.io.OutputStream.nullOutputStream());
       return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());

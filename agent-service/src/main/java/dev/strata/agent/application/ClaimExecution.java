@@ -6,11 +6,11 @@ import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.ExecutionLeases;
 import dev.strata.agent.domain.execution.ExecutionPath;
 import dev.strata.agent.domain.execution.ExecutionPath.Claim;
-import dev.strata.agent.domain.execution.ExecutionRecords;
+import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.execution.Resumption;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.Workflow;
-import dev.strata.agent.domain.workflow.WorkflowLookup;
+import dev.strata.agent.domain.workflow.Workflows;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.contract.WorkflowExecute;
 import io.smallrye.mutiny.Uni;
@@ -31,14 +31,14 @@ import java.util.concurrent.CompletionStage;
 final class ClaimExecution {
 
   private final ExecutionPath path;
-  private final ExecutionRecords executions;
+  private final Executions executions;
   private final Checkpoints checkpoints;
-  private final WorkflowLookup workflows;
+  private final Workflows workflows;
   private final ExecutionLeases leases;
   private final UnitOfWork unitOfWork;
   private final Clock clock;
 
-  ClaimExecution(ExecutionPath path, ExecutionRecords executions, Checkpoints checkpoints, WorkflowLookup workflows, ExecutionLeases leases, UnitOfWork unitOfWork, Clock clock) {
+  ClaimExecution(ExecutionPath path, Executions executions, Checkpoints checkpoints, Workflows workflows, ExecutionLeases leases, UnitOfWork unitOfWork, Clock clock) {
     this.path = path;
     this.executions = executions;
     this.checkpoints = checkpoints;

@@ -7,13 +7,13 @@ import dev.strata.agent.domain.execution.ExecutionStatus;
 import dev.strata.agent.domain.execution.ExecutionLeases;
 import dev.strata.agent.domain.execution.ExecutionPath;
 import dev.strata.agent.domain.execution.ExecutionPath.Outgoing;
-import dev.strata.agent.domain.execution.ExecutionRecords;
+import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.execution.Resumption;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.ExecutionState;
 import dev.strata.agent.domain.workflow.Step;
-import dev.strata.agent.domain.workflow.WorkflowLookup;
+import dev.strata.agent.domain.workflow.Workflows;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.MessageType;
@@ -54,7 +54,7 @@ public final class RunExecution {
   private static final int RELEASE_RETRIES = 4;
 
   private final ExecutionPath path;
-  private final ExecutionRecords executions;
+  private final Executions executions;
   private final Outbox outbox;
   private final ExecutionLeases leases;
   private final ClaimExecution claim;
@@ -84,7 +84,7 @@ public final class RunExecution {
    * @param busyWait how long a delivery that finds the execution leased elsewhere waits for it to end
    *     or lapse before its message is requeued
    */
-  public RunExecution(ExecutionPath path, ExecutionRecords executions, Checkpoints checkpoints, WorkflowLookup workflows, Outbox outbox,
+  public RunExecution(ExecutionPath path, Executions executions, Checkpoints checkpoints, Workflows workflows, Outbox outbox,
       ExecutionLeases leases, UnitOfWork unitOfWork, PerformStep performStep, Duration lease, Duration busyWait, Clock clock,
       StepCommitted afterCommit) {
     this.path = path;

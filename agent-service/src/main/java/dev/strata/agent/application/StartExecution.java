@@ -3,7 +3,7 @@ package dev.strata.agent.application;
 import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Checkpoints;
 import dev.strata.agent.domain.execution.Execution;
-import dev.strata.agent.domain.execution.ExecutionRecords;
+import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.execution.ExecutionPath;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.kernel.error.DomainException;
@@ -26,12 +26,12 @@ public final class StartExecution {
   public record Started(Execution execution, boolean created) {}
 
   private final ExecutionPath path;
-  private final ExecutionRecords executions;
+  private final Executions executions;
   private final Checkpoints checkpoints;
   private final UnitOfWork unitOfWork;
   private final Clock clock;
 
-  public StartExecution(ExecutionPath path, ExecutionRecords executions, Checkpoints checkpoints, UnitOfWork unitOfWork, Clock clock) {
+  public StartExecution(ExecutionPath path, Executions executions, Checkpoints checkpoints, UnitOfWork unitOfWork, Clock clock) {
     this.path = path;
     this.executions = executions;
     this.checkpoints = checkpoints;

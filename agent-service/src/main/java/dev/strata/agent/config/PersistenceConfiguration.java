@@ -1,24 +1,25 @@
 package dev.strata.agent.config;
 
-import dev.strata.agent.adapter.out.postgres.PanacheUnitOfWork;
+import dev.strata.agent.adapter.out.postgres.PostgresUnitOfWork;
 import dev.strata.agent.adapter.out.postgres.PostgresAgents;
 import dev.strata.agent.adapter.out.postgres.PostgresWorkflows;
 import dev.strata.agent.domain.agent.Agents;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.Workflows;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Composition root of the Postgres adapters: the repositories and the unit of work. */
+/** Composition root of persistence: the one unit of work (a Postgres connection and transaction) and the shared repositories. */
 @ApplicationScoped
 public class PersistenceConfiguration {
 
   @Produces
   @Singleton
-  UnitOfWork unitOfWork(io.vertx.core.Vertx vertx) {
-    return new PanacheUnitOfWork(vertx);
+  UnitOfWork unitOfWork(Pool pool, io.vertx.core.Vertx vertx) {
+    return new PostgresUnitOfWork(pool.getDelegate(), vertx);
   }
 
   @Produces

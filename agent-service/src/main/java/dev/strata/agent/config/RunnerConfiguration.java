@@ -9,15 +9,9 @@ import dev.strata.agent.adapter.out.http.WarehouseApi;
 import dev.strata.agent.adapter.out.llm.LlmStepEffect;
 import dev.strata.agent.adapter.out.postgres.PostgresCheckpoints;
 import dev.strata.agent.adapter.out.postgres.PostgresExecutionLeases;
+import dev.strata.agent.adapter.out.postgres.PostgresExecutionPath;
 import dev.strata.agent.adapter.out.postgres.PostgresExecutions;
 import dev.strata.agent.adapter.out.postgres.PostgresOutbox;
-import dev.strata.agent.adapter.out.sqlclient.SqlCheckpoints;
-import dev.strata.agent.adapter.out.sqlclient.SqlClientUnitOfWork;
-import dev.strata.agent.adapter.out.sqlclient.SqlExecutionLeases;
-import dev.strata.agent.adapter.out.sqlclient.SqlExecutionPath;
-import dev.strata.agent.adapter.out.sqlclient.SqlExecutions;
-import dev.strata.agent.adapter.out.sqlclient.SqlOutbox;
-import dev.strata.agent.adapter.out.sqlclient.SqlWorkflows;
 import dev.strata.agent.application.GetResource;
 import dev.strata.agent.application.ListResources;
 import dev.strata.agent.application.PerformStep;
@@ -35,6 +29,7 @@ import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.execution.RetryPolicy;
 import dev.strata.agent.domain.execution.StepEffects;
 import dev.strata.agent.domain.shared.UnitOfWork;
+import dev.strata.agent.domain.workflow.Workflows;
 import dev.strata.agent.domain.workflow.StepKind;
 import dev.strata.agent.settings.AgentConfig;
 import dev.strata.support.messaging.OutboundMessages;
@@ -43,7 +38,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,26 +65,15 @@ public class RunnerConfiguration {
     return new ReadCheckpoints(executions, checkpoints, unitOfWork);
   }
 
-  /**
-   * Starts, claims and step commits — the path every execution takes, several transactions each —
-   * run on the Vert.x SQL client directly (prepared statements, no ORM session or flush): under
-   * load Hibernate Reactive's session machinery was most of the service's CPU (BENCHMARKS.md).
-   * Everything else, executions' and workflows' API included, stays on Hibernate.
-   */
-  @Produces @Singleton @Typed(SqlClientUnitOfWork.class)
-  SqlClientUnitOfWork sqlClientUnitOfWork(Pool pool, io.vertx.core.Vertx vertx) {
-    return new SqlClientUnitOfWork(pool.getDelegate(), vertx);
-  }
-
   /** Each start, claim and step commit in one statement: the path every execution takes. */
   @Produces @Singleton
   ExecutionPath executionPath(Pool pool) {
-    return new SqlExecutionPath(pool.getDelegate());
+    return new PostgresExecutionPath(pool.getDelegate());
   }
 
   @Produces @Singleton
-  StartExecution startExecution(ExecutionPath path, SqlClientUnitOfWork u, Clock clock) {
-    return new StartExecution(path, new SqlExecutions(), new SqlCheckpoints(), u, clock);
+  StartExecution startExecution(ExecutionPath path, Executions executions, Checkpoints checkpoints, UnitOfWork u, Clock clock) {
+    return new StartExecution(path, executions, checkpoints, u, clock);
   }
 
   @Produces @Singleton
@@ -110,19 +93,20 @@ public class RunnerConfiguration {
   }
 
   @Produces @Singleton
-  RunExecution runExecution(ExecutionPath path, SqlClientUnitOfWork u, PerformStep step, AgentConfig config, Clock clock, MeterRegistry meters) {
+  RunExecution runExecution(ExecutionPath path, Executions executions, Checkpoints checkpoints, Workflows workflows, Outbox outbox,
+      ExecutionLeases leases, UnitOfWork u, PerformStep step, AgentConfig config, Clock clock, MeterRegistry meters) {
     Duration lease = config.runner().lease();
     // a duplicate delivery waits out the holder's slowest step (it may end the execution) and then one lease
     Duration busyWait = retryPolicy(config).longestStep().plus(lease);
     var committed = meters.counter("strata.workflow.steps.committed");
-    return new RunExecution(path, new SqlExecutions(), new SqlCheckpoints(), new SqlWorkflows(), new SqlOutbox(), new SqlExecutionLeases(), u,
-        step, lease, busyWait, clock, checkpoint -> committed.increment());
+    return new RunExecution(path, executions, checkpoints, workflows, outbox, leases, u, step, lease, busyWait, clock,
+        checkpoint -> committed.increment());
   }
 
   @Produces @Singleton
   OutboxRelay outboxRelay(Pool pool, @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<byte[]> emitter,
       OutboundMessages outbound, AgentConfig config) {
-    return new OutboxRelay(pool, emitter, outbound, SqlOutbox.TABLE, config.outbox().batchSize(), config.outbox().confirmTimeout(),
+    return new OutboxRelay(pool, emitter, outbound, PostgresOutbox.TABLE, config.outbox().batchSize(), config.outbox().confirmTimeout(),
         config.outbox().pollInterval());
   }
 }

@@ -11,7 +11,7 @@ import dev.strata.agent.domain.execution.Outbox;
 import dev.strata.agent.domain.shared.Page;
 import dev.strata.agent.domain.shared.Query;
 import dev.strata.agent.domain.shared.UnitOfWork;
-import dev.strata.agent.domain.workflow.WorkflowLookup;
+import dev.strata.agent.domain.workflow.Workflows;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.MessageType;
@@ -140,11 +140,6 @@ final class InMemoryRunnerPorts {
     }
 
     @Override
-    public CompletionStage<Execution> createDeferred(Execution execution) {
-      return create(execution);
-    }
-
-    @Override
     public synchronized CompletionStage<Execution> update(Execution execution) {
       Execution stored = executions.get(execution.id());
       if (stored.version() != execution.version()) {
@@ -163,7 +158,7 @@ final class InMemoryRunnerPorts {
   };
 
   /** The common path's writes on the same maps; each one atomic, as the SQL adapter's statements are. */
-  ExecutionPath path(WorkflowLookup workflows) {
+  ExecutionPath path(Workflows workflows) {
     Object lock = this;
     return new ExecutionPath() {
       @Override

@@ -46,7 +46,6 @@ class RunExecutionTest {
     public CompletionStage<Long> count(Query q) { throw new UnsupportedOperationException(); }
     public CompletionStage<Workflow> create(Workflow w) { throw new UnsupportedOperationException(); }
     public CompletionStage<List<Workflow>> createMany(List<Workflow> w) { throw new UnsupportedOperationException(); }
-    public CompletionStage<Workflow> createDeferred(Workflow w) { throw new UnsupportedOperationException(); }
     public CompletionStage<Workflow> update(Workflow w) { throw new UnsupportedOperationException(); }
     public CompletionStage<Void> delete(UUID id) { throw new UnsupportedOperationException(); }
   };

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionStage;
  * The three writes every execution takes — its start, its claim, each step's commit — each atomic
  * on its own, with no unit of work around it, so an adapter can make each one round trip. Each
  * answers "no" for every case off the common path; the caller then looks closer in a unit of work
- * of its own ({@link ExecutionRecords}, {@link ExecutionLeases}).
+ * of its own ({@link Executions}, {@link ExecutionLeases}).
  */
 public interface ExecutionPath {
 

@@ -5,16 +5,11 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
-/** Executions; filterable on {@code workflowId} and {@code status}. */
-public interface Executions extends Repository<Execution>, ExecutionRecords {
+/**
+ * Executions; filterable on {@code workflowId} and {@code status}. The runner's own writes, one round
+ * trip each, are {@link ExecutionPath}'s.
+ */
+public interface Executions extends Repository<Execution> {
 
-  // declared once more so that a call through this type is not ambiguous between the two parents
-  @Override
-  CompletionStage<Optional<Execution>> get(UUID id);
-
-  @Override
-  CompletionStage<Execution> create(Execution execution);
-
-  @Override
-  CompletionStage<Execution> update(Execution execution);
+  CompletionStage<Optional<Execution>> byIdempotencyKey(UUID workflowId, String key);
 }

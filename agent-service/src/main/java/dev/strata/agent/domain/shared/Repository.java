@@ -26,9 +26,6 @@ public interface Repository<T> {
   /** Inserts all in batched round trips. */
   CompletionStage<List<T>> createMany(List<T> aggregates);
 
-  /** Joins the current unit of work; the insert happens when it commits. */
-  CompletionStage<T> createDeferred(T aggregate);
-
   /**
    * Replaces the aggregate when its stored version equals {@code aggregate}'s version.
    * Fails with {@code DomainException.NotFound} or {@code DomainException.Conflict} (stale version).

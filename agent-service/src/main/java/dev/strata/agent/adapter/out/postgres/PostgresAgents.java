@@ -1,22 +1,32 @@
 package dev.strata.agent.adapter.out.postgres;
 
+import static dev.strata.agent.adapter.out.postgres.PostgresRepository.Column.json;
+import static dev.strata.agent.adapter.out.postgres.PostgresRepository.Column.of;
+import static dev.strata.agent.adapter.out.postgres.PostgresRepository.Column.time;
+
 import dev.strata.agent.domain.agent.Agent;
 import dev.strata.agent.domain.agent.AgentStatus;
 import dev.strata.agent.domain.agent.Agents;
 import dev.strata.agent.domain.shared.Page;
 import dev.strata.agent.domain.shared.Query;
+import io.vertx.sqlclient.Row;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /** {@link Agents} on {@code agent.agents}. */
-public class PostgresAgents extends PanacheRepositoryAdapter<Agent, AgentEntity> implements Agents {
+public class PostgresAgents extends PostgresRepository<Agent> implements Agents {
 
   public PostgresAgents() {
-    super(AgentEntity.class);
+    super("agent.agents", "agent",
+        List.of(of("name", Agent::name), of("type", Agent::type), of("model", Agent::model), of("system_prompt", Agent::systemPrompt),
+            json("config", Agent::config), of("status", a -> a.status().name()), time("created_at", Agent::createdAt),
+            time("updated_at", Agent::updatedAt)),
+        Map.of("type", new Filter("type", v -> v), "model", new Filter("model", v -> v),
+            "status", new Filter("status", v -> AgentStatus.valueOf(v).name())),
+        Map.of("name", "name", "type", "type", "createdAt", "created_at", "updatedAt", "updated_at"),
+        "name");
   }
 
   @Override
@@ -35,25 +45,10 @@ public class PostgresAgents extends PanacheRepositoryAdapter<Agent, AgentEntity>
   }
 
   @Override
-  protected Agent toDomain(AgentEntity e) {
-    return new Agent(e.id, e.name, e.type, e.model, e.systemPrompt, e.config, AgentStatus.valueOf(e.status), e.version, e.createdAt, e.updatedAt);
-  }
-
-  @Override
-  protected void copy(Agent a, AgentEntity e) {
-    e.name = a.name();
-    e.type = a.type();
-    e.model = a.model();
-    e.systemPrompt = a.systemPrompt();
-    e.config = a.config();
-    e.status = a.status().name();
-    e.createdAt = a.createdAt();
-    e.updatedAt = a.updatedAt();
-  }
-
-  @Override
-  protected AgentEntity newEntity() {
-    return new AgentEntity();
+  protected Agent toDomain(Row row) {
+    return new Agent(row.getUUID("id"), row.getString("name"), row.getString("type"), row.getString("model"), row.getString("system_prompt"),
+        Sql.object(row.getString("config")), AgentStatus.valueOf(row.getString("status")), row.getLong("version"),
+        Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
   }
 
   @Override
@@ -64,15 +59,5 @@ public class PostgresAgents extends PanacheRepositoryAdapter<Agent, AgentEntity>
   @Override
   protected long versionOf(Agent a) {
     return a.version();
-  }
-
-  @Override
-  protected Map<String, Function<String, Object>> filterable() {
-    return Map.of("type", v -> v, "model", v -> v, "status", v -> AgentStatus.valueOf(v).name());
-  }
-
-  @Override
-  protected Set<String> sortable() {
-    return Set.of("name", "type", "createdAt", "updatedAt");
   }
 }

@@ -1,47 +1,40 @@
 package dev.strata.agent.adapter.out.postgres;
 
+import static dev.strata.agent.adapter.out.postgres.PostgresRepository.Column.of;
+import static dev.strata.agent.adapter.out.postgres.PostgresRepository.Column.time;
+
 import dev.strata.agent.domain.access.ApiKey;
 import dev.strata.agent.domain.access.ApiKeys;
 import dev.strata.agent.domain.access.SecurityRoles;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
 /** {@link ApiKeys} on {@code agent.api_keys}. */
-public class PostgresApiKeys extends PanacheRepositoryAdapter<ApiKey, ApiKeyEntity> implements ApiKeys {
+public class PostgresApiKeys extends PostgresRepository<ApiKey> implements ApiKeys {
 
   public PostgresApiKeys() {
-    super(ApiKeyEntity.class);
+    super("agent.api_keys", "api key",
+        List.of(of("name", ApiKey::name), of("key_hash", ApiKey::keyHash), of("roles", k -> SecurityRoles.join(k.roles())),
+            time("created_at", ApiKey::createdAt), time("updated_at", ApiKey::updatedAt), time("revoked_at", ApiKey::revokedAt)),
+        Map.of(),
+        Map.of("name", "name", "createdAt", "created_at"),
+        "name");
   }
 
   @Override
   public CompletionStage<Optional<ApiKey>> byHash(String keyHash) {
-    return session().chain(s -> s.createSelectionQuery("from ApiKeyEntity e where e.keyHash = :hash", ApiKeyEntity.class)
-            .setParameter("hash", keyHash).getSingleResultOrNull())
-        .map(e -> Optional.ofNullable(e).map(this::toDomain)).subscribeAsCompletionStage();
+    return findOne("key_hash = $1", Tuple.of(keyHash));
   }
 
   @Override
-  protected ApiKey toDomain(ApiKeyEntity e) {
-    return new ApiKey(e.id, e.name, e.keyHash, SecurityRoles.split(e.roles), e.version, e.createdAt, e.updatedAt, e.revokedAt);
-  }
-
-  @Override
-  protected void copy(ApiKey k, ApiKeyEntity e) {
-    e.name = k.name();
-    e.keyHash = k.keyHash();
-    e.roles = SecurityRoles.join(k.roles());
-    e.createdAt = k.createdAt();
-    e.updatedAt = k.updatedAt();
-    e.revokedAt = k.revokedAt();
-  }
-
-  @Override
-  protected ApiKeyEntity newEntity() {
-    return new ApiKeyEntity();
+  protected ApiKey toDomain(Row row) {
+    return new ApiKey(row.getUUID("id"), row.getString("name"), row.getString("key_hash"), SecurityRoles.split(row.getString("roles")),
+        row.getLong("version"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"), Sql.instant(row, "revoked_at"));
   }
 
   @Override
@@ -52,15 +45,5 @@ public class PostgresApiKeys extends PanacheRepositoryAdapter<ApiKey, ApiKeyEnti
   @Override
   protected long versionOf(ApiKey k) {
     return k.version();
-  }
-
-  @Override
-  protected Map<String, Function<String, Object>> filterable() {
-    return Map.of();
-  }
-
-  @Override
-  protected Set<String> sortable() {
-    return Set.of("name", "createdAt");
   }
 }

@@ -2,7 +2,7 @@ package dev.strata.agent.adapter.out.postgres;
 
 import dev.strata.agent.domain.attachment.AttachmentOwner;
 import dev.strata.agent.domain.attachment.AttachmentOwners;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.vertx.sqlclient.Tuple;
 import java.util.concurrent.CompletionStage;
 
 /** {@link AttachmentOwners} on {@code agent.sessions} and {@code agent.executions}. */
@@ -10,8 +10,7 @@ public class PostgresAttachmentOwners implements AttachmentOwners {
 
   @Override
   public CompletionStage<Boolean> exists(AttachmentOwner owner) {
-    String entity = owner.kind() == AttachmentOwner.Kind.SESSION ? "SessionEntity" : "ExecutionEntity";
-    return Panache.getSession().chain(s -> s.createSelectionQuery("select count(*) from " + entity + " o where o.id = :id", Long.class)
-        .setParameter("id", owner.id()).getSingleResult()).map(count -> count > 0).subscribeAsCompletionStage();
+    String table = owner.kind() == AttachmentOwner.Kind.SESSION ? "agent.sessions" : "agent.executions";
+    return Sql.count("SELECT count(*) FROM " + table + " WHERE id = $1", Tuple.of(owner.id())).thenApply(count -> count > 0);
   }
 }

@@ -4,70 +4,64 @@ import dev.strata.agent.domain.attachment.Attachment;
 import dev.strata.agent.domain.attachment.AttachmentOwner;
 import dev.strata.agent.domain.attachment.Attachments;
 import dev.strata.agent.domain.shared.Page;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
-/** {@link Attachments} on {@code agent.attachments}; the content lock is a transaction-scoped advisory lock. */
+/**
+ * {@link Attachments} on {@code agent.attachments}, whose owner is one of two columns (a CHECK keeps exactly
+ * one set); the content lock is a transaction-scoped advisory lock.
+ */
 public class PostgresAttachments implements Attachments {
+
+  private static final String COLUMNS = "id, session_id, execution_id, file_name, content_type, size_bytes, sha256, created_at";
+  private static final String INSERT = "INSERT INTO agent.attachments (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 
   @Override
   public CompletionStage<Attachment> add(Attachment a) {
-    AttachmentEntity e = new AttachmentEntity();
-    e.id = a.id();
-    e.sessionId = a.owner().kind() == AttachmentOwner.Kind.SESSION ? a.owner().id() : null;
-    e.executionId = a.owner().kind() == AttachmentOwner.Kind.EXECUTION ? a.owner().id() : null;
-    e.fileName = a.fileName();
-    e.contentType = a.contentType();
-    e.sizeBytes = a.sizeBytes();
-    e.sha256 = a.sha256();
-    e.createdAt = a.createdAt();
-    return Panache.getSession().chain(s -> s.persist(e).chain(s::flush)).map(x -> a)
-        .onFailure().transform(Failures::translate).subscribeAsCompletionStage();
+    boolean ofSession = a.owner().kind() == AttachmentOwner.Kind.SESSION;
+    Tuple row = Tuple.tuple().addValue(a.id()).addValue(ofSession ? a.owner().id() : null).addValue(ofSession ? null : a.owner().id())
+        .addValue(a.fileName()).addValue(a.contentType()).addLong(a.sizeBytes()).addValue(a.sha256()).addValue(Sql.time(a.createdAt()));
+    return Sql.run(INSERT, row).thenApply(inserted -> a);
   }
 
   @Override
   public CompletionStage<Optional<Attachment>> get(UUID id) {
-    return Panache.getSession().chain(s -> s.find(AttachmentEntity.class, id))
-        .map(e -> Optional.ofNullable(e).map(PostgresAttachments::toDomain)).subscribeAsCompletionStage();
+    return Sql.one("SELECT " + COLUMNS + " FROM agent.attachments WHERE id = $1", Tuple.of(id), PostgresAttachments::toDomain);
   }
 
   @Override
   public CompletionStage<Page<Attachment>> of(AttachmentOwner owner, int offset, int limit) {
-    String column = owner.kind() == AttachmentOwner.Kind.SESSION ? "sessionId" : "executionId";
-    return Panache.getSession().chain(s -> s.createSelectionQuery(
-            "from AttachmentEntity a where a." + column + " = :owner order by a.createdAt, a.id", AttachmentEntity.class)
-        .setParameter("owner", owner.id()).setFirstResult(offset).setMaxResults(limit).getResultList()
-        .chain(rows -> s.createSelectionQuery("select count(*) from AttachmentEntity a where a." + column + " = :owner", Long.class)
-            .setParameter("owner", owner.id()).getSingleResult()
-            .map(total -> new Page<>(rows.stream().map(PostgresAttachments::toDomain).toList(), total, offset, limit))))
-        .subscribeAsCompletionStage();
+    String where = " FROM agent.attachments WHERE " + (owner.kind() == AttachmentOwner.Kind.SESSION ? "session_id" : "execution_id") + " = $1";
+    return Sql.all("SELECT " + COLUMNS + where + " ORDER BY created_at, id OFFSET $2 LIMIT $3", Tuple.of(owner.id(), offset, limit),
+            PostgresAttachments::toDomain)
+        .thenCompose(items -> Sql.count("SELECT count(*)" + where, Tuple.of(owner.id()))
+            .thenApply(total -> new Page<>(items, total, offset, limit)));
   }
 
   @Override
   public CompletionStage<Boolean> remove(UUID id) {
-    return Panache.getSession().chain(s -> s.createMutationQuery("delete from AttachmentEntity a where a.id = :id")
-        .setParameter("id", id).executeUpdate()).map(rows -> rows > 0).subscribeAsCompletionStage();
+    return Sql.run("DELETE FROM agent.attachments WHERE id = $1", Tuple.of(id)).thenApply(deleted -> deleted.rowCount() > 0);
   }
 
   @Override
   public CompletionStage<Long> countWithContent(String sha256) {
-    return Panache.getSession().chain(s -> s.createSelectionQuery(
-            "select count(*) from AttachmentEntity a where a.sha256 = :sha", Long.class)
-        .setParameter("sha", sha256).getSingleResult()).subscribeAsCompletionStage();
+    return Sql.count("SELECT count(*) FROM agent.attachments WHERE sha256 = $1", Tuple.of(sha256));
   }
 
   @Override
   public CompletionStage<Void> lockContent(String sha256) {
     // 64-bit key from the digest's first 16 hex digits: collisions only serialise unrelated uploads
     long key = Long.parseUnsignedLong(sha256.substring(0, 16), 16);
-    return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) locked", Integer.class)
-        .setParameter("key", key).getSingleResult()).replaceWithVoid().subscribeAsCompletionStage();
+    return Sql.run("SELECT pg_advisory_xact_lock($1)", Tuple.of(key)).thenApply(locked -> null);
   }
 
-  private static Attachment toDomain(AttachmentEntity e) {
-    var owner = e.sessionId != null ? AttachmentOwner.session(e.sessionId) : AttachmentOwner.execution(e.executionId);
-    return new Attachment(e.id, owner, e.fileName, e.contentType, e.sizeBytes, e.sha256, e.createdAt);
+  private static Attachment toDomain(Row row) {
+    UUID session = row.getUUID("session_id");
+    var owner = session != null ? AttachmentOwner.session(session) : AttachmentOwner.execution(row.getUUID("execution_id"));
+    return new Attachment(row.getUUID("id"), owner, row.getString("file_name"), row.getString("content_type"), row.getLong("size_bytes"),
+        row.getString("sha256"), Sql.instant(row, "created_at"));
   }
 }

@@ -1,54 +1,62 @@
 package dev.strata.agent.adapter.out.postgres;
 
+import static dev.strata.agent.adapter.out.postgres.PostgresRepository.Column.json;
+import static dev.strata.agent.adapter.out.postgres.PostgresRepository.Column.of;
+import static dev.strata.agent.adapter.out.postgres.PostgresRepository.Column.time;
+
 import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.ExecutionStatus;
 import dev.strata.agent.domain.execution.Executions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Function;
 
-/** {@link Executions} on {@code agent.executions}. */
-public class PostgresExecutions extends PanacheRepositoryAdapter<Execution, ExecutionEntity> implements Executions {
+/**
+ * {@link Executions} on {@code agent.executions}. The output is stored as {@code {"value": …}} (a JSON column
+ * holds an object); the lease columns belong to {@link PostgresExecutionLeases}.
+ */
+public class PostgresExecutions extends PostgresRepository<Execution> implements Executions {
+
+  /** The columns {@link #toDomain(Row)} reads, for statements of {@link PostgresExecutionPath} that return an execution. */
+  static final String COLUMNS = "id, workflow_id, status, input::text AS input, output::text AS output, error, "
+      + "idempotency_key, forked_from, next_step, version, created_at, updated_at";
 
   public PostgresExecutions() {
-    super(ExecutionEntity.class);
+    super("agent.executions", "execution",
+        List.of(of("workflow_id", Execution::workflowId), of("status", x -> x.status().name()), json("input", Execution::input),
+            json("output", PostgresExecutions::output), of("error", Execution::error), of("idempotency_key", Execution::idempotencyKey),
+            of("forked_from", Execution::forkedFrom), of("next_step", Execution::nextStep), time("created_at", Execution::createdAt),
+            time("updated_at", Execution::updatedAt)),
+        Map.of("workflowId", new Filter("workflow_id", UUID::fromString), "status", new Filter("status", v -> ExecutionStatus.valueOf(v).name())),
+        Map.of("createdAt", "created_at", "updatedAt", "updated_at", "status", "status"),
+        null);
   }
 
   @Override
   public CompletionStage<Optional<Execution>> byIdempotencyKey(UUID workflowId, String key) {
-    return session().chain(s -> s.createSelectionQuery(
-            "from ExecutionEntity e where e.workflowId = :workflow and e.idempotencyKey = :key", ExecutionEntity.class)
-        .setParameter("workflow", workflowId).setParameter("key", key).getSingleResultOrNull())
-        .map(e -> Optional.ofNullable(e).map(this::toDomain)).subscribeAsCompletionStage();
+    return findOne("workflow_id = $1 AND idempotency_key = $2", Tuple.of(workflowId, key));
+  }
+
+  static Object output(Execution x) {
+    return x.output() == null ? null : Collections.singletonMap("value", x.output());
   }
 
   @Override
-  protected Execution toDomain(ExecutionEntity e) {
-    return new Execution(e.id, e.workflowId, ExecutionStatus.valueOf(e.status), e.input, e.output == null ? null : e.output.get("value"),
-        e.error, e.idempotencyKey, e.forkedFrom, e.nextStep, e.version, e.createdAt, e.updatedAt);
+  protected Execution toDomain(Row row) {
+    return execution(row);
   }
 
-  @Override
-  protected void copy(Execution x, ExecutionEntity e) {
-    e.workflowId = x.workflowId();
-    e.status = x.status().name();
-    e.input = x.input();
-    e.output = x.output() == null ? null : Collections.singletonMap("value", x.output());
-    e.error = x.error();
-    e.idempotencyKey = x.idempotencyKey();
-    e.forkedFrom = x.forkedFrom();
-    e.nextStep = x.nextStep();
-    e.createdAt = x.createdAt();
-    e.updatedAt = x.updatedAt();
-  }
-
-  @Override
-  protected ExecutionEntity newEntity() {
-    return new ExecutionEntity();
+  static Execution execution(Row row) {
+    var output = Sql.object(row.getString("output"));
+    return new Execution(row.getUUID("id"), row.getUUID("workflow_id"), ExecutionStatus.valueOf(row.getString("status")),
+        Sql.object(row.getString("input")), output == null ? null : output.get("value"), row.getString("error"),
+        row.getString("idempotency_key"), row.getUUID("forked_from"), row.getInteger("next_step"), row.getLong("version"),
+        Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
   }
 
   @Override
@@ -59,15 +67,5 @@ public class PostgresExecutions extends PanacheRepositoryAdapter<Execution, Exec
   @Override
   protected long versionOf(Execution x) {
     return x.version();
-  }
-
-  @Override
-  protected Map<String, Function<String, Object>> filterable() {
-    return Map.of("workflowId", UUID::fromString, "status", v -> ExecutionStatus.valueOf(v).name());
-  }
-
-  @Override
-  protected Set<String> sortable() {
-    return Set.of("createdAt", "updatedAt", "status");
   }
 }

@@ -4,7 +4,8 @@ import dev.strata.agent.domain.notification.DeliveryStatus;
 import dev.strata.agent.domain.notification.Notification;
 import dev.strata.agent.domain.notification.Notifications;
 import dev.strata.agent.domain.shared.Page;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
@@ -12,50 +13,44 @@ import java.util.concurrent.CompletionStage;
 /** {@link Notifications} on {@code agent.notifications}; the row id is the message id. */
 public class PostgresNotifications implements Notifications {
 
+  private static final String COLUMNS = "message_id, channel, webhook_url, subject, status, attempts, last_error, execution_id, created_at, updated_at";
+  /** A redelivery's record replaces the delivery state; the row keeps its first creation time. */
+  private static final String RECORD = """
+      INSERT INTO agent.notifications (id, %s) VALUES ($1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      ON CONFLICT (id) DO UPDATE SET channel = EXCLUDED.channel, webhook_url = EXCLUDED.webhook_url, subject = EXCLUDED.subject,
+        status = EXCLUDED.status, attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error, execution_id = EXCLUDED.execution_id,
+        updated_at = EXCLUDED.updated_at
+      RETURNING %s""".formatted(COLUMNS, COLUMNS);
+
   @Override
   public CompletionStage<Optional<Notification>> byMessageId(UUID messageId) {
-    return Panache.getSession().chain(s -> s.find(NotificationEntity.class, messageId))
-        .map(e -> Optional.ofNullable(e).map(PostgresNotifications::toDomain)).subscribeAsCompletionStage();
+    return Sql.one("SELECT " + COLUMNS + " FROM agent.notifications WHERE id = $1", Tuple.of(messageId), PostgresNotifications::toDomain);
   }
 
   @Override
   public CompletionStage<Notification> record(Notification n) {
-    return Panache.getSession().chain(s -> s.find(NotificationEntity.class, n.messageId()).chain(found -> {
-      NotificationEntity e = found != null ? found : new NotificationEntity();
-      if (found == null) {
-        e.id = n.messageId();
-        e.messageId = n.messageId();
-        e.createdAt = n.createdAt();
-      }
-      e.channel = n.channel();
-      e.webhookUrl = n.webhookUrl();
-      e.subject = n.subject();
-      e.status = n.status().name();
-      e.attempts = n.attempts();
-      e.lastError = n.lastError();
-      e.executionId = n.executionId();
-      e.updatedAt = n.updatedAt();
-      return (found == null ? s.persist(e) : s.merge(e).replaceWithVoid()).chain(s::flush).map(x -> toDomain(e));
-    })).onFailure().transform(Failures::translate).subscribeAsCompletionStage();
+    Tuple row = Tuple.tuple().addValue(n.messageId()).addValue(n.channel()).addValue(n.webhookUrl()).addValue(n.subject())
+        .addValue(n.status().name()).addInteger(n.attempts()).addValue(n.lastError()).addValue(n.executionId())
+        .addValue(Sql.time(n.createdAt())).addValue(Sql.time(n.updatedAt()));
+    return Sql.one(RECORD, row, PostgresNotifications::toDomain).thenApply(Optional::orElseThrow);
   }
 
   @Override
   public CompletionStage<Page<Notification>> list(DeliveryStatus status, int offset, int limit) {
-    String where = status == null ? "" : " where n.status = :status";
-    return Panache.getSession().chain(s -> {
-      var rows = s.createSelectionQuery("from NotificationEntity n" + where + " order by n.createdAt desc, n.id", NotificationEntity.class);
-      var count = s.createSelectionQuery("select count(*) from NotificationEntity n" + where, Long.class);
-      if (status != null) {
-        rows.setParameter("status", status.name());
-        count.setParameter("status", status.name());
-      }
-      return rows.setFirstResult(offset).setMaxResults(limit).getResultList()
-          .chain(list -> count.getSingleResult().map(total -> new Page<>(list.stream().map(PostgresNotifications::toDomain).toList(), total, offset, limit)));
-    }).subscribeAsCompletionStage();
+    String where = status == null ? "" : " WHERE status = $1";
+    Tuple filter = status == null ? Tuple.tuple() : Tuple.of(status.name());
+    int next = filter.size();
+    String page = "SELECT " + COLUMNS + " FROM agent.notifications" + where + " ORDER BY created_at DESC, id OFFSET $" + (next + 1)
+        + " LIMIT $" + (next + 2);
+    Tuple arguments = status == null ? Tuple.of(offset, limit) : Tuple.of(status.name(), offset, limit);
+    return Sql.all(page, arguments, PostgresNotifications::toDomain)
+        .thenCompose(items -> Sql.count("SELECT count(*) FROM agent.notifications" + where, filter)
+            .thenApply(total -> new Page<>(items, total, offset, limit)));
   }
 
-  private static Notification toDomain(NotificationEntity e) {
-    return new Notification(e.messageId, e.channel, e.webhookUrl, e.subject, DeliveryStatus.valueOf(e.status), e.attempts, e.lastError,
-        e.executionId, e.createdAt, e.updatedAt);
+  private static Notification toDomain(Row row) {
+    return new Notification(row.getUUID("message_id"), row.getString("channel"), row.getString("webhook_url"), row.getString("subject"),
+        DeliveryStatus.valueOf(row.getString("status")), row.getInteger("attempts"), row.getString("last_error"),
+        row.getUUID("execution_id"), Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));
   }
 }

@@ -2,9 +2,8 @@ package dev.strata.agent.adapter.out.postgres;
 
 import dev.strata.agent.domain.access.RevokedTokens;
 import dev.strata.kernel.messaging.contract.TokenRevocations.Revocation;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -12,29 +11,20 @@ import java.util.concurrent.CompletionStage;
 public class PostgresRevokedTokens implements RevokedTokens {
 
   private static final String RECORD = """
-      INSERT INTO agent.token_revocations (subject, revoked_at) VALUES (:subject, :at)
+      INSERT INTO agent.token_revocations (subject, revoked_at) VALUES ($1, $2)
       ON CONFLICT (subject) DO UPDATE SET revoked_at = GREATEST(agent.token_revocations.revoked_at, EXCLUDED.revoked_at)""";
-  private static final String FORGET = "DELETE FROM agent.token_revocations WHERE revoked_at <= :since";
-  private static final String SINCE = """
-      SELECT subject, revoked_at FROM agent.token_revocations WHERE revoked_at > :since ORDER BY revoked_at""";
+  private static final String FORGET = "DELETE FROM agent.token_revocations WHERE revoked_at <= $1";
+  private static final String SINCE = "SELECT subject, revoked_at FROM agent.token_revocations WHERE revoked_at > $1 ORDER BY revoked_at";
 
   @Override
   public CompletionStage<Void> record(Revocation revocation) {
-    return Panache.getSession().chain(s -> s.createNativeQuery(RECORD).setParameter("subject", revocation.subject())
-            .setParameter("at", revocation.revokedAt()).executeUpdate())
-        .replaceWithVoid().subscribeAsCompletionStage();
+    return Sql.run(RECORD, Tuple.of(revocation.subject(), Sql.time(revocation.revokedAt()))).thenApply(recorded -> null);
   }
 
   @Override
   public CompletionStage<List<Revocation>> since(Instant since) {
-    return Panache.getSession().chain(s -> s.createNativeQuery(FORGET).setParameter("since", since).executeUpdate()
-            .chain(() -> s.createNativeQuery(SINCE, Object[].class).setParameter("since", since).getResultList()))
-        .map(rows -> rows.stream().map(PostgresRevokedTokens::revocation).toList())
-        .subscribeAsCompletionStage();
-  }
-
-  private static Revocation revocation(Object[] row) {
-    Object at = row[1];
-    return new Revocation((String) row[0], at instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) at);
+    Tuple from = Tuple.of(Sql.time(since));
+    return Sql.run(FORGET, from).thenCompose(forgotten -> Sql.all(SINCE, from,
+        row -> new Revocation(row.getString("subject"), Sql.instant(row, "revoked_at"))));
   }
 }

@@ -3,34 +3,32 @@ package dev.strata.agent.adapter.out.postgres;
 import dev.strata.agent.domain.session.SessionMessage;
 import dev.strata.agent.domain.session.SessionMessages;
 import dev.strata.agent.domain.shared.Page;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /** {@link SessionMessages} on {@code agent.session_messages}. */
 public class PostgresSessionMessages implements SessionMessages {
 
+  private static final String COLUMNS = "id, session_id, role, content, created_at";
+
   @Override
   public CompletionStage<SessionMessage> append(SessionMessage m) {
-    SessionMessageEntity e = new SessionMessageEntity();
-    e.id = m.id();
-    e.sessionId = m.sessionId();
-    e.role = m.role();
-    e.content = m.content();
-    e.createdAt = m.createdAt();
-    return Panache.getSession().chain(s -> s.persist(e).chain(s::flush)).map(x -> m)
-        .onFailure().transform(Failures::translate).subscribeAsCompletionStage();
+    return Sql.run("INSERT INTO agent.session_messages (" + COLUMNS + ") VALUES ($1, $2, $3, $4, $5)",
+        Tuple.of(m.id(), m.sessionId(), m.role(), m.content(), Sql.time(m.createdAt()))).thenApply(inserted -> m);
   }
 
   @Override
   public CompletionStage<Page<SessionMessage>> of(UUID sessionId, int offset, int limit) {
-    return Panache.getSession().chain(s -> s.createSelectionQuery(
-            "from SessionMessageEntity m where m.sessionId = :session order by m.createdAt, m.id", SessionMessageEntity.class)
-        .setParameter("session", sessionId).setFirstResult(offset).setMaxResults(limit).getResultList()
-        .chain(rows -> s.createSelectionQuery("select count(*) from SessionMessageEntity m where m.sessionId = :session", Long.class)
-            .setParameter("session", sessionId).getSingleResult()
-            .map(total -> new Page<>(rows.stream().map(e -> new SessionMessage(e.id, e.sessionId, e.role, e.content, e.createdAt)).toList(),
-                total, offset, limit))))
-        .subscribeAsCompletionStage();
+    return Sql.all("SELECT " + COLUMNS + " FROM agent.session_messages WHERE session_id = $1 ORDER BY created_at, id OFFSET $2 LIMIT $3",
+            Tuple.of(sessionId, offset, limit), PostgresSessionMessages::toDomain)
+        .thenCompose(items -> Sql.count("SELECT count(*) FROM agent.session_messages WHERE session_id = $1", Tuple.of(sessionId))
+            .thenApply(total -> new Page<>(items, total, offset, limit)));
+  }
+
+  private static SessionMessage toDomain(Row row) {
+    return new SessionMessage(row.getUUID("id"), row.getUUID("session_id"), row.getString("role"), row.getString("content"),
+        Sql.instant(row, "created_at"));
   }
 }

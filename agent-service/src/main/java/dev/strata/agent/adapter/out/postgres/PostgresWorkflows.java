@@ -1,41 +1,31 @@
 package dev.strata.agent.adapter.out.postgres;
 
+import static dev.strata.agent.adapter.out.postgres.PostgresRepository.Column.json;
+import static dev.strata.agent.adapter.out.postgres.PostgresRepository.Column.of;
+import static dev.strata.agent.adapter.out.postgres.PostgresRepository.Column.time;
+
 import dev.strata.agent.domain.workflow.Step;
 import dev.strata.agent.domain.workflow.StepKind;
 import dev.strata.agent.domain.workflow.Workflow;
 import dev.strata.agent.domain.workflow.WorkflowDefinition;
 import dev.strata.agent.domain.workflow.Workflows;
+import io.vertx.sqlclient.Row;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
-/** {@link Workflows} on {@code agent.workflows}. */
-public class PostgresWorkflows extends PanacheRepositoryAdapter<Workflow, WorkflowEntity> implements Workflows {
+/** {@link Workflows} on {@code agent.workflows}; the definition is JSONB {@code {steps: [{id, kind, params}]}}. */
+public class PostgresWorkflows extends PostgresRepository<Workflow> implements Workflows {
 
   public PostgresWorkflows() {
-    super(WorkflowEntity.class);
-  }
-
-  @Override
-  @SuppressWarnings("unchecked")
-  protected Workflow toDomain(WorkflowEntity e) {
-    List<Step> steps = ((List<Map<String, Object>>) e.definition.get("steps")).stream()
-        .map(s -> new Step((String) s.get("id"), StepKind.of((String) s.get("kind")), (Map<String, Object>) s.get("params")))
-        .toList();
-    return new Workflow(e.id, e.name, e.description, e.agentId, new WorkflowDefinition(steps), e.version, e.createdAt, e.updatedAt);
-  }
-
-  @Override
-  protected void copy(Workflow w, WorkflowEntity e) {
-    e.name = w.name();
-    e.description = w.description();
-    e.agentId = w.agentId();
-    e.definition = Map.of("steps", w.definition().steps().stream().map(PostgresWorkflows::row).toList());
-    e.createdAt = w.createdAt();
-    e.updatedAt = w.updatedAt();
+    super("agent.workflows", "workflow",
+        List.of(of("name", Workflow::name), of("description", Workflow::description), of("agent_id", Workflow::agentId),
+            json("definition", w -> Map.of("steps", w.definition().steps().stream().map(PostgresWorkflows::row).toList())),
+            time("created_at", Workflow::createdAt), time("updated_at", Workflow::updatedAt)),
+        Map.of("agentId", new Filter("agent_id", UUID::fromString)),
+        Map.of("name", "name", "createdAt", "created_at", "updatedAt", "updated_at"),
+        "name");
   }
 
   private static Map<String, Object> row(Step step) {
@@ -46,9 +36,19 @@ public class PostgresWorkflows extends PanacheRepositoryAdapter<Workflow, Workfl
     return row;
   }
 
+  /** The steps of a {@code definition} column. */
+  @SuppressWarnings("unchecked")
+  static List<Step> steps(String definition) {
+    return ((List<Map<String, Object>>) Sql.object(definition).get("steps")).stream()
+        .map(s -> new Step((String) s.get("id"), StepKind.of((String) s.get("kind")), (Map<String, Object>) s.get("params")))
+        .toList();
+  }
+
   @Override
-  protected WorkflowEntity newEntity() {
-    return new WorkflowEntity();
+  protected Workflow toDomain(Row row) {
+    return new Workflow(row.getUUID("id"), row.getString("name"), row.getString("description"), row.getUUID("agent_id"),
+        new WorkflowDefinition(steps(row.getString("definition"))), row.getLong("version"), Sql.instant(row, "created_at"),
+        Sql.instant(row, "updated_at"));
   }
 
   @Override
@@ -59,15 +59,5 @@ public class PostgresWorkflows extends PanacheRepositoryAdapter<Workflow, Workfl
   @Override
   protected long versionOf(Workflow w) {
     return w.version();
-  }
-
-  @Override
-  protected Map<String, Function<String, Object>> filterable() {
-    return Map.of("agentId", UUID::fromString);
-  }
-
-  @Override
-  protected Set<String> sortable() {
-    return Set.of("name", "createdAt", "updatedAt");
   }
 }

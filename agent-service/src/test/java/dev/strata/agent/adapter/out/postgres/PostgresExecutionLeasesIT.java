@@ -81,6 +81,10 @@ class PostgresExecutionLeasesIT {
     assertThat(inTransaction(() -> leases.renew(executionId, second, MINUTE))).as("not its holder").isFalse();
     assertThat(inTransaction(() -> leases.renew(executionId, first, MINUTE))).isTrue();
     assertThat(inTransaction(() -> leases.claim(executionId, second, MINUTE))).isFalse();
+    // a renewal that came too late: the lease lapsed and was taken over
+    assertThat(inTransaction(() -> leases.renew(executionId, first, Duration.ZERO))).isTrue();
+    assertThat(inTransaction(() -> leases.claim(executionId, second, MINUTE))).isTrue();
+    assertThat(inTransaction(() -> leases.renew(executionId, first, MINUTE))).as("the former holder is shut out").isFalse();
   }
 
   @Test

@@ -23,7 +23,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -70,15 +69,6 @@ class PostgresRepositoriesIT {
     assertThat(await(() -> unitOfWork.read(() -> agents.searchByName("ZETA " + marker, 0, 10))).total()).isEqualTo(2);
     assertThat(await(() -> unitOfWork.read(() -> agents.searchByName(marker + " 100%", 0, 10))).items())
         .extracting(Agent::name).containsExactly("Zeta " + marker + " 100% Sure");
-  }
-
-  @Test
-  void aDeferredCreateIsWrittenWhenTheUnitOfWorkCommits() throws Throwable {
-    Agent deferred = agent("Deferred", "deferred", AgentStatus.active);
-    Optional<Agent> seenInside = await(() -> unitOfWork.write(() -> agents.createDeferred(deferred)
-        .thenCompose(x -> agents.get(deferred.id()))));
-    assertThat(seenInside).isPresent();
-    assertThat(await(() -> unitOfWork.read(() -> agents.get(deferred.id())))).isPresent();
   }
 
   @Test

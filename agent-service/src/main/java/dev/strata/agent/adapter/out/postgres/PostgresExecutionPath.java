@@ -1,4 +1,4 @@
-package dev.strata.agent.adapter.out.sqlclient;
+package dev.strata.agent.adapter.out.postgres;
 
 import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Execution;
@@ -19,9 +19,9 @@ import java.util.concurrent.CompletionStage;
 /**
  * {@link ExecutionPath} as one statement each — data-modifying CTEs, so a start, a claim or a step's
  * commit is one round trip and one implicit transaction instead of BEGIN, three or four statements
- * and COMMIT. Same rows as {@link SqlExecutions}, {@link SqlCheckpoints} and {@link SqlOutbox} write.
+ * and COMMIT. Same rows as {@link PostgresExecutions}, {@link PostgresCheckpoints} and {@link PostgresOutbox} write.
  */
-public class SqlExecutionPath implements ExecutionPath {
+public class PostgresExecutionPath implements ExecutionPath {
 
   private static final String LIVE = "status IN ('PENDING', 'RUNNING')";
 
@@ -47,7 +47,7 @@ public class SqlExecutionPath implements ExecutionPath {
       LEFT JOIN LATERAL (
         SELECT * FROM agent.checkpoints WHERE execution_id = claimed.id ORDER BY step_index DESC LIMIT 1) own ON true
       LEFT JOIN agent.checkpoints forked ON forked.id = claimed.forked_from"""
-      .formatted(LIVE, SqlExecutions.COLUMNS, SqlCheckpoints.columns("own", "own_"), SqlCheckpoints.columns("forked", "forked_"));
+      .formatted(LIVE, PostgresExecutions.COLUMNS, PostgresCheckpoints.columns("own", "own_"), PostgresCheckpoints.columns("forked", "forked_"));
 
   /** The checkpoint and the messages go in only with the execution's update, which needs its version, liveness and lease. */
   private static final String COMMIT_STEP = """
@@ -68,7 +68,7 @@ public class SqlExecutionPath implements ExecutionPath {
   private final Pool pool;
   private final EnvelopeCodec codec = new EnvelopeCodec();
 
-  public SqlExecutionPath(Pool pool) {
+  public PostgresExecutionPath(Pool pool) {
     this.pool = pool;
   }
 
@@ -89,10 +89,10 @@ public class SqlExecutionPath implements ExecutionPath {
         return Optional.empty();
       }
       Row row = found.next();
-      Execution execution = SqlExecutions.toDomain(row);
-      Resumption from = Resumption.of(execution, Optional.ofNullable(SqlCheckpoints.toDomain(row, "own_")),
-          Optional.ofNullable(SqlCheckpoints.toDomain(row, "forked_")));
-      return Optional.of(new Claim(execution, SqlWorkflows.steps(row.getString("definition")), from));
+      Execution execution = PostgresExecutions.execution(row);
+      Resumption from = Resumption.of(execution, Optional.ofNullable(PostgresCheckpoints.toDomain(row, "own_")),
+          Optional.ofNullable(PostgresCheckpoints.toDomain(row, "forked_")));
+      return Optional.of(new Claim(execution, PostgresWorkflows.steps(row.getString("definition")), from));
     });
   }
 
@@ -109,9 +109,9 @@ public class SqlExecutionPath implements ExecutionPath {
       bodies[i] = Buffer.buffer(codec.encode(message.envelope()));
       correlationIds[i] = message.envelope().correlationId();
     }
-    Tuple row = Tuple.tuple().addValue(x.id()).addLong(x.version()).addValue(x.status().name()).addValue(Sql.json(SqlExecutions.output(x)))
+    Tuple row = Tuple.tuple().addValue(x.id()).addLong(x.version()).addValue(x.status().name()).addValue(Sql.json(PostgresExecutions.output(x)))
         .addValue(x.error()).addInteger(x.nextStep()).addValue(Sql.time(x.updatedAt())).addValue(holder).addValue(seconds(lease))
-        .addValue(c.id()).addInteger(c.stepIndex()).addValue(c.stepId()).addValue(SqlCheckpoints.state(c)).addValue(c.parentId())
+        .addValue(c.id()).addInteger(c.stepIndex()).addValue(c.stepId()).addValue(PostgresCheckpoints.state(c)).addValue(c.parentId())
         .addArrayOfUUID(ids).addArrayOfString(types).addArrayOfBuffer(bodies).addArrayOfString(correlationIds)
         .addValue(Sql.time(c.createdAt()));
     return run(COMMIT_STEP, row).thenApply(rows -> {

@@ -1,4 +1,4 @@
-package dev.strata.agent.adapter.out.sqlclient;
+package dev.strata.agent.adapter.out.postgres;
 
 import dev.strata.agent.domain.shared.UnitOfWork;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -14,19 +14,18 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A unit of work on one connection of the Vert.x SQL client (a transaction for writes), for the
- * hot path of executions (start, claim, step commit): no ORM session, no persistence context, no
- * flush; the repositories of this package send their statements on the connection directly.
- * The connection travels in a local of the unit's own duplicated context, as Hibernate's session does.
+ * A unit of work on one connection of the pool (a transaction for writes): the repositories of this
+ * package send their statements on that connection directly. The connection travels in a local of the
+ * unit's own duplicated context, so concurrent units never see each other's.
  */
-public class SqlClientUnitOfWork implements UnitOfWork {
+public class PostgresUnitOfWork implements UnitOfWork {
 
-  static final String CONNECTION = SqlClientUnitOfWork.class.getName() + ".connection";
+  static final String CONNECTION = PostgresUnitOfWork.class.getName() + ".connection";
 
   private final Pool pool;
   private final Vertx vertx;
 
-  public SqlClientUnitOfWork(Pool pool, Vertx vertx) {
+  public PostgresUnitOfWork(Pool pool, Vertx vertx) {
     this.pool = pool;
     this.vertx = vertx;
   }

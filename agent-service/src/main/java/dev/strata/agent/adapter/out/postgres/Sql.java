@@ -1,9 +1,8 @@
-package dev.strata.agent.adapter.out.sqlclient;
+package dev.strata.agent.adapter.out.postgres;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.strata.agent.adapter.out.postgres.Failures;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -14,6 +13,8 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
@@ -23,7 +24,7 @@ import java.util.function.Function;
  * What the repositories of this package share: the open unit of work's connection, prepared
  * statements on it, and JSON columns as text (read with {@code ::text}, written with
  * {@code CAST($n::text AS jsonb)}: the client would send a Java string bound to a jsonb parameter as
- * a JSON string), in the same shape the Hibernate adapters store.
+ * a JSON string).
  */
 final class Sql {
 
@@ -33,7 +34,23 @@ final class Sql {
   private Sql() {}
 
   static CompletionStage<RowSet<Row>> run(String sql, Tuple arguments) {
-    return connection().preparedQuery(sql).execute(arguments).toCompletionStage();
+    return translated(connection().preparedQuery(sql).execute(arguments)).toCompletionStage();
+  }
+
+  static CompletionStage<RowSet<Row>> runBatch(String sql, List<Tuple> batch) {
+    return translated(connection().preparedQuery(sql).executeBatch(batch)).toCompletionStage();
+  }
+
+  static <T> CompletionStage<List<T>> all(String sql, Tuple arguments, Function<Row, T> mapper) {
+    return run(sql, arguments).thenApply(rows -> {
+      List<T> all = new ArrayList<>(rows.size());
+      rows.forEach(row -> all.add(mapper.apply(row)));
+      return all;
+    });
+  }
+
+  static CompletionStage<Long> count(String sql, Tuple arguments) {
+    return run(sql, arguments).thenApply(rows -> rows.iterator().next().getLong(0));
   }
 
   static <T> CompletionStage<Optional<T>> one(String sql, Tuple arguments, Function<Row, T> mapper) {
@@ -45,9 +62,9 @@ final class Sql {
 
   private static SqlConnection connection() {
     Context context = Vertx.currentContext();
-    SqlConnection connection = context == null ? null : context.getLocal(SqlClientUnitOfWork.CONNECTION);
+    SqlConnection connection = context == null ? null : context.getLocal(PostgresUnitOfWork.CONNECTION);
     if (connection == null) {
-      throw new IllegalStateException("no SqlClientUnitOfWork is open on this context");
+      throw new IllegalStateException("no PostgresUnitOfWork is open on this context");
     }
     return connection;
   }

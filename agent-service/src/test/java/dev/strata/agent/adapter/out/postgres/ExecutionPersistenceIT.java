@@ -1,4 +1,4 @@
-package dev.strata.agent.adapter.out.sqlclient;
+package dev.strata.agent.adapter.out.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,8 @@ import dev.strata.agent.domain.execution.Checkpoint;
 import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.ExecutionPath.Outgoing;
 import dev.strata.agent.domain.execution.ExecutionStatus;
+import dev.strata.agent.domain.execution.Checkpoints;
+import dev.strata.agent.domain.execution.ExecutionPath;
 import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.ExecutionState;
@@ -42,44 +44,35 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The execution hot path's SQL client adapters against Postgres: the same rows, constraints and
- * lease rules as the Hibernate adapters, and their writes commit or roll back together — the
- * one-statement writes of {@link SqlExecutionPath} included.
+ * Executions, their checkpoints and the runner's one-statement writes ({@link PostgresExecutionPath})
+ * against Postgres: rows round-trip, constraints answer as conflicts, and each write commits or rolls
+ * back as a whole.
  */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)
-class SqlClientAdaptersIT {
+class ExecutionPersistenceIT {
 
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
-  @Inject SqlClientUnitOfWork sql;
-  @Inject UnitOfWork hibernate;
-  @Inject Executions hibernateExecutions;
-  @Inject Workflows hibernateWorkflows;
+  @Inject UnitOfWork unitOfWork;
+  @Inject Executions executions;
+  @Inject Checkpoints checkpoints;
+  @Inject Workflows workflows;
+  @Inject ExecutionPath path;
   @Inject Pool pool;
 
-  private final SqlExecutions executions = new SqlExecutions();
-  private final SqlCheckpoints checkpoints = new SqlCheckpoints();
-  private final SqlWorkflows workflows = new SqlWorkflows();
-  private final SqlExecutionLeases leases = new SqlExecutionLeases();
-  private SqlExecutionPath path;
   private Workflow workflow;
 
   private <T> T write(Supplier<CompletionStage<T>> work) throws Throwable {
-    return VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().completionStage(() -> sql.write(work)));
-  }
-
-  private <T> T hibernateRead(Supplier<CompletionStage<T>> work) throws Throwable {
-    return VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().completionStage(() -> hibernate.read(work)));
+    return VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().completionStage(() -> unitOfWork.write(work)));
   }
 
   @BeforeEach
   void aWorkflow() throws Throwable {
-    path = new SqlExecutionPath(pool.getDelegate());
     Workflow fresh = Workflow.create("sql " + UUID.randomUUID(), "two steps", null, new WorkflowDefinition(List.of(
         new Step("t", StepKind.TEMPLATE, Map.of("text", "hi {{input.n}}")),
         new Step("u", StepKind.TEMPLATE, Map.of("text", "{{steps.t}}!")))), Instant.now());
-    workflow = VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().completionStage(() -> hibernate.write(() -> hibernateWorkflows.create(fresh))));
+    workflow = write(() -> workflows.create(fresh));
   }
 
   private Execution pending(String key) {
@@ -88,7 +81,7 @@ class SqlClientAdaptersIT {
   }
 
   @Test
-  void aWorkflowReadsAsHibernateWroteIt() throws Throwable {
+  void aWorkflowRoundTrips() throws Throwable {
     Workflow read = write(() -> workflows.get(workflow.id())).orElseThrow();
     assertThat(read.definition()).isEqualTo(workflow.definition());
     assertThat(read.name()).isEqualTo(workflow.name());
@@ -96,7 +89,7 @@ class SqlClientAdaptersIT {
   }
 
   @Test
-  void anExecutionRoundTripsAndHibernateReadsWhatTheSqlClientWrote() throws Throwable {
+  void anExecutionRoundTripsByIdAndByIdempotencyKey() throws Throwable {
     Execution created = pending("key-" + UUID.randomUUID());
     write(() -> executions.create(created));
     Execution succeeded = write(() -> executions.get(created.id()))
@@ -104,12 +97,12 @@ class SqlClientAdaptersIT {
     Execution updated = write(() -> executions.update(succeeded));
 
     assertThat(updated.version()).isEqualTo(1);
-    Execution viaSql = write(() -> executions.byIdempotencyKey(workflow.id(), created.idempotencyKey())).orElseThrow();
-    Execution viaHibernate = hibernateRead(() -> hibernateExecutions.get(created.id())).orElseThrow();
-    assertThat(viaSql).isEqualTo(updated);
-    assertThat(viaHibernate).isEqualTo(updated);
-    assertThat(viaSql.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
-    assertThat(viaSql.input()).isEqualTo(created.input());
+    Execution byKey = write(() -> executions.byIdempotencyKey(workflow.id(), created.idempotencyKey())).orElseThrow();
+    Execution byId = write(() -> executions.get(created.id())).orElseThrow();
+    assertThat(byKey).isEqualTo(updated);
+    assertThat(byId).isEqualTo(updated);
+    assertThat(byKey.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+    assertThat(byKey.input()).isEqualTo(created.input());
   }
 
   @Test
@@ -137,45 +130,6 @@ class SqlClientAdaptersIT {
     assertThat(write(() -> checkpoints.latest(created.id()))).contains(second);
     assertThat(write(() -> checkpoints.get(first.id()))).contains(first);
     assertThat(write(() -> checkpoints.of(created.id()))).containsExactly(first, second);
-  }
-
-  @Test
-  void aLeaseKeepsOtherHoldersOutUntilReleasedOrExpiredAndLeavesTheVersionAlone() throws Throwable {
-    Execution created = pending(null);
-    write(() -> executions.create(created));
-    UUID first = UUID.randomUUID();
-    UUID second = UUID.randomUUID();
-
-    assertThat(write(() -> leases.claim(created.id(), first, MINUTE))).isTrue();
-    assertThat(write(() -> leases.claim(created.id(), second, MINUTE))).isFalse();
-    assertThat(write(() -> leases.claim(created.id(), first, MINUTE))).as("its holder takes it again").isTrue();
-    write(() -> leases.release(created.id(), second));
-    assertThat(write(() -> leases.claim(created.id(), second, MINUTE))).as("only the holder can release").isFalse();
-    write(() -> leases.release(created.id(), first));
-    // a lease of zero ends with the claiming transaction: as if its holder had hung past it
-    assertThat(write(() -> leases.claim(created.id(), second, Duration.ZERO))).isTrue();
-    assertThat(write(() -> leases.claim(created.id(), first, MINUTE))).isTrue();
-    assertThat(write(() -> leases.claim(created.id(), second, MINUTE))).as("the former holder is shut out").isFalse();
-    assertThat(write(() -> executions.get(created.id())).orElseThrow().version()).isZero();
-  }
-
-  @Test
-  void aHolderThatRenewsItsLeaseKeepsItPastItsEndAndOnlyItsHolderCanRenewIt() throws Throwable {
-    Execution created = pending(null);
-    write(() -> executions.create(created));
-    UUID first = UUID.randomUUID();
-    UUID second = UUID.randomUUID();
-
-    // a lease of zero would be over at once; renewed, it keeps the next claimant out
-    assertThat(write(() -> leases.claim(created.id(), first, Duration.ZERO))).isTrue();
-    assertThat(write(() -> leases.renew(created.id(), second, MINUTE))).as("not its holder").isFalse();
-    assertThat(write(() -> leases.renew(created.id(), first, MINUTE))).isTrue();
-    assertThat(write(() -> leases.claim(created.id(), second, MINUTE))).isFalse();
-    // a renewal that came too late: the lease lapsed and was taken over
-    assertThat(write(() -> leases.renew(created.id(), first, Duration.ZERO))).isTrue();
-    assertThat(write(() -> leases.claim(created.id(), second, MINUTE))).isTrue();
-    assertThat(write(() -> leases.renew(created.id(), first, MINUTE))).as("the former holder is shut out").isFalse();
-    assertThat(write(() -> executions.get(created.id())).orElseThrow().version()).isZero();
   }
 
   @Test
@@ -240,7 +194,7 @@ class SqlClientAdaptersIT {
     var second = new Checkpoint(UUID.randomUUID(), started.id(), 1, "u", first.state().with("u", "hi 1!"), first.id(), at);
     Execution succeeded = resumed.execution().stepDone(1, at).succeed("hi 1!", at.plusMillis(2));
     var audit = new Outgoing<>(MessageType.AUDIT_EVENT, Envelope.of(MessageType.AUDIT_EVENT, new AuditEvent("agent-service",
-        "sql-client-test", "run-workflow", "execution " + started.id(), AuditEvent.Outcome.SUCCESS, at, Map.of()), started.id().toString()));
+        "execution-persistence-test", "run-workflow", "execution " + started.id(), AuditEvent.Outcome.SUCCESS, at, Map.of()), started.id().toString()));
     assertThat(direct(() -> path.commitStep(succeeded, holder, MINUTE, second, List.of(audit)))).isPresent();
 
     assertThat(write(() -> executions.get(started.id())).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED);

@@ -1,4 +1,4 @@
-package dev.strata.agent.adapter.out.sqlclient;
+package dev.strata.agent.adapter.out.postgres;
 
 import dev.strata.agent.domain.audit.AuditChain;
 import dev.strata.agent.domain.audit.AuditLog;
@@ -21,11 +21,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * {@link AuditLog} on {@code agent.audit_log} through the SQL client. Appends serialize on a
+ * {@link AuditLog} on {@code agent.audit_log}. Appends serialize on a
  * transaction-scoped advisory lock; a whole batch is one INSERT of fixed text over arrays, so it is
  * prepared once whatever the batch's size (the audit writer is on every execution's path).
  */
-public class SqlAuditLog implements AuditLog {
+public class PostgresAuditLog implements AuditLog {
 
   /** Arbitrary but fixed: the advisory lock key of the audit chain's tail. */
   private static final long TAIL_LOCK = 0x5A_41_55_44_49_54L;
@@ -99,7 +99,7 @@ public class SqlAuditLog implements AuditLog {
 
   @Override
   public CompletionStage<List<AuditRecord>> after(long afterSeq, int limit) {
-    return Sql.run(AFTER, Tuple.of(afterSeq, limit)).thenApply(SqlAuditLog::records);
+    return Sql.run(AFTER, Tuple.of(afterSeq, limit)).thenApply(PostgresAuditLog::records);
   }
 
   @Override

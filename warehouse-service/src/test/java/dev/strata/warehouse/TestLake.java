@@ -20,6 +20,11 @@ public final class TestLake {
 
   /** Writes {@code bars} (all of one symbol and frame) and returns the event announcing them. */
   public static DatasetIngested bars(Path lake, String runId, Instant ingestedAt, BarRow... bars) {
+    return bars(lake, "producer", runId, ingestedAt, bars);
+  }
+
+  /** {@link #bars(Path, String, Instant, BarRow...)} from another source than the producers' ({@code alpaca}). */
+  public static DatasetIngested bars(Path lake, String source, String runId, Instant ingestedAt, BarRow... bars) {
     String symbol = bars[0].symbol();
     String frame = bars[0].frame();
     String jobId = "job-" + UUID.randomUUID();
@@ -34,7 +39,7 @@ public final class TestLake {
         SELECT symbol, frame, ts, open, high, low, close, volume, outlier, '%s' AS job_id, TIMESTAMPTZ '%s' AS ingested_at
         FROM (VALUES %s) AS t(symbol, frame, ts, open, high, low, close, volume, outlier)""".formatted(jobId, ingestedAt, values);
     write(lake.resolve(relative), select);
-    return new DatasetIngested(DatasetIdentity.bars("producer", frame, symbol),
+    return new DatasetIngested(DatasetIdentity.bars(source, frame, symbol),
         bars[0].ts(), bars[bars.length - 1].ts(), jobId, runId, bars.length, sha256(lake.resolve(relative)), relative);
   }
 

@@ -31,7 +31,7 @@ public class RecordDatasetIngestion {
   public Uni<Void> run(Envelope<DatasetIngested> envelope) {
     return Uni.createFrom().item(() -> {
       ledger.record(entry(envelope.payload()));
-      promote.promoteNow("dataset.ingested");
+      promote.afterIngest("dataset.ingested");
       return (Void) null;
     }).runSubscriptionOn(blocking);
   }

@@ -2,6 +2,7 @@ package dev.strata.warehouse.application;
 
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.value.SafeName;
+import dev.strata.warehouse.domain.keymap.Keymap;
 import dev.strata.warehouse.domain.ledger.FileLedger;
 import dev.strata.warehouse.domain.promotion.PromotionOutcome;
 import io.smallrye.mutiny.Uni;
@@ -10,16 +11,19 @@ import java.util.concurrent.Executor;
 
 /**
  * Gives a rejected bronze file another promotion (after its cause was fixed: the file restored, the audit
- * limit changed): back to bronze with its reason cleared, then a promotion runs. Only a rejected file may.
+ * limit changed, the keymap made to map its dataset): back to bronze with its reason cleared, then a promotion runs.
+ * Only a rejected file of a dataset the keymap maps may.
  */
 public class RetryRejectedFile {
 
   private final FileLedger ledger;
+  private final Keymap keymap;
   private final PromoteDatasets promote;
   private final Executor blocking;
 
-  public RetryRejectedFile(FileLedger ledger, PromoteDatasets promote, Executor blocking) {
+  public RetryRejectedFile(FileLedger ledger, Keymap keymap, PromoteDatasets promote, Executor blocking) {
     this.ledger = ledger;
+    this.keymap = keymap;
     this.promote = promote;
     this.blocking = blocking;
   }
@@ -29,7 +33,11 @@ public class RetryRejectedFile {
     // run and file ids are ingest job ids, which name lake files: anything else cannot exist
     SafeName.FILE_NAME.require(runId);
     SafeName.FILE_NAME.require(fileId);
-    return Uni.createFrom().item(() -> ledger.requeue(runId, fileId)).runSubscriptionOn(blocking)
+    return Uni.createFrom().item(() -> {
+      // another try could only reject it again
+      ledger.find(runId, fileId).ifPresent(file -> keymap.require(file.identity()));
+      return ledger.requeue(runId, fileId);
+    }).runSubscriptionOn(blocking)
         .chain(requeued -> switch (requeued) {
           case REQUEUED -> promote.run("retry " + runId + "/" + fileId);
           case NOT_REJECTED -> Uni.createFrom().failure(

@@ -4,34 +4,46 @@ import dev.strata.kernel.messaging.contract.DatasetKind;
 import dev.strata.warehouse.domain.keymap.Keymap;
 import dev.strata.warehouse.domain.keymap.KeymapInvalid;
 import dev.strata.warehouse.domain.keymap.KeymapSource;
+import dev.strata.warehouse.domain.keymap.SilverKeys;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Checks the dataset keymap at start: an invalid keymap always refuses; a keymap that disagrees
- * with the datasets the code promotes refuses in strict mode and only warns otherwise.
+ * Reads and checks the dataset keymap the warehouse promotes by, at start: an invalid keymap, or one
+ * whose key columns are not the primary keys of the silver tables it promotes into, always refuses;
+ * one that leaves out a dataset ingest lands (or lists one it does not) refuses in strict mode and
+ * only warns otherwise.
  */
 public class ValidateKeymap {
 
   private final KeymapSource source;
+  private final SilverKeys silver;
   private final boolean strict;
 
-  public ValidateKeymap(KeymapSource source, boolean strict) {
+  public ValidateKeymap(KeymapSource source, SilverKeys silver, boolean strict) {
     this.source = source;
+    this.silver = silver;
     this.strict = strict;
   }
 
-  /** The warnings to log; throws {@link KeymapInvalid} when the keymap must not be used. */
-  public List<String> run() {
+  /** A keymap that may be used, and the warnings to log. */
+  public record Checked(Keymap keymap, List<String> warnings) {}
+
+  /** Throws {@link KeymapInvalid} when the keymap must not be used. */
+  public Checked run() {
     Keymap keymap = source.load();
-    Set<String> known = Arrays.stream(DatasetKind.values()).map(kind -> kind.domain() + "/" + kind.dataset())
-        .collect(Collectors.toSet());
-    List<String> differences = keymap.differencesFrom(known);
-    if (strict && !differences.isEmpty()) {
-      throw new KeymapInvalid("(strict)", differences);
+    List<String> mismatches = keymap.keyMismatches(silver);
+    if (!mismatches.isEmpty()) {
+      throw new KeymapInvalid(keymap.source(), mismatches);
     }
-    return differences;
+    Set<String> landed = Arrays.stream(DatasetKind.values()).map(kind -> kind.domain() + "/" + kind.dataset())
+        .collect(Collectors.toSet());
+    List<String> differences = keymap.differencesFrom(landed);
+    if (strict && !differences.isEmpty()) {
+      throw new KeymapInvalid(keymap.source() + " (strict)", differences);
+    }
+    return new Checked(keymap, differences);
   }
 }

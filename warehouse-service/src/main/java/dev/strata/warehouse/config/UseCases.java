@@ -18,7 +18,7 @@ import dev.strata.warehouse.application.RetryRejectedFile;
 import dev.strata.warehouse.application.ReadCustomerFeatures;
 import dev.strata.warehouse.application.RecordDatasetIngestion;
 import dev.strata.warehouse.application.RunNamedQuery;
-import dev.strata.warehouse.domain.promotion.PromotionAudit;
+import dev.strata.warehouse.domain.keymap.Keymap;
 import dev.strata.warehouse.settings.WarehouseConfig;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.inject.Produces;
@@ -35,8 +35,8 @@ public class UseCases {
 
   @Produces
   @Singleton
-  PromoteDatasets promoteDatasets(DuckDbFileLedger ledger, DuckDbMedallion medallion, WarehouseConfig config) {
-    return new PromoteDatasets(ledger, medallion, new PromotionAudit(config.promotion().maxRowLoss()), blocking());
+  PromoteDatasets promoteDatasets(DuckDbFileLedger ledger, DuckDbMedallion medallion, Keymap keymap, WarehouseConfig config) {
+    return new PromoteDatasets(ledger, medallion, keymap, config.promotion().maxRowLoss(), blocking());
   }
 
   @Produces
@@ -71,8 +71,8 @@ public class UseCases {
 
   @Produces
   @Singleton
-  RetryRejectedFile retryRejectedFile(DuckDbFileLedger ledger, PromoteDatasets promote) {
-    return new RetryRejectedFile(ledger, promote, blocking());
+  RetryRejectedFile retryRejectedFile(DuckDbFileLedger ledger, Keymap keymap, PromoteDatasets promote) {
+    return new RetryRejectedFile(ledger, keymap, promote, blocking());
   }
 
   @Produces

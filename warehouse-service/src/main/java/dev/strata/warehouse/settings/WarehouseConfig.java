@@ -38,13 +38,16 @@ public interface WarehouseConfig {
     MemorySize importMaxBodySize();
   }
 
-  /** The dataset keymap, validated at start. */
+  /** The dataset keymap promotion goes by, checked at start against the migrated schema. */
   interface Keymap {
     /** {@code classpath:<resource>} or {@code filesystem:<path>} of the YAML keymap. */
     @WithDefault("classpath:keymap/datasets.yaml")
     String location();
 
-    /** Refuse to start when the keymap and the datasets the code promotes differ (else warn). */
+    /**
+     * Also refuse to start when the keymap leaves out a dataset ingest lands, or lists one it does not (else
+     * warn). An invalid keymap, or key columns that are not the silver table's primary key, always refuse.
+     */
     @WithDefault("false")
     boolean strict();
   }

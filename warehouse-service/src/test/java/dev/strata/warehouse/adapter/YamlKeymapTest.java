@@ -3,16 +3,25 @@ package dev.strata.warehouse.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.strata.kernel.messaging.contract.DatasetKind;
 import dev.strata.warehouse.adapter.out.files.YamlKeymapSource;
 import dev.strata.warehouse.application.ValidateKeymap;
 import dev.strata.warehouse.domain.keymap.KeymapInvalid;
+import dev.strata.warehouse.domain.keymap.PromotionRule;
+import dev.strata.warehouse.domain.keymap.SilverKeys;
 import dev.strata.warehouse.domain.keymap.TickerScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class YamlKeymapTest {
+
+  /** The primary keys migration 002 gives the silver tables. */
+  static final SilverKeys SCHEMA = layout -> layout == DatasetKind.BARS
+      ? new SilverKeys.SilverKey("silver.bars", List.of("symbol", "frame", "ts"))
+      : new SilverKeys.SilverKey("silver.usage", List.of("customer_id", "ts", "event"));
 
   @TempDir Path temp;
 
@@ -23,16 +32,17 @@ class YamlKeymapTest {
   }
 
   @Test
-  void theShippedKeymapIsValidAndMatchesTheDatasetsTheCodePromotes() {
+  void theShippedKeymapIsValidMatchesTheSchemasKeysAndListsEveryDatasetIngestLands() {
     var shipped = new YamlKeymapSource("classpath:keymap/datasets.yaml", getClass().getClassLoader());
 
     assertThat(shipped.load().entries()).hasSize(3)
-        .anySatisfy(entry -> assertThat(entry.tickerScope()).isEqualTo(TickerScope.GLOBAL));
-    assertThat(new ValidateKeymap(shipped, true).run()).isEmpty();
+        .anySatisfy(entry -> assertThat(entry.tickerScope()).isEqualTo(TickerScope.GLOBAL))
+        .allSatisfy(entry -> assertThat(entry.promotion().trigger()).isEqualTo(PromotionRule.Trigger.ON_INGEST));
+    assertThat(new ValidateKeymap(shipped, SCHEMA, true).run().warnings()).isEmpty();
   }
 
   @Test
-  void everyMissingFieldBadEnumAndDuplicateIdentityIsNamedPrecisely() throws Exception {
+  void everyMissingFieldBadEnumBadColumnAndDuplicateIdentityIsNamedPrecisely() throws Exception {
     var source = keymap("""
         datasets:
           - domain: market
@@ -41,12 +51,14 @@ class YamlKeymapTest {
             ticker_scope: per_ticker
             key_columns: [symbol, ts]
             version: 1
+            promotion: {into: bars}
           - domain: market
             source: producer
             dataset: bars
             ticker_scope: per_ticker
             key_columns: [symbol, ts]
             version: 2
+            promotion: {into: bars}
           - domain: customer
             dataset: usage
             ticker_scope: each
@@ -58,33 +70,86 @@ class YamlKeymapTest {
             ticker_scope: sometimes
             key_columns: []
             version: 0
+            promotion: {into: quotes, trigger: hourly, max_row_loss: 2, keep: all}
+          - domain: customer
+            source: app
+            dataset: usage
+            ticker_scope: global
+            key_columns: [customer_id, "ts; DROP TABLE silver.usage", customer_id]
+            version: 1
+            promotion: {trigger: manual}
         """);
 
     assertThatThrownBy(source::load).isInstanceOf(KeymapInvalid.class).satisfies(e ->
         assertThat(((KeymapInvalid) e).errors()).containsExactly(
             "datasets[1]: duplicate identity market|producer|bars|",
             "datasets[2].source: missing",
+            "datasets[2].promotion: missing",
             "datasets[3].ticker_scope: must be one of per_ticker, global, was 'sometimes'",
             "datasets[3].key_columns: must be a non-empty list of column names",
-            "datasets[3].version: must be a positive integer, was '0'"));
+            "datasets[3].version: must be a positive integer, was '0'",
+            "datasets[3].promotion.keep: unknown field",
+            "datasets[3].promotion.into: must be one of bars, usage, was 'quotes'",
+            "datasets[3].promotion.trigger: must be one of on_ingest, manual, was 'hourly'",
+            "datasets[3].promotion.max_row_loss: must be a number in [0, 1), was '2'",
+            "datasets[4].key_columns: 'ts; DROP TABLE silver.usage' is not a column name",
+            "datasets[4].key_columns: a column is listed twice",
+            "datasets[4].promotion.into: missing"));
   }
 
   @Test
-  void aKeymapThatDiffersFromTheCodeWarnsAndFailsOnlyInStrictMode() throws Exception {
+  void keyColumnsThatAreNotTheSilverTablesPrimaryKeyAlwaysRefuseNamingBoth() throws Exception {
+    var source = keymap("""
+        datasets:
+          - domain: market
+            source: producer
+            dataset: bars
+            ticker_scope: per_ticker
+            key_columns: [ts, frame, symbol]
+            version: 1
+            promotion: {into: bars}
+          - domain: customer
+            source: events
+            dataset: usage
+            ticker_scope: global
+            key_columns: [customer_id, ts]
+            version: 1
+            promotion: {into: usage}
+          - domain: customer
+            source: app
+            dataset: usage
+            ticker_scope: global
+            key_columns: [customer_id, ts, event]
+            version: 1
+            promotion: {into: bars}
+        """);
+
+    assertThatThrownBy(() -> new ValidateKeymap(source, SCHEMA, false).run()).isInstanceOf(KeymapInvalid.class)
+        .satisfies(e -> assertThat(((KeymapInvalid) e).errors()).containsExactly(
+            "datasets[1] (customer|events|usage|).key_columns: [customer_id, ts] is not the primary key of silver.usage "
+                + "[customer_id, ts, event]",
+            "datasets[2] (customer|app|usage|).key_columns: [customer_id, ts, event] is not the primary key of silver.bars "
+                + "[symbol, frame, ts]"))
+        .hasMessageStartingWith("dataset keymap filesystem:" + temp.resolve("keymap.yaml") + " is invalid: ");
+  }
+
+  @Test
+  void aKeymapThatLeavesOutALandedDatasetWarnsAndFailsOnlyInStrictMode() throws Exception {
     var source = keymap("""
         datasets:
           - domain: market
             source: producer
             dataset: quotes
             ticker_scope: per_ticker
-            key_columns: [symbol, ts]
+            key_columns: [symbol, frame, ts]
             version: 1
+            promotion: {into: bars}
         """);
 
-    assertThat(new ValidateKeymap(source, false).run())
-        .contains("keymap lists market/quotes, which the warehouse does not promote",
-            "the warehouse promotes market/bars, which the keymap does not list");
-    assertThatThrownBy(() -> new ValidateKeymap(source, true).run()).isInstanceOf(KeymapInvalid.class)
+    assertThat(new ValidateKeymap(source, SCHEMA, false).run().warnings())
+        .contains("keymap lists market/quotes, which ingest does not land",
+            "ingest lands market/bars, which the keymap does not list: its files are not promoted");
+    assertThatThrownBy(() -> new ValidateKeymap(source, SCHEMA, true).run()).isInstanceOf(KeymapInvalid.class)
         .hasMessageContaining("market/quotes");
   }
 

@@ -17,6 +17,12 @@ public interface FileLedger {
   /** Makes a rejected file promotable again (bronze, its reason cleared), for another try. */
   Requeue requeue(String runId, String fileId);
 
+  /** Marks a file that cannot be promoted as rejected, with the reason; only while it is still bronze. */
+  void reject(FileIngestion file, String reason);
+
+  /** The entry of (run id, file id), if the ledger has it. */
+  java.util.Optional<FileIngestion> find(String runId, String fileId);
+
   /** Files not yet promoted (nor rejected), oldest first. */
   List<FileIngestion> promotable();
 

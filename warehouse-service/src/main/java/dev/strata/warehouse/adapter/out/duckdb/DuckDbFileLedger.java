@@ -98,6 +98,32 @@ public class DuckDbFileLedger implements FileLedger {
   }
 
   @Override
+  public void reject(FileIngestion file, String reason) {
+    warehouse.write(connection -> {
+      try (PreparedStatement update = connection.prepareStatement("UPDATE ops.file_ingestions SET status = 'rejected', "
+          + "promotion_id = NULL, reason = ? WHERE run_id = ? AND file_id = ? AND status = 'bronze'")) {
+        update.setString(1, reason);
+        update.setString(2, file.runId());
+        update.setString(3, file.fileId());
+        update.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public java.util.Optional<FileIngestion> find(String runId, String fileId) {
+    return warehouse.read(connection -> {
+      try (PreparedStatement st = connection.prepareStatement(
+          "SELECT " + COLUMNS + " FROM ops.file_ingestions WHERE run_id = ? AND file_id = ?")) {
+        st.setString(1, runId);
+        st.setString(2, fileId);
+        return read(st.executeQuery()).stream().findFirst();
+      }
+    });
+  }
+
+  @Override
   public List<FileIngestion> promotable() {
     return query("SELECT " + COLUMNS + " FROM ops.file_ingestions WHERE status = 'bronze' "
         + "ORDER BY received_at, run_id, file_id", -1);

@@ -56,11 +56,11 @@ public class DuckDbMedallion implements Medallion {
         }
       }
       if (readable.isEmpty()) {
-        return new PromotionOutcome(plan.promotionId(), plan.kind(), PromotionOutcome.NOTHING, 0, 0, 0, 0,
-            files.isEmpty() ? List.of() : List.of("no readable bronze file"));
+        return new PromotionOutcome(plan.promotionId(), plan.kind(), plan.dataset().identity(), PromotionOutcome.NOTHING,
+            0, 0, 0, 0, files.isEmpty() ? List.of() : List.of("no readable bronze file"));
       }
-      PromotionPlan effective = new PromotionPlan(plan.promotionId(), plan.trigger(), plan.kind(), readable);
-      return promote(connection, effective, LayerSql.of(plan.kind()), audit);
+      PromotionPlan effective = new PromotionPlan(plan.promotionId(), plan.trigger(), plan.dataset(), readable);
+      return promote(connection, effective, LayerSql.of(plan.kind(), plan.dataset().keyColumns()), audit);
     });
   }
 
@@ -72,13 +72,13 @@ public class DuckDbMedallion implements Medallion {
       long bronzeRows = count(st, "SELECT count(*) FROM bronze_input");
       AuditMetrics metrics = measure(st, sql);
       List<String> failures = audit.failures(metrics);
-      var outcome = new PromotionOutcome(plan.promotionId(), plan.kind(),
+      var outcome = new PromotionOutcome(plan.promotionId(), plan.kind(), plan.dataset().identity(),
           failures.isEmpty() ? PromotionOutcome.PUBLISHED : PromotionOutcome.REFUSED, plan.files().size(), bronzeRows,
           metrics.silverStaged(), metrics.goldStaged(), failures);
       if (failures.isEmpty()) {
         st.execute(sql.mergeSilver());
-        st.execute(sql.deleteGold());
-        st.execute("INSERT INTO " + sql.goldTable() + " BY NAME SELECT * FROM stage_gold");
+        st.execute(sql.layout().deleteGold());
+        st.execute("INSERT INTO " + sql.layout().goldTable() + " BY NAME SELECT * FROM stage_gold");
         records.advance(connection, Watermark.spanning(plan.files()));
       }
       String status = failures.isEmpty() ? FileIngestion.PROMOTED : FileIngestion.REJECTED;
@@ -100,28 +100,26 @@ public class DuckDbMedallion implements Medallion {
     st.execute("CREATE OR REPLACE TEMP TABLE bronze_input AS SELECT " + sql.bronzeColumns()
         + " FROM read_parquet(" + files + ", union_by_name = true, hive_partitioning = false)");
     st.execute("CREATE OR REPLACE TEMP TABLE stage_silver AS SELECT * FROM bronze_input QUALIFY row_number() OVER "
-        + "(PARTITION BY " + sql.key() + " ORDER BY ingested_at DESC, job_id DESC) = 1");
-    st.execute("CREATE OR REPLACE TEMP TABLE ranges AS " + sql.ranges());
+        + "(PARTITION BY " + sql.keyColumns() + " ORDER BY ingested_at DESC, job_id DESC) = 1");
+    st.execute("CREATE OR REPLACE TEMP TABLE ranges AS " + sql.layout().ranges());
     st.execute("CREATE OR REPLACE TEMP TABLE merged AS SELECT s.* FROM stage_silver s WHERE NOT EXISTS (SELECT 1 FROM "
-        + sql.silverTable() + " t WHERE " + sql.keyMatch() + " AND t.ingested_at > s.ingested_at) UNION ALL "
+        + sql.layout().silverTable() + " t WHERE " + sql.keyMatch() + " AND t.ingested_at > s.ingested_at) UNION ALL "
         + sql.mergedFromSilver());
-    st.execute("CREATE OR REPLACE TEMP TABLE stage_gold AS " + sql.stageGold());
+    st.execute("CREATE OR REPLACE TEMP TABLE stage_gold AS " + sql.layout().stageGold());
   }
 
   private static AuditMetrics measure(Statement st, LayerSql sql) throws SQLException {
-    String nullKey = java.util.Arrays.stream(sql.key().split(",\\s*")).map(c -> c + " IS NULL")
-        .collect(Collectors.joining(" OR "));
-    long silverDuplicates = count(st, "SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT " + sql.key()
+    long silverDuplicates = count(st, "SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT " + sql.keyColumns()
         + " FROM stage_silver)) FROM stage_silver");
-    long goldDuplicates = count(st, "SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT " + sql.goldKey()
+    long goldDuplicates = count(st, "SELECT count(*) - (SELECT count(*) FROM (SELECT DISTINCT " + sql.layout().goldKey()
         + " FROM stage_gold)) FROM stage_gold");
     return new AuditMetrics(
-        count(st, "SELECT count(*) FROM (SELECT DISTINCT " + sql.key() + " FROM bronze_input)"),
+        count(st, "SELECT count(*) FROM (SELECT DISTINCT " + sql.keyColumns() + " FROM bronze_input)"),
         count(st, "SELECT count(*) FROM stage_silver"),
-        count(st, "SELECT count(*) FROM stage_silver WHERE " + nullKey),
+        count(st, "SELECT count(*) FROM stage_silver WHERE " + sql.nullKey()),
         silverDuplicates + goldDuplicates,
-        count(st, sql.ohlcViolations()),
-        count(st, sql.goldExpected()),
+        count(st, sql.layout().ohlcViolations()),
+        count(st, sql.layout().goldExpected()),
         count(st, "SELECT count(*) FROM stage_gold"));
   }
 

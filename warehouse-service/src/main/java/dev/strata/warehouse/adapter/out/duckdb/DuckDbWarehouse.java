@@ -3,7 +3,6 @@ package dev.strata.warehouse.adapter.out.duckdb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
@@ -12,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * The one DuckDB file of the warehouse. All writes go through a single writer connection on a
@@ -42,7 +42,9 @@ public final class DuckDbWarehouse implements AutoCloseable {
       Files.createDirectories(file.toAbsolutePath().getParent());
       Properties properties = new Properties();
       properties.putAll(settings);
-      var connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties);
+      // the driver itself: DriverManager hands a caller only drivers its own class loader registered, which a
+      // class loader other than the one that first loaded DuckDB (a test launching the service's main) has not
+      var connection = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:" + file.toAbsolutePath(), properties);
       return new DuckDbWarehouse(file, connection);
     } catch (Exception e) {
       throw new WarehouseFailure("cannot open DuckDB file " + file + ": " + e.getMessage(), e);

@@ -14,6 +14,7 @@ import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,9 @@ import org.jboss.logging.Logger;
 public class InboundMessages {
 
   private static final Logger LOG = Logger.getLogger(InboundMessages.class);
+
+  /** Why a delivery is rejected or dead-lettered: the {@code reason} tag of the counters. */
+  static final List<String> REASONS = List.of("failed", "undecodable", "refused", "oversized", "untrusted-publisher");
 
   private final EnvelopeCodec codec = new EnvelopeCodec();
   private final MeterRegistry meters;

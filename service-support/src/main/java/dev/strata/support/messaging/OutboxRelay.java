@@ -37,6 +37,7 @@ public class OutboxRelay {
   private final OutboundMessages outbound;
   private final String take;
   private final String delete;
+  private final String backlog;
   private final int batchSize;
   private final Duration confirmTimeout;
   private final Duration pollInterval;
@@ -56,6 +57,7 @@ public class OutboxRelay {
     // by the ids taken, not one DELETE … WHERE id IN (SELECT … SKIP LOCKED): that statement's plan, made while the
     // table was empty (an outbox mostly is), re-ran the sub-select for every row of a large backlog
     this.delete = "DELETE FROM " + table + " WHERE id = ANY($1)";
+    this.backlog = "SELECT count(*) AS waiting, EXTRACT(EPOCH FROM now() - min(created_at))::float8 AS oldest FROM " + table;
     this.batchSize = batchSize;
     this.confirmTimeout = confirmTimeout;
     this.pollInterval = pollInterval;
@@ -69,6 +71,18 @@ public class OutboxRelay {
   /** How often a round runs without a nudge. */
   public Duration pollInterval() {
     return pollInterval;
+  }
+
+  /** Rows not yet published, and the age of the oldest in seconds (0 when there is none). */
+  public record Backlog(long rows, double oldestSeconds) {}
+
+  /** What waits in the outbox now (committed rows; a round's locked rows count until it commits). */
+  public Uni<Backlog> backlog() {
+    return pool.query(backlog).execute().map(rows -> {
+      Row row = rows.iterator().next();
+      Double oldest = row.getDouble("oldest");
+      return new Backlog(row.getLong("waiting"), oldest == null ? 0 : Math.max(0, oldest));
+    });
   }
 
   /** Relays now, or right after the round that runs. */

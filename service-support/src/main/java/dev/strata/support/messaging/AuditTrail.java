@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 
 /** Publishes {@code audit.log} events for this service; agent-service chains them. */
@@ -23,7 +24,12 @@ public class AuditTrail {
   private final OutboundMessages outbound;
   private final String service;
 
-  AuditTrail(@Channel("audit") Emitter<byte[]> emitter, OutboundMessages outbound,
+  /**
+   * @param emitter buffered well past the connector's own requests: a burst of requests (each audited) outruns the
+   *     broker's confirms for a while, and a record the emitter refuses is lost
+   */
+  AuditTrail(@Channel("audit") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) Emitter<byte[]> emitter,
+      OutboundMessages outbound,
       @ConfigProperty(name = "quarkus.application.name") String service) {
     this.emitter = emitter;
     this.outbound = outbound;

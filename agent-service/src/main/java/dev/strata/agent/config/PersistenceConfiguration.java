@@ -6,6 +6,7 @@ import dev.strata.agent.adapter.out.postgres.PostgresWorkflows;
 import dev.strata.agent.domain.agent.Agents;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.Workflows;
+import dev.strata.support.messaging.OutboxRelay;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -18,8 +19,8 @@ public class PersistenceConfiguration {
 
   @Produces
   @Singleton
-  UnitOfWork unitOfWork(Pool pool, io.vertx.core.Vertx vertx) {
-    return new PostgresUnitOfWork(pool.getDelegate(), vertx);
+  UnitOfWork unitOfWork(Pool pool, io.vertx.core.Vertx vertx, OutboxRelay relay) {
+    return new PostgresUnitOfWork(pool.getDelegate(), vertx, relay::nudge);
   }
 
   @Produces

@@ -67,8 +67,8 @@ public class RunnerConfiguration {
 
   /** Each start, claim and step commit in one statement: the path every execution takes. */
   @Produces @Singleton
-  ExecutionPath executionPath(Pool pool) {
-    return new PostgresExecutionPath(pool.getDelegate());
+  ExecutionPath executionPath(Pool pool, OutboxRelay relay) {
+    return new PostgresExecutionPath(pool.getDelegate(), relay::nudge);
   }
 
   @Produces @Singleton

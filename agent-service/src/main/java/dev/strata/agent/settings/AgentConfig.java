@@ -130,8 +130,8 @@ public interface AgentConfig {
 
   /** The transactional outbox relay. */
   interface Outbox {
-    /** How often committed rows are looked for. */
-    @WithDefault("100ms")
+    /** How often committed rows are looked for when no commit nudged the relay (another replica's rows, a failed round's). */
+    @WithDefault("2s")
     Duration pollInterval();
 
     /** Rows published per round trip. */

@@ -66,10 +66,13 @@ public class PostgresExecutionPath implements ExecutionPath {
       SELECT version FROM progressed""".formatted(LIVE);
 
   private final Pool pool;
+  private final Runnable outboxCommitted;
   private final EnvelopeCodec codec = new EnvelopeCodec();
 
-  public PostgresExecutionPath(Pool pool) {
+  /** @param outboxCommitted nudges the outbox relay after a statement that wrote outbox rows committed */
+  public PostgresExecutionPath(Pool pool, Runnable outboxCommitted) {
     this.pool = pool;
+    this.outboxCommitted = outboxCommitted;
   }
 
   @Override
@@ -78,7 +81,13 @@ public class PostgresExecutionPath implements ExecutionPath {
         .addValue(x.idempotencyKey()).addValue(x.forkedFrom()).addInteger(x.nextStep()).addLong(x.version()).addValue(Sql.time(x.createdAt()))
         .addValue(message.envelope().messageId()).addValue(message.type().name()).addValue(Buffer.buffer(codec.encode(message.envelope())))
         .addValue(message.envelope().correlationId());
-    return run(START, row).thenApply(rows -> rows.iterator().next().getLong("created") == 1);
+    return run(START, row).thenApply(rows -> {
+      boolean created = rows.iterator().next().getLong("created") == 1;
+      if (created) {
+        outboxCommitted.run();
+      }
+      return created;
+    });
   }
 
   @Override
@@ -116,7 +125,13 @@ public class PostgresExecutionPath implements ExecutionPath {
         .addValue(Sql.time(c.createdAt()));
     return run(COMMIT_STEP, row).thenApply(rows -> {
       var stored = rows.iterator();
-      return stored.hasNext() ? Optional.of(x.withVersion(stored.next().getLong("version"))) : Optional.empty();
+      if (!stored.hasNext()) {
+        return Optional.empty();
+      }
+      if (n > 0) {
+        outboxCommitted.run();
+      }
+      return Optional.of(x.withVersion(stored.next().getLong("version")));
     });
   }
 

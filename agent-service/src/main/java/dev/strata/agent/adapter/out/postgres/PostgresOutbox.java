@@ -21,6 +21,9 @@ public class PostgresOutbox implements Outbox {
   @Override
   public <T> CompletionStage<Void> enqueue(MessageType<T> type, Envelope<T> envelope) {
     return Sql.run(INSERT, Tuple.of(envelope.messageId(), type.name(), envelope.correlationId(), Buffer.buffer(codec.encode(envelope)),
-        Sql.time(Instant.now()))).thenApply(rows -> null);
+        Sql.time(Instant.now()))).thenApply(rows -> {
+          Sql.outboxWritten();
+          return null;
+        });
   }
 }

@@ -21,18 +21,27 @@ import java.util.function.Supplier;
 public class PostgresUnitOfWork implements UnitOfWork {
 
   static final String CONNECTION = PostgresUnitOfWork.class.getName() + ".connection";
+  /** Set by a write of outbox rows, so that the relay is nudged once the transaction committed them. */
+  static final String OUTBOX_WRITTEN = PostgresUnitOfWork.class.getName() + ".outbox";
 
   private final Pool pool;
   private final Vertx vertx;
+  private final Runnable outboxCommitted;
 
-  public PostgresUnitOfWork(Pool pool, Vertx vertx) {
+  /** @param outboxCommitted nudges the outbox relay after a transaction that wrote outbox rows committed */
+  public PostgresUnitOfWork(Pool pool, Vertx vertx, Runnable outboxCommitted) {
     this.pool = pool;
     this.vertx = vertx;
+    this.outboxCommitted = outboxCommitted;
   }
 
   @Override
   public <T> CompletionStage<T> write(Supplier<CompletionStage<T>> work) {
-    return onContext(context -> pool.withTransaction(connection -> within(context, connection, work)));
+    return onContext(context -> pool.withTransaction(connection -> within(context, connection, work)).andThen(committed -> {
+      if (context.removeLocal(OUTBOX_WRITTEN) && committed.succeeded()) {
+        outboxCommitted.run();
+      }
+    }));
   }
 
   @Override

@@ -60,6 +60,11 @@ final class Sql {
     });
   }
 
+  /** Tells the open unit of work that it wrote outbox rows (it nudges the relay once they are committed). */
+  static void outboxWritten() {
+    Vertx.currentContext().putLocal(PostgresUnitOfWork.OUTBOX_WRITTEN, Boolean.TRUE);
+  }
+
   private static SqlConnection connection() {
     Context context = Vertx.currentContext();
     SqlConnection connection = context == null ? null : context.getLocal(PostgresUnitOfWork.CONNECTION);

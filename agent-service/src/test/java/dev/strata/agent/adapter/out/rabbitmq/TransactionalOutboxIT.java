@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A start's workflow.execute message leaves the outbox once, even across a broker outage (that the
- * row and the message commit together or not at all: {@code SqlClientAdaptersIT}).
+ * row and the message commit together or not at all: {@code ExecutionPersistenceIT}).
  */
 @QuarkusTest
 @QuarkusTestResource(StrataInfrastructure.class)

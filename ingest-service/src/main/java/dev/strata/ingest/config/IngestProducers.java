@@ -2,6 +2,7 @@ package dev.strata.ingest.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.ingest.adapter.out.alpaca.AlpacaMarketData;
+import dev.strata.ingest.adapter.out.micrometer.MeteredIngestionJobs;
 import dev.strata.ingest.adapter.out.parquet.BarSql;
 import dev.strata.ingest.adapter.out.parquet.DuckDbLakeReader;
 import dev.strata.ingest.adapter.out.parquet.ParquetBronzeLake;
@@ -27,6 +28,8 @@ import dev.strata.ingest.domain.symbolbars.BarsLanded;
 import dev.strata.ingest.domain.symbolbars.SymbolDays;
 import dev.strata.ingest.settings.IngestConfig;
 import dev.strata.support.messaging.OutboundMessages;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import dev.strata.support.messaging.OutboxRelay;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -80,8 +83,9 @@ public class IngestProducers {
 
   @Produces
   @Singleton
-  IngestionJobs ingestionJobs(Pool pool, ObjectMapper json, OutboxRelay relay) {
-    return new PostgresIngestionJobs(pool, json, relay::nudge);
+  @Startup // its counters exist at zero from the start, before the first job
+  IngestionJobs ingestionJobs(Pool pool, ObjectMapper json, OutboxRelay relay, MeterRegistry meters) {
+    return new MeteredIngestionJobs(new PostgresIngestionJobs(pool, json, relay::nudge), meters);
   }
 
   @Produces

@@ -31,6 +31,7 @@ import dev.strata.scoring.settings.ScoringConfig;
 import dev.strata.support.messaging.AuditTrail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -153,6 +154,7 @@ public class ScoringProducers {
 
   @Produces
   @ApplicationScoped
+  @Startup // its counter exists at zero from the start, before the first run
   ScoreCustomers scoreCustomers(CustomerFeatureSource source, ModelRegistry registry, ScoringModels models,
       ScoringConfig config, MeterRegistry meters) {
     Counter rows = Counter.builder("scoring.customers.scored").description("Customers scored (churn and risk), all runs")

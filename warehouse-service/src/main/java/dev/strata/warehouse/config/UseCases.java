@@ -6,10 +6,14 @@ import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomers;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbLayerSizes;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbMedallion;
+import dev.strata.warehouse.adapter.out.micrometer.MeteredMedallion;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbQueryRunner;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbPromotionHistory;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbRunOverviews;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbLakeCompactions;
 import dev.strata.warehouse.application.BuildChart;
+import dev.strata.warehouse.application.CompactLake;
+import dev.strata.warehouse.domain.compaction.CompactionPolicy;
 import dev.strata.warehouse.application.CustomerQueries;
 import dev.strata.warehouse.application.ImportCustomers;
 import dev.strata.warehouse.application.OpsQueries;
@@ -21,6 +25,8 @@ import dev.strata.warehouse.application.RunNamedQuery;
 import dev.strata.warehouse.domain.keymap.Keymap;
 import dev.strata.warehouse.settings.WarehouseConfig;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -35,8 +41,11 @@ public class UseCases {
 
   @Produces
   @Singleton
-  PromoteDatasets promoteDatasets(DuckDbFileLedger ledger, DuckDbMedallion medallion, Keymap keymap, WarehouseConfig config) {
-    return new PromoteDatasets(ledger, medallion, keymap, config.promotion().maxRowLoss(), blocking());
+  @Startup // its counters exist at zero from the start, before the first promotion
+  PromoteDatasets promoteDatasets(DuckDbFileLedger ledger, DuckDbMedallion medallion, Keymap keymap, WarehouseConfig config,
+      MeterRegistry meters) {
+    return new PromoteDatasets(ledger, new MeteredMedallion(medallion, meters, Clock.systemUTC()), keymap,
+        config.promotion().maxRowLoss(), blocking());
   }
 
   @Produces
@@ -73,6 +82,15 @@ public class UseCases {
   @Singleton
   RetryRejectedFile retryRejectedFile(DuckDbFileLedger ledger, Keymap keymap, PromoteDatasets promote) {
     return new RetryRejectedFile(ledger, keymap, promote, blocking());
+  }
+
+  @Produces
+  @Singleton
+  CompactLake compactLake(DuckDbLakeCompactions lake, Keymap keymap, WarehouseConfig config) {
+    var compaction = config.compaction();
+    return new CompactLake(lake, keymap,
+        new CompactionPolicy(compaction.minFiles(), compaction.smallFileSize().asLongValue(), compaction.minAge()),
+        Clock.systemUTC(), blocking());
   }
 
   @Produces

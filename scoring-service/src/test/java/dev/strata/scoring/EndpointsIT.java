@@ -1,0 +1,17 @@
+package dev.strata.scoring;
+
+import dev.strata.testing.OperatorEndpointsContract;
+import dev.strata.testing.StrataInfrastructure;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(StrataInfrastructure.class)
+@QuarkusTestResource(TemporaryModelFolder.class)
+class EndpointsIT extends OperatorEndpointsContract {
+
+  @Override
+  protected String[] readinessChecks() {
+    return new String[] {"model-registry"};
+  }
+}

@@ -4,6 +4,7 @@ import dev.strata.warehouse.adapter.out.duckdb.DuckDbChartData;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomerFeatures;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomers;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbLakeCompactions;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbLayerSizes;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbMedallion;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbQueryRunner;
@@ -62,6 +63,12 @@ public class WarehouseStore {
   @Singleton
   DuckDbMedallion medallion(DuckDbWarehouse warehouse, WarehouseConfig config) {
     return new DuckDbMedallion(warehouse, config.lake().root());
+  }
+
+  @Produces
+  @Singleton
+  DuckDbLakeCompactions lakeCompactions(DuckDbWarehouse warehouse, WarehouseConfig config) {
+    return new DuckDbLakeCompactions(warehouse, config.lake().root());
   }
 
   @Produces

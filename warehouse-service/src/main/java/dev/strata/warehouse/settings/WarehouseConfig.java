@@ -24,6 +24,30 @@ public interface WarehouseConfig {
 
   Http http();
 
+  Compaction compaction();
+
+  /** Compaction of the lake's small promoted files, one partition and dataset identity at a time. */
+  interface Compaction {
+    /** How often the compaction job runs ({@code 1h}, {@code 30m}); {@code off} disables it (POST /ops/compactions still runs it). */
+    @WithDefault("1h")
+    String every();
+
+    /** A partition is compacted once it holds at least this many small files of one dataset identity (at least 2). */
+    @WithDefault("4")
+    int minFiles();
+
+    /** A file smaller than this is small. */
+    @WithDefault("32M")
+    MemorySize smallFileSize();
+
+    /**
+     * The scheduled job leaves files received less than this long ago alone: a partition still being written, a
+     * job whose own files are still looked at ({@code GET /jobs/{id}/bars} of ingest-service reads them by name).
+     */
+    @WithDefault("24h")
+    java.time.Duration minAge();
+  }
+
   /** Request body limits (service-support's {@code OversizedBodies} answers a larger body with a 413). */
   interface Http {
     /** The largest body of any request but a customer import. */

@@ -9,8 +9,10 @@ import java.time.Instant;
  *
  * @param path relative to the lake root
  * @param status {@code bronze} until promoted, then {@code promoted}, or {@code rejected} when an
- *     audit or integrity check refused its promotion
- * @param reason why it was rejected; null otherwise
+ *     audit or integrity check refused its promotion; a promoted file a compaction rewrote into another is
+ *     {@code compacted} (and gone from the lake)
+ * @param reason why it was rejected, or which file it was compacted into (a compaction's own file: what it
+ *     replaced); null otherwise
  */
 public record FileIngestion(
     String runId,
@@ -28,6 +30,7 @@ public record FileIngestion(
   public static final String BRONZE = "bronze";
   public static final String PROMOTED = "promoted";
   public static final String REJECTED = "rejected";
+  public static final String COMPACTED = "compacted";
 
   /** An entry with no rejection to explain. */
   public FileIngestion(String runId, String fileId, DatasetIdentity identity, Instant coverageFrom, Instant coverageTo,

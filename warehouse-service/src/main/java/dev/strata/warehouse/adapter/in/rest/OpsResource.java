@@ -2,7 +2,9 @@ package dev.strata.warehouse.adapter.in.rest;
 
 import dev.strata.warehouse.domain.ledger.LayerSizes;
 import dev.strata.kernel.error.DomainException;
+import dev.strata.warehouse.application.CompactLake;
 import dev.strata.warehouse.application.OpsQueries;
+import dev.strata.warehouse.domain.compaction.Compaction;
 import dev.strata.warehouse.application.RetryRejectedFile;
 import dev.strata.warehouse.domain.ledger.LayerWatermark;
 import dev.strata.warehouse.domain.ledger.PromotionRun;
@@ -21,12 +23,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * The operations UI's read models: ingest runs (by day too), the bronze file ledger with why a file was
- * rejected, promotions and watermarks; and another try for a rejected file.
+ * rejected, promotions, watermarks and lake compactions; another try for a rejected file, a compaction now.
  */
 @Path("/ops")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,10 +37,33 @@ public class OpsResource {
 
   private final OpsQueries ops;
   private final RetryRejectedFile retry;
+  private final CompactLake compactLake;
 
-  OpsResource(OpsQueries ops, RetryRejectedFile retry) {
+  OpsResource(OpsQueries ops, RetryRejectedFile retry, CompactLake compactLake) {
     this.ops = ops;
     this.retry = retry;
+    this.compactLake = compactLake;
+  }
+
+  @RolesAllowed(Roles.OPERATOR)
+  @POST
+  @Path("/compactions")
+  @Operation(summary = "Compact the lake's small promoted files now: per partition and dataset, one file with one row per key",
+      description = "Without a partition, what the scheduled job does: every partition holding enough small files older than "
+          + "warehouse.compaction.min-age. With one, that partition whatever the age of its files. Answers the compactions done.")
+  public Uni<List<Compaction>> compact(
+      @Parameter(description = "only this lake folder, e.g. frame=1m/symbol=AAPL/date=2024-05-01 or dataset=usage/date=2024-05-01")
+      @QueryParam("partition") String partition) {
+    return compactLake.run("ops", Optional.ofNullable(partition));
+  }
+
+  @RolesAllowed(Roles.READER)
+  @GET
+  @Path("/compactions")
+  @Operation(summary = "Compactions, newest first: partition, files and rows in, rows out, bytes saved, the file written")
+  public Uni<List<Compaction>> compactions(
+      @Parameter(description = "at most this many, newest first (default 100; taken as 1..1000)") @QueryParam("limit") String limit) {
+    return compactLake.recent(Params.integer("limit", limit, 100));
   }
 
   @RolesAllowed(Roles.READER)

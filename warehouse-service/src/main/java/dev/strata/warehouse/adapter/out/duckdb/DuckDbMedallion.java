@@ -8,14 +8,12 @@ import dev.strata.warehouse.domain.promotion.Medallion;
 import dev.strata.warehouse.domain.promotion.PromotionAudit;
 import dev.strata.warehouse.domain.promotion.PromotionOutcome;
 import dev.strata.warehouse.domain.promotion.PromotionPlan;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,16 +28,13 @@ import java.util.stream.Collectors;
  */
 public class DuckDbMedallion implements Medallion {
 
-  /** Lake paths are written by ingest-service from safe names; anything else is not read. */
-  private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9=._/-]+");
-
   private final DuckDbWarehouse warehouse;
-  private final Path lakeRoot;
+  private final LakePaths lake;
   private final PromotionRecords records = new PromotionRecords();
 
   public DuckDbMedallion(DuckDbWarehouse warehouse, Path lakeRoot) {
     this.warehouse = warehouse;
-    this.lakeRoot = lakeRoot.toAbsolutePath().normalize();
+    this.lake = new LakePaths(lakeRoot);
   }
 
   @Override
@@ -156,10 +151,6 @@ public class DuckDbMedallion implements Medallion {
 
   /** The file's absolute path inside the lake, or null when it is unsafe or missing. */
   private Path resolve(FileIngestion file) {
-    if (!SAFE_PATH.matcher(file.path()).matches() || file.path().contains("..")) {
-      return null;
-    }
-    Path path = lakeRoot.resolve(file.path()).normalize();
-    return path.startsWith(lakeRoot) && Files.isRegularFile(path) ? path : null;
+    return lake.file(file.path());
   }
 }

@@ -15,7 +15,7 @@ public class DuckDbRunOverviews implements RunOverviews {
       SELECT run_id, min(received_at) AS started_at, max(received_at) AS last_file_at, count(*) AS files,
         sum(row_count) AS rows,
         CASE WHEN bool_or(status = 'rejected') THEN 'rejected'
-             WHEN bool_and(status = 'promoted') THEN 'promoted' ELSE 'pending' END AS status
+             WHEN bool_and(status IN ('promoted', 'compacted')) THEN 'promoted' ELSE 'pending' END AS status
       FROM ops.file_ingestions %s GROUP BY run_id %s ORDER BY started_at DESC, run_id LIMIT ?""";
   private static final String DAYS = """
       SELECT DISTINCT CAST(timezone('UTC', started_at) AS DATE) AS day

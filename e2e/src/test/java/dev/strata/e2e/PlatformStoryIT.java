@@ -7,6 +7,7 @@ import dev.strata.e2e.PackagedServices.Service;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.security.Roles;
 import dev.strata.testing.Broker;
+import dev.strata.testing.ObservabilityAsCode;
 import dev.strata.testing.TestTokens;
 import dev.strata.testing.WebhookReceiver;
 import java.io.BufferedReader;
@@ -22,6 +23,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +38,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The retention story against the packaged services, over HTTP and AMQP only, with every service
  * restarted once mid-story: nothing published is lost or counted twice. Last, ingest-service is
- * stopped in the middle of an upload, which is still answered.
+ * stopped in the middle of an upload, which is still answered. A real Prometheus scrapes the services
+ * throughout with {@code deploy/observability}'s alert rules: a poison message fires the dead-letter
+ * alert, and every metric the dashboards and alerts name is one it scraped.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformStoryIT {
@@ -44,6 +49,7 @@ class PlatformStoryIT {
   private static final String HOOK = "/hook";
   private static final String RUN_TAG = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
   private static PackagedServices services;
+  private static LocalPrometheus prometheus;
   private static PlatformClient api;
   private static EventProducer producer;
   private static WebhookReceiver webhook;
@@ -56,6 +62,7 @@ class PlatformStoryIT {
     PackagedServices.resetStores(RUN_DIR);
     services = new PackagedServices(RUN_DIR);
     services.startAll();
+    prometheus = LocalPrometheus.start(RUN_DIR);
     api = new PlatformClient(Map.of(
         "ingest", "http://127.0.0.1:" + Service.INGEST.port, "warehouse", "http://127.0.0.1:" + Service.WAREHOUSE.port,
         "scoring", "http://127.0.0.1:" + Service.SCORING.port, "agent", "http://127.0.0.1:" + Service.AGENT.port));
@@ -75,6 +82,9 @@ class PlatformStoryIT {
     }
     if (services != null) {
       services.close();
+    }
+    if (prometheus != null) {
+      prometheus.close();
     }
   }
 
@@ -143,7 +153,9 @@ class PlatformStoryIT {
 
   @Test
   @Order(5)
-  void aPoisonMessageOnTheDefaultExchangeEndsInItsDeadLetterQueue() throws Exception {
+  void aPoisonMessageEndsInItsDeadLetterQueueAndFiresTheDeadLetterAlert() throws Exception {
+    assertThat(prometheus.firing("StrataDeadLetterQueueGrowing", "queue", Queues.INGEST_USAGE))
+        .as("the dead-letter alert fires before any poison").isFalse();
     try (Broker broker = Broker.connect(Map.of("rabbitmq-virtual-host", "strata-e2e",
         "rabbitmq-username", "strata", "rabbitmq-password", "strata"))) {
       long before = broker.depth(Queues.deadLetterQueue(Queues.INGEST_USAGE));
@@ -156,6 +168,10 @@ class PlatformStoryIT {
         }
       }, "poison message not dead-lettered");
     }
+    RetentionStory.awaitTrue(Duration.ofSeconds(60), Duration.ofMillis(500),
+        () -> prometheus.firing("StrataDeadLetterQueueGrowing", "queue", Queues.INGEST_USAGE, "job", "ingest-service",
+            "reason", "undecodable", "severity", "page"),
+        "Prometheus did not fire StrataDeadLetterQueueGrowing for ingest.usage; alerts: " + prometheus.alerts());
   }
 
   @Test
@@ -190,5 +206,20 @@ class PlatformStoryIT {
     services.start(Service.INGEST);
     services.awaitReady(Service.INGEST, Duration.ofMinutes(3));
     assertThat(api.get("ingest", "/jobs/" + jobId).path("status").asText()).isEqualTo("COMPLETED");
+  }
+
+  @Test
+  @Order(7)
+  void everyMetricTheDashboardsAndAlertsNameWasScrapedFromThePackagedServices() {
+    Set<String> named = new TreeSet<>();
+    ObservabilityAsCode.dashboards().forEach(dashboard ->
+        named.addAll(ObservabilityAsCode.metricNames(ObservabilityAsCode.dashboardExpressions(dashboard))));
+    ObservabilityAsCode.ruleFiles().forEach(rules ->
+        named.addAll(ObservabilityAsCode.metricNames(ObservabilityAsCode.ruleExpressions(rules))));
+    named.removeAll(prometheus.metricNames());
+    assertThat(named).as("metrics named in deploy/observability that Prometheus never scraped").isEmpty();
+    RetentionStory.awaitTrue(Duration.ofSeconds(30), Duration.ofMillis(500),
+        () -> prometheus.query("up{job=~\".+-service\"} == 1").size() == Service.values().length,
+        "Prometheus does not scrape all four services: " + prometheus.query("up"));
   }
 }

@@ -9,7 +9,7 @@ import dev.strata.agent.domain.execution.ExecutionPath.Claim;
 import dev.strata.agent.domain.execution.Executions;
 import dev.strata.agent.domain.execution.Resumption;
 import dev.strata.agent.domain.shared.UnitOfWork;
-import dev.strata.agent.domain.workflow.Workflow;
+import dev.strata.agent.domain.workflow.WorkflowVersion;
 import dev.strata.agent.domain.workflow.Workflows;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.contract.WorkflowExecute;
@@ -58,8 +58,8 @@ final class ClaimExecution {
     return Async.<Claim>uni(() -> unitOfWork.write(() -> findOrCreate(command, id).thenCompose(execution -> execution.status().terminal()
             ? CompletableFuture.completedFuture(null)
             : leases.claim(id, holder, lease).thenCompose(claimed -> claimed
-                ? workflowOf(execution).thenCompose(workflow -> resumption(execution)
-                    .thenApply(from -> new Claim(execution, workflow.definition().steps(), from)))
+                ? definitionOf(execution).thenCompose(definition -> resumption(execution)
+                    .thenApply(from -> new Claim(execution, definition.definition().steps(), from)))
                 : CompletableFuture.failedFuture(new ExecutionBusy(id))))))
         // two first deliveries of a new execution raced to create it: the loser finds it on its second try
         .onFailure(DomainException.Conflict.class).retry().atMost(1);
@@ -72,13 +72,17 @@ final class ClaimExecution {
           if (command.workflowId() == null) {
             throw new DomainException.Invalid("workflow.execute needs a workflowId for a new execution");
           }
-          return executions.create(Execution.pending(id, command.workflowId(), command.input(), null, command.resumeFromCheckpointId(), clock.instant()));
+          // published without a start: it runs the workflow's current version
+          return workflows.get(command.workflowId())
+              .thenApply(workflow -> workflow.orElseThrow(() -> new DomainException.NotFound("workflow " + command.workflowId() + " not found")))
+              .thenCompose(workflow -> executions.create(Execution.pending(id, command.workflowId(), command.input(), null,
+                  command.resumeFromCheckpointId(), clock.instant()).onWorkflowVersion(workflow.version())));
         }));
   }
 
-  private CompletionStage<Workflow> workflowOf(Execution execution) {
-    return workflows.get(execution.workflowId())
-        .thenApply(found -> found.orElseThrow(() -> new DomainException.NotFound("workflow " + execution.workflowId() + " not found")));
+  private CompletionStage<WorkflowVersion> definitionOf(Execution execution) {
+    return workflows.version(execution.workflowId(), execution.workflowVersion()).thenApply(found -> found.orElseThrow(
+        () -> new DomainException.NotFound("workflow " + execution.workflowId() + " version " + execution.workflowVersion() + " not found")));
   }
 
   private CompletionStage<Resumption> resumption(Execution execution) {

@@ -13,6 +13,7 @@ import dev.strata.kernel.messaging.contract.WorkflowExecute;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -43,20 +44,20 @@ public final class StartExecution {
     return start(Execution.pending(UUID.randomUUID(), workflowId, input, idempotencyKey, null, clock.instant()));
   }
 
-  /** A new execution of the checkpoint's workflow that continues after the checkpoint's step. */
+  /** A new execution of the checkpoint's workflow, on its parent's version, that continues after the checkpoint's step. */
   public Uni<Started> fork(UUID checkpointId, String idempotencyKey) {
     return Async.<Checkpoint>uni(() -> unitOfWork.read(() -> checkpoints.get(checkpointId).thenApply(found -> found.orElse(null))))
         .onItem().ifNull().failWith(() -> new DomainException.NotFound("checkpoint " + checkpointId + " not found"))
         .chain(cp -> Async.<Execution>uni(() -> unitOfWork.read(() -> executions.get(cp.executionId()).thenApply(e -> e.orElseThrow())))
             .chain(parent -> start(Execution.pending(UUID.randomUUID(), parent.workflowId(), cp.state().input(), idempotencyKey, cp.id(),
-                clock.instant()))));
+                clock.instant()).onWorkflowVersion(parent.workflowVersion()))));
   }
 
   private Uni<Started> start(Execution pending) {
     var message = new ExecutionPath.Outgoing<>(MessageType.WORKFLOW_EXECUTE, Envelope.of(MessageType.WORKFLOW_EXECUTE,
         new WorkflowExecute(pending.id(), pending.workflowId(), pending.input(), pending.forkedFrom()), pending.id().toString()));
-    return Async.<Boolean>uni(() -> path.start(pending, message)).chain(created -> created
-        ? Uni.createFrom().item(new Started(pending, true))
+    return Async.<Optional<Execution>>uni(() -> path.start(pending, message)).chain(created -> created.isPresent()
+        ? Uni.createFrom().item(new Started(created.get(), true))
         // the key was used before, or by a concurrent request that the unique index made this one wait for
         : Async.<Started>uni(() -> unitOfWork.read(() -> executions.byIdempotencyKey(pending.workflowId(), pending.idempotencyKey())
             .thenApply(found -> new Started(found.orElseThrow(

@@ -4,6 +4,7 @@ import dev.strata.agent.application.CreateResource;
 import dev.strata.agent.application.DeleteResource;
 import dev.strata.agent.application.GetResource;
 import dev.strata.agent.application.ListResources;
+import dev.strata.agent.application.ReadWorkflowVersions;
 import dev.strata.agent.application.ReviseResource;
 import dev.strata.agent.domain.agent.Agent;
 import dev.strata.agent.domain.agent.Agents;
@@ -29,4 +30,5 @@ public class CrudConfiguration {
   @Produces @Singleton CreateResource<Workflow> createWorkflow(Workflows r, UnitOfWork u) { return new CreateResource<>(r, u); }
   @Produces @Singleton ReviseResource<Workflow> reviseWorkflow(Workflows r, UnitOfWork u) { return new ReviseResource<>(r, u, "workflow"); }
   @Produces @Singleton DeleteResource<Workflow> deleteWorkflow(Workflows r, UnitOfWork u) { return new DeleteResource<>(r, u); }
+  @Produces @Singleton ReadWorkflowVersions readWorkflowVersions(Workflows r, UnitOfWork u) { return new ReadWorkflowVersions(r, u); }
 }

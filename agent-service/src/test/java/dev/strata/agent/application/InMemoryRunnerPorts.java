@@ -162,16 +162,18 @@ final class InMemoryRunnerPorts {
     Object lock = this;
     return new ExecutionPath() {
       @Override
-      public CompletionStage<Boolean> start(Execution pending, Outgoing<?> message) {
+      public CompletionStage<Optional<Execution>> start(Execution pending, Outgoing<?> message) {
         synchronized (lock) {
           boolean keyUsed = executions.values().stream()
               .anyMatch(e -> e.workflowId().equals(pending.workflowId()) && pending.idempotencyKey().equals(e.idempotencyKey()));
-          if (keyUsed || workflows.get(pending.workflowId()).toCompletableFuture().join().isEmpty()) {
-            return done(false);
+          var workflow = workflows.get(pending.workflowId()).toCompletableFuture().join();
+          if (keyUsed || workflow.isEmpty()) {
+            return done(Optional.empty());
           }
-          executions.put(pending.id(), pending);
+          Execution stored = pending.workflowVersion() != null ? pending : pending.onWorkflowVersion(workflow.get().version());
+          executions.put(stored.id(), stored);
           outbox.add(message.envelope());
-          return done(true);
+          return done(Optional.of(stored));
         }
       }
 

@@ -15,6 +15,7 @@ import dev.strata.agent.domain.workflow.Step;
 import dev.strata.agent.domain.workflow.StepKind;
 import dev.strata.agent.domain.workflow.Workflow;
 import dev.strata.agent.domain.workflow.WorkflowDefinition;
+import dev.strata.agent.domain.workflow.WorkflowVersion;
 import dev.strata.agent.domain.workflow.Workflows;
 import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.MessageType;
@@ -48,6 +49,11 @@ class RunExecutionTest {
     public CompletionStage<List<Workflow>> createMany(List<Workflow> w) { throw new UnsupportedOperationException(); }
     public CompletionStage<Workflow> update(Workflow w) { throw new UnsupportedOperationException(); }
     public CompletionStage<Void> delete(UUID id) { throw new UnsupportedOperationException(); }
+    public CompletionStage<Optional<WorkflowVersion>> version(UUID id, long version) {
+      return CompletableFuture.completedFuture(Optional.of(new WorkflowVersion(workflow.id(), workflow.version(), workflow.definition(),
+          workflow.createdAt())));
+    }
+    public CompletionStage<Page<WorkflowVersion>> versions(UUID id, int offset, int limit) { throw new UnsupportedOperationException(); }
   };
   private final StepEffects http = (step, input) -> {
     calls.add(step.param("url", "") + " " + step.param("body", ""));
@@ -144,7 +150,7 @@ class RunExecutionTest {
   @Test
   void aSecondDeliveryWaitsWhileAnotherHoldsTheLeaseAndRunsNothingOnceTheHolderFinished() {
     UUID id = UUID.randomUUID();
-    ports.executions.put(id, Execution.pending(id, workflow.id(), Map.of(), null, null, Instant.now()));
+    ports.executions.put(id, Execution.pending(id, workflow.id(), Map.of(), null, null, Instant.now()).onWorkflowVersion(0));
     UUID otherHolder = UUID.randomUUID();
     ports.leases.put(id, otherHolder);
 
@@ -172,11 +178,11 @@ class RunExecutionTest {
   @Test
   void aClaimWhoseAnswerIsLostWithItsConnectionGivesTheLeaseItTookUp() {
     UUID id = UUID.randomUUID();
-    ports.executions.put(id, Execution.pending(id, workflow.id(), Map.of(), null, null, Instant.now()));
+    ports.executions.put(id, Execution.pending(id, workflow.id(), Map.of(), null, null, Instant.now()).onWorkflowVersion(0));
     ExecutionPath common = ports.path(workflows);
     // the statement committed (the lease is taken) but the connection closed before its answer arrived
     ExecutionPath cut = new ExecutionPath() {
-      public CompletionStage<Boolean> start(Execution pending, Outgoing<?> message) { return common.start(pending, message); }
+      public CompletionStage<Optional<Execution>> start(Execution pending, Outgoing<?> message) { return common.start(pending, message); }
       public CompletionStage<Optional<Claim>> claim(UUID executionId, UUID holder, Duration lease) {
         return common.claim(executionId, holder, lease).thenCompose(claimed -> CompletableFuture.failedFuture(new IllegalStateException("Connection closed")));
       }

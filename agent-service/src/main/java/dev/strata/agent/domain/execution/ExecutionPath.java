@@ -17,17 +17,18 @@ import java.util.concurrent.CompletionStage;
  */
 public interface ExecutionPath {
 
-  /** A claimed execution: its state as read, its workflow's steps, where the run picks up. */
+  /** A claimed execution: its state as read, the steps of its workflow version, where the run picks up. */
   record Claim(Execution execution, List<Step> steps, Resumption from) {}
 
   /** A message that leaves through the outbox with the write that queues it. */
   record Outgoing<T>(MessageType<T> type, Envelope<T> envelope) {}
 
   /**
-   * Stores the PENDING execution and its {@code workflow.execute} message together; false when its
-   * workflow does not exist or the workflow already has an execution with its idempotency key.
+   * Stores the PENDING execution and its {@code workflow.execute} message together, on the workflow version it
+   * names or else the workflow's current one; answers it as stored, or empty when its workflow does not exist or
+   * already has an execution with its idempotency key.
    */
-  CompletionStage<Boolean> start(Execution pending, Outgoing<?> message);
+  CompletionStage<Optional<Execution>> start(Execution pending, Outgoing<?> message);
 
   /**
    * Takes the lease of a live execution whose lease is free (or already {@code holder}'s), and answers

@@ -9,11 +9,11 @@ import java.util.UUID;
 
 /** An execution as the API shows it. */
 public record ExecutionView(
-    UUID id, UUID workflowId, ExecutionStatus status, Map<String, Object> input, Object output, String error,
+    UUID id, UUID workflowId, Long workflowVersion, ExecutionStatus status, Map<String, Object> input, Object output, String error,
     UUID forkedFrom, int nextStep, long version, Instant createdAt, Instant updatedAt) {
 
   static ExecutionView of(Execution e) {
-    return new ExecutionView(e.id(), e.workflowId(), e.status(), e.input(), e.output(), e.error(), e.forkedFrom(),
+    return new ExecutionView(e.id(), e.workflowId(), e.workflowVersion(), e.status(), e.input(), e.output(), e.error(), e.forkedFrom(),
         e.nextStep(), e.version(), e.createdAt(), e.updatedAt());
   }
 

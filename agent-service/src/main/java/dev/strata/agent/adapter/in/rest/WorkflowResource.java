@@ -5,6 +5,8 @@ import dev.strata.agent.application.CreateResource;
 import dev.strata.agent.application.DeleteResource;
 import dev.strata.agent.application.GetResource;
 import dev.strata.agent.application.ListResources;
+import dev.strata.agent.application.ReadWorkflowVersions;
+import dev.strata.agent.adapter.in.rest.WorkflowView.WorkflowVersionView;
 import dev.strata.agent.application.ReviseResource;
 import dev.strata.agent.domain.workflow.Workflow;
 import dev.strata.kernel.error.DomainException;
@@ -45,11 +47,13 @@ public class WorkflowResource {
   private final CreateResource<Workflow> create;
   private final ReviseResource<Workflow> revise;
   private final DeleteResource<Workflow> delete;
+  private final ReadWorkflowVersions versions;
   private final AdminAudit audit;
   private final Clock clock;
 
   WorkflowResource(GetResource<Workflow> get, ListResources<Workflow> list, CreateResource<Workflow> create,
-      ReviseResource<Workflow> revise, DeleteResource<Workflow> delete, AdminAudit audit, Clock clock) {
+      ReviseResource<Workflow> revise, DeleteResource<Workflow> delete, ReadWorkflowVersions versions, AdminAudit audit, Clock clock) {
+    this.versions = versions;
     this.audit = audit;
     this.get = get;
     this.list = list;
@@ -79,6 +83,27 @@ public class WorkflowResource {
   @Operation(summary = "Get one workflow definition")
   public Uni<WorkflowView> get(@Parameter(description = "the workflow's id (a UUID)") @PathParam("id") String id) {
     return get.run(Paging.id(id)).map(WorkflowView::of);
+  }
+
+  @RolesAllowed(Roles.READER)
+  @GET
+  @Path("/{id}/versions")
+  @Operation(summary = "List the stored versions of a workflow's definition, newest first, a page at a time",
+      description = "Every create and update stores a version; an execution runs the version it started with (`workflowVersion`).")
+  public Uni<PageView<WorkflowVersionView>> versions(@Parameter(description = "the workflow's id (a UUID)") @PathParam("id") String id,
+      @Parameter(description = "how many items to skip (default 0)") @QueryParam("offset") String offset,
+      @Parameter(description = "page size, at least 1 (default 50; above 200 is taken as 200)") @QueryParam("limit") String limit) {
+    var query = Paging.query(java.util.Map.of(), null, null, offset, limit);
+    return versions.list(Paging.id(id), query.offset(), query.limit()).map(page -> PageView.of(page, WorkflowVersionView::of));
+  }
+
+  @RolesAllowed(Roles.READER)
+  @GET
+  @Path("/{id}/versions/{version}")
+  @Operation(summary = "Get one stored version of a workflow's definition")
+  public Uni<WorkflowVersionView> version(@Parameter(description = "the workflow's id (a UUID)") @PathParam("id") String id,
+      @Parameter(description = "the version (0 is the definition as created)") @PathParam("version") String version) {
+    return versions.get(Paging.id(id), Paging.number("version", version, 0)).map(WorkflowVersionView::of);
   }
 
   @RolesAllowed(Roles.OPERATOR)

@@ -25,17 +25,21 @@ public class PostgresExecutionPath implements ExecutionPath {
 
   private static final String LIVE = "status IN ('PENDING', 'RUNNING')";
 
-  /** Inserts nothing when the workflow is missing or the key was used (the unique index), else both rows. */
+  /**
+   * Inserts nothing when the workflow is missing or the key was used (the unique index), else both rows; the
+   * execution runs the workflow's current version unless it names one ({@code $14}, a fork's).
+   */
   private static final String START = """
-      WITH workflow AS (SELECT id FROM agent.workflows WHERE id = $2),
+      WITH workflow AS (SELECT id, version FROM agent.workflows WHERE id = $2),
       created AS (
-        INSERT INTO agent.executions (id, workflow_id, status, input, idempotency_key, forked_from, next_step, version, created_at, updated_at)
-        SELECT $1, workflow.id, $3, CAST($4::text AS jsonb), $5, $6, $7, $8, $9, $9 FROM workflow
+        INSERT INTO agent.executions (id, workflow_id, workflow_version, status, input, idempotency_key, forked_from, next_step, version,
+          created_at, updated_at)
+        SELECT $1, workflow.id, COALESCE($14::bigint, workflow.version), $3, CAST($4::text AS jsonb), $5, $6, $7, $8, $9, $9 FROM workflow
         ON CONFLICT (workflow_id, idempotency_key) DO NOTHING
-        RETURNING id),
+        RETURNING workflow_version),
       queued AS (
         INSERT INTO agent.outbox (id, message_type, body, correlation_id, created_at) SELECT $10, $11, $12, $13, $9 FROM created)
-      SELECT count(*) AS created FROM created""";
+      SELECT workflow_version FROM created""";
 
   private static final String CLAIM = """
       WITH claimed AS (
@@ -43,7 +47,8 @@ public class PostgresExecutionPath implements ExecutionPath {
         WHERE id = $1 AND %s AND (lease_until IS NULL OR lease_until < now() OR lease_holder = $2)
         RETURNING %s)
       SELECT claimed.*, workflow.definition::text AS definition, %s, %s
-      FROM claimed JOIN agent.workflows workflow ON workflow.id = claimed.workflow_id
+      FROM claimed
+      JOIN agent.workflow_versions workflow ON workflow.workflow_id = claimed.workflow_id AND workflow.version = claimed.workflow_version
       LEFT JOIN LATERAL (
         SELECT * FROM agent.checkpoints WHERE execution_id = claimed.id ORDER BY step_index DESC LIMIT 1) own ON true
       LEFT JOIN agent.checkpoints forked ON forked.id = claimed.forked_from"""
@@ -76,17 +81,18 @@ public class PostgresExecutionPath implements ExecutionPath {
   }
 
   @Override
-  public CompletionStage<Boolean> start(Execution x, Outgoing<?> message) {
+  public CompletionStage<Optional<Execution>> start(Execution x, Outgoing<?> message) {
     Tuple row = Tuple.tuple().addValue(x.id()).addValue(x.workflowId()).addValue(x.status().name()).addValue(Sql.json(x.input()))
         .addValue(x.idempotencyKey()).addValue(x.forkedFrom()).addInteger(x.nextStep()).addLong(x.version()).addValue(Sql.time(x.createdAt()))
         .addValue(message.envelope().messageId()).addValue(message.type().name()).addValue(Buffer.buffer(codec.encode(message.envelope())))
-        .addValue(message.envelope().correlationId());
+        .addValue(message.envelope().correlationId()).addValue(x.workflowVersion());
     return run(START, row).thenApply(rows -> {
-      boolean created = rows.iterator().next().getLong("created") == 1;
-      if (created) {
-        outboxCommitted.run();
+      var created = rows.iterator();
+      if (!created.hasNext()) {
+        return Optional.empty();
       }
-      return created;
+      outboxCommitted.run();
+      return Optional.of(x.onWorkflowVersion(created.next().getLong("workflow_version")));
     });
   }
 

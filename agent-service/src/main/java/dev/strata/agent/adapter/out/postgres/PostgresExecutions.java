@@ -23,12 +23,12 @@ import java.util.concurrent.CompletionStage;
 public class PostgresExecutions extends PostgresRepository<Execution> implements Executions {
 
   /** The columns {@link #toDomain(Row)} reads, for statements of {@link PostgresExecutionPath} that return an execution. */
-  static final String COLUMNS = "id, workflow_id, status, input::text AS input, output::text AS output, error, "
+  static final String COLUMNS = "id, workflow_id, workflow_version, status, input::text AS input, output::text AS output, error, "
       + "idempotency_key, forked_from, next_step, version, created_at, updated_at";
 
   public PostgresExecutions() {
     super("agent.executions", "execution",
-        List.of(of("workflow_id", Execution::workflowId), of("status", x -> x.status().name()), json("input", Execution::input),
+        List.of(of("workflow_id", Execution::workflowId), of("workflow_version", Execution::workflowVersion), of("status", x -> x.status().name()), json("input", Execution::input),
             json("output", PostgresExecutions::output), of("error", Execution::error), of("idempotency_key", Execution::idempotencyKey),
             of("forked_from", Execution::forkedFrom), of("next_step", Execution::nextStep), time("created_at", Execution::createdAt),
             time("updated_at", Execution::updatedAt)),
@@ -53,7 +53,8 @@ public class PostgresExecutions extends PostgresRepository<Execution> implements
 
   static Execution execution(Row row) {
     var output = Sql.object(row.getString("output"));
-    return new Execution(row.getUUID("id"), row.getUUID("workflow_id"), ExecutionStatus.valueOf(row.getString("status")),
+    return new Execution(row.getUUID("id"), row.getUUID("workflow_id"), row.getLong("workflow_version"),
+        ExecutionStatus.valueOf(row.getString("status")),
         Sql.object(row.getString("input")), output == null ? null : output.get("value"), row.getString("error"),
         row.getString("idempotency_key"), row.getUUID("forked_from"), row.getInteger("next_step"), row.getLong("version"),
         Sql.instant(row, "created_at"), Sql.instant(row, "updated_at"));

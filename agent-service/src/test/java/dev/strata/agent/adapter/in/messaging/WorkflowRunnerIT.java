@@ -141,7 +141,7 @@ class WorkflowRunnerIT {
     ExecutionState afterB = afterA.with("b", Map.of("status", 200, "body", "{}"));
     UUID first = UUID.randomUUID();
     VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().completionStage(() -> unitOfWork.write(() ->
-        executions.create(Execution.pending(executionId, UUID.fromString(workflowId), Map.of(), null, null, now))
+        executions.create(Execution.pending(executionId, UUID.fromString(workflowId), Map.of(), null, null, now).onWorkflowVersion(0))
             .thenCompose(e -> checkpoints.append(new Checkpoint(first, executionId, 0, "a", afterA, null, now)))
             .thenCompose(c -> checkpoints.append(new Checkpoint(UUID.randomUUID(), executionId, 1, "b", afterB, first, now)))
             .thenCompose(c -> executions.get(executionId))
@@ -239,13 +239,18 @@ class WorkflowRunnerIT {
   }
 
   @Test
-  void aForkFromACheckpointRunsOnlyTheLaterStepsAndRecordsItsParent() {
-    String id = start(threeSteps("fork"), "fork-" + UUID.randomUUID());
+  void aForkFromACheckpointRunsOnlyTheLaterStepsOfItsParentsVersionAndRecordsItsParent() {
+    String workflowId = threeSteps("fork");
+    String id = start(workflowId, "fork-" + UUID.randomUUID());
     awaitStatus(id, "SUCCEEDED");
+    // edited since: the fork still runs the steps its parent ran
+    given().contentType(ContentType.JSON).body("""
+        {"name":"edited","steps":[{"id":"only","kind":"template","params":{"text":"edited"}}],"version":0}""")
+        .put("/workflows/" + workflowId).then().statusCode(200);
     String greetCheckpoint = given().get("/executions/" + id + "/checkpoints").then().extract().path("[0].id");
     String forked = given().header("Idempotency-Key", "fork-of-" + id)
         .post("/executions/" + id + "/checkpoints/" + greetCheckpoint + "/fork").then().statusCode(202)
-        .body("forkedFrom", equalTo(greetCheckpoint)).extract().path("id");
+        .body("forkedFrom", equalTo(greetCheckpoint)).body("workflowVersion", equalTo(0)).extract().path("id");
     awaitStatus(forked, "SUCCEEDED");
     given().get("/executions/" + forked + "/checkpoints").then()
         .body("size()", equalTo(2)).body("[0].stepIndex", equalTo(1)).body("[0].parentId", equalTo(greetCheckpoint));
@@ -274,7 +279,8 @@ class WorkflowRunnerIT {
   private UUID pendingExecution(String workflowId) throws Throwable {
     UUID executionId = UUID.randomUUID();
     VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().completionStage(() -> unitOfWork.write(() ->
-        executions.create(Execution.pending(executionId, UUID.fromString(workflowId), Map.of(), null, null, Instant.now())))));
+        executions.create(Execution.pending(executionId, UUID.fromString(workflowId), Map.of(), null, null, Instant.now())
+            .onWorkflowVersion(0)))));
     return executionId;
   }
 

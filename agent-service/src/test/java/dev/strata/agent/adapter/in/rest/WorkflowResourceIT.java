@@ -44,6 +44,26 @@ class WorkflowResourceIT {
   }
 
   @Test
+  void everyStoredVersionIsKeptAndAnExecutionShowsTheVersionItRuns() {
+    String id = given().contentType(ContentType.JSON).body(workflow("""
+        [{"id":"greet","kind":"template","params":{"text":"first"}}]""")).post("/workflows").then().statusCode(201).extract().path("id");
+    given().contentType(ContentType.JSON).body(workflow("""
+        [{"id":"greet","kind":"template","params":{"text":"second"}}]""").replace("}]", "}],\"version\":0"))
+        .put("/workflows/" + id).then().statusCode(200).body("version", equalTo(1));
+
+    given().get("/workflows/" + id + "/versions").then().statusCode(200)
+        .body("total", equalTo(2)).body("items.version", org.hamcrest.Matchers.contains(1, 0))
+        .body("items[0].steps[0].params.text", equalTo("second"));
+    given().get("/workflows/" + id + "/versions/0").then().statusCode(200).body("steps[0].params.text", equalTo("first"));
+    given().get("/workflows/" + id + "/versions/7").then().statusCode(404).contentType("application/problem+json");
+    given().get("/workflows/" + id + "/versions/latest").then().statusCode(400).contentType("application/problem+json");
+    given().get("/workflows/" + java.util.UUID.randomUUID() + "/versions").then().statusCode(404).contentType("application/problem+json");
+
+    given().contentType(ContentType.JSON).header("Idempotency-Key", "versioned-" + java.util.UUID.randomUUID()).body("{}")
+        .post("/workflows/" + id + "/executions").then().statusCode(202).body("workflowVersion", equalTo(1));
+  }
+
+  @Test
   void anUnknownKindADanglingReferenceAndACycleAreRefused() {
     refused("""
         [{"id":"a","kind":"teleport","params":{}}]""", "unknown step kind");

@@ -77,7 +77,7 @@ class ExecutionPersistenceIT {
 
   private Execution pending(String key) {
     return Execution.pending(UUID.randomUUID(), workflow.id(), Map.of("n", 1, "nested", Map.of("list", List.of("a", 2))), key, null,
-        Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Instant.now().truncatedTo(ChronoUnit.MICROS)).onWorkflowVersion(workflow.version());
   }
 
   @Test
@@ -103,6 +103,25 @@ class ExecutionPersistenceIT {
     assertThat(byId).isEqualTo(updated);
     assertThat(byKey.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     assertThat(byKey.input()).isEqualTo(created.input());
+  }
+
+  @Test
+  void anExecutionRunsTheVersionItStartedOnWhileItsWorkflowIsEdited() throws Throwable {
+    // stored without a workflow.execute message: the service's own runner must not take this execution
+    Execution onFirstVersion = pending(null);
+    write(() -> executions.create(onFirstVersion));
+    Workflow edited = write(() -> workflows.update(workflow.revise(workflow.name(), "edited", null, new WorkflowDefinition(List.of(
+        new Step("other", StepKind.TEMPLATE, Map.of("text", "bye")))), workflow.version(), Instant.now())));
+    assertThat(edited.version()).isEqualTo(1);
+
+    var claim = direct(() -> path.claim(onFirstVersion.id(), UUID.randomUUID(), MINUTE)).orElseThrow();
+    assertThat(claim.steps()).isEqualTo(workflow.definition().steps());
+    assertThat(write(() -> workflows.version(workflow.id(), 0)).orElseThrow().definition()).isEqualTo(workflow.definition());
+    assertThat(write(() -> workflows.version(workflow.id(), 1)).orElseThrow().definition()).isEqualTo(edited.definition());
+
+    Execution fresh = Execution.pending(UUID.randomUUID(), workflow.id(), Map.of(), "edited-" + UUID.randomUUID(), null, Instant.now());
+    assertThat(direct(() -> path.start(fresh, executeMessage(fresh))).orElseThrow().workflowVersion())
+        .as("a start takes the workflow's version of that moment").isEqualTo(1);
   }
 
   @Test
@@ -136,7 +155,7 @@ class ExecutionPersistenceIT {
   void aStartStoresTheExecutionAndItsMessageTogetherOrNeither() throws Throwable {
     Execution first = pending("start-" + UUID.randomUUID());
     Outgoing<?> message = executeMessage(first);
-    assertThat(direct(() -> path.start(first, message))).isTrue();
+    assertThat(direct(() -> path.start(first, message))).contains(first);
     // the service's own relay publishes the stored message (and deletes its row) and its runner runs the execution
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(write(() -> executions.get(first.id())).orElseThrow().status()).isEqualTo(ExecutionStatus.SUCCEEDED));
@@ -146,9 +165,9 @@ class ExecutionPersistenceIT {
     assertThat(stored.createdAt()).isEqualTo(first.createdAt());
 
     Execution again = pending(first.idempotencyKey());
-    assertThat(direct(() -> path.start(again, executeMessage(again)))).as("the key was used").isFalse();
+    assertThat(direct(() -> path.start(again, executeMessage(again)))).as("the key was used").isEmpty();
     Execution elsewhere = Execution.pending(UUID.randomUUID(), UUID.randomUUID(), Map.of(), "any", null, Instant.now());
-    assertThat(direct(() -> path.start(elsewhere, executeMessage(elsewhere)))).as("no such workflow").isFalse();
+    assertThat(direct(() -> path.start(elsewhere, executeMessage(elsewhere)))).as("no such workflow").isEmpty();
     assertThat(count("SELECT count(*) FROM agent.executions WHERE id = $1", again.id())).isZero();
 
     // a message that cannot be stored (a correlation id over the column's 200 characters) takes its execution with it

@@ -52,7 +52,7 @@ class PostgresExecutionLeasesIT {
         new WorkflowDefinition(List.of(new Step("t", StepKind.TEMPLATE, Map.of("text", "x")))), Instant.now());
     executionId = UUID.randomUUID();
     inTransaction(() -> workflows.create(workflow)
-        .thenCompose(w -> executions.create(Execution.pending(executionId, w.id(), Map.of(), null, null, Instant.now()))));
+        .thenCompose(w -> executions.create(Execution.pending(executionId, w.id(), Map.of(), null, null, Instant.now()).onWorkflowVersion(w.version()))));
   }
 
   @Test

@@ -98,6 +98,32 @@ class DeadLetteringIT {
     given().get("/q/health/ready").then().statusCode(200);
   }
 
+  @Test
+  void theDeadLetterQueuesDepthItsConsumersAndReadinessAreMetricsAndEveryReasonIsCountedFromZero() throws Exception {
+    // present before any message of that reason arrived, so that Prometheus sees the first as an increase
+    for (String reason : InboundMessages.REASONS) {
+      assertThat(metrics()).contains("strata_messages_dead_lettered_total{queue=\"" + QUEUE + "\",reason=\"" + reason + "\"}");
+    }
+    broker.publishToDefaultExchange(QUEUE, "{not json".getBytes(StandardCharsets.UTF_8), "application/json", UUID.randomUUID().toString());
+    await().atMost(Duration.ofSeconds(30)).until(() -> broker.depth(DLQ) == 1);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> gauge("strata_queue_messages{queue=\"" + DLQ + "\"}") == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> gauge("strata_queue_consumers{queue=\"" + QUEUE + "\"}") >= 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> gauge("strata_readiness") == 1);
+    assertThat(metrics()).doesNotContain("strata_queue_consumers{queue=\"" + DLQ + "\"}");
+  }
+
+  private static String metrics() {
+    return given().get("/q/metrics").then().statusCode(200).extract().asString();
+  }
+
+  /** The value of one series, NaN when absent. */
+  private static double gauge(String series) {
+    return metrics().lines().filter(line -> line.startsWith(series + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim().split("\\s+")[0]))
+        .findFirst().orElse(Double.NaN);
+  }
+
   private static double deadLettered(String reason) {
     return counted("strata_messages_dead_lettered_total", reason);
   }

@@ -42,10 +42,23 @@ class BrokerOutageIT {
       landBars(jobId);
       // an outage as long as the one seen in the field: the relay tries to publish while the broker is away
       Thread.sleep(10_000);
+      // what an operator's StrataOutboxStuck alert watches: rows waiting, the oldest as old as the outage
+      await().atMost(Duration.ofSeconds(10)).until(() -> metric("strata_outbox_rows") >= 1);
+      await().atMost(Duration.ofSeconds(10)).until(() -> metric("strata_outbox_oldest_age_seconds") >= 5);
     } finally {
       LocalBroker.startApp();
     }
     awaitAnnounced(jobId);
+    await().atMost(Duration.ofSeconds(30)).until(() -> metric("strata_outbox_rows") == 0);
+    assertThat(metric("strata_outbox_oldest_age_seconds")).isZero();
+  }
+
+  /** A series without labels on /q/metrics; NaN when absent. */
+  private static double metric(String name) {
+    return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        .filter(line -> line.startsWith(name + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(name.length()).trim().split("\\s+")[0]))
+        .findFirst().orElse(Double.NaN);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.strata.warehouse.config;
 
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbChartData;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbChartSets;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomerFeatures;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomers;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
@@ -13,6 +14,7 @@ import dev.strata.warehouse.adapter.out.duckdb.DuckDbRunOverviews;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbLakeCompactions;
 import dev.strata.warehouse.application.BuildChart;
 import dev.strata.warehouse.application.CompactLake;
+import dev.strata.warehouse.application.ManageChartSets;
 import dev.strata.warehouse.domain.compaction.CompactionPolicy;
 import dev.strata.warehouse.application.CustomerQueries;
 import dev.strata.warehouse.application.ImportCustomers;
@@ -97,6 +99,12 @@ public class UseCases {
   @Singleton
   BuildChart buildChart(DuckDbChartData data) {
     return new BuildChart(data, blocking());
+  }
+
+  @Produces
+  @Singleton
+  ManageChartSets manageChartSets(DuckDbChartSets sets, DuckDbChartData data) {
+    return new ManageChartSets(sets, data, Clock.systemUTC(), blocking());
   }
 
   @Produces

@@ -1,6 +1,7 @@
 package dev.strata.warehouse.config;
 
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbChartData;
+import dev.strata.warehouse.adapter.out.duckdb.DuckDbChartSets;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomerFeatures;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbCustomers;
 import dev.strata.warehouse.adapter.out.duckdb.DuckDbFileLedger;
@@ -105,6 +106,12 @@ public class WarehouseStore {
   @Singleton
   DuckDbChartData chartData(DuckDbWarehouse warehouse) {
     return new DuckDbChartData(warehouse);
+  }
+
+  @Produces
+  @Singleton
+  DuckDbChartSets chartSets(DuckDbWarehouse warehouse) {
+    return new DuckDbChartSets(warehouse);
   }
 
   @Produces

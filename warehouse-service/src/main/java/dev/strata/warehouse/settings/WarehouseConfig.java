@@ -60,6 +60,10 @@ public interface WarehouseConfig {
      */
     @WithDefault("256M")
     MemorySize importMaxBodySize();
+
+    /** The largest chart set document ({@code PUT /chart-sets/{name}}). */
+    @WithDefault("64K")
+    MemorySize chartSetMaxSize();
   }
 
   /** The dataset keymap promotion goes by, checked at start against the migrated schema. */

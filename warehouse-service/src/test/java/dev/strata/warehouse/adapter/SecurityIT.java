@@ -115,6 +115,20 @@ class SecurityIT {
     guarded(r -> r.get("/ops/run-days").then(), NO_KNOWN_ROLE, Roles.READER).statusCode(200);
     guarded(r -> r.post("/ops/file-ingestions/no-such-run/no-such-file/retry").then(), Roles.READER, Roles.OPERATOR)
         .statusCode(404);
+    guarded(r -> r.get("/ops/compactions").then(), NO_KNOWN_ROLE, Roles.READER).statusCode(200);
+    guarded(r -> r.queryParam("partition", "frame=1d/symbol=NONE/date=2001").post("/ops/compactions").then(), Roles.READER,
+        Roles.OPERATOR).statusCode(200);
+  }
+
+  @Test
+  void chartSetsAreReadByAReaderAndWrittenByAnOperator() {
+    String set = "{\"title\":\"Security\",\"charts\":[{\"measure\":\"close\"}]}";
+    guarded(r -> r.contentType(ContentType.JSON).body(set).put("/chart-sets/security-set").then(), Roles.READER, Roles.OPERATOR)
+        .statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    guarded(r -> r.get("/chart-sets").then(), NO_KNOWN_ROLE, Roles.READER).statusCode(200);
+    guarded(r -> r.get("/chart-sets/security-set").then(), NO_KNOWN_ROLE, Roles.READER).statusCode(200);
+    guarded(r -> r.get("/chart-sets/security-set/charts").then(), NO_KNOWN_ROLE, Roles.READER).statusCode(200);
+    guarded(r -> r.delete("/chart-sets/security-set").then(), Roles.READER, Roles.OPERATOR).statusCode(204);
   }
 
   @Test

@@ -3,20 +3,20 @@ package dev.strata.warehouse.domain.chart;
 import dev.strata.kernel.error.DomainException;
 import java.util.Arrays;
 
-/** The charts the UI can ask for, each a Vega-Lite mark over one gold measure. */
+/** The measures the UI can chart, each from one gold table, with the mark it is drawn with by default. */
 public enum Chart {
   /** Closing price per symbol (gold bars), a line. */
-  CLOSE("close", "line", "Close"),
+  CLOSE("close", Mark.LINE, "Close"),
   /** Traded volume per symbol (gold bars), bars. */
-  VOLUME("volume", "bar", "Volume"),
+  VOLUME("volume", Mark.BAR, "Volume"),
   /** Usage events per day (gold usage), an area; series are customers or "all". */
-  USAGE("usage", "area", "Usage events");
+  USAGE("usage", Mark.AREA, "Usage events");
 
   private final String chartName;
-  private final String mark;
+  private final Mark mark;
   private final String title;
 
-  Chart(String chartName, String mark, String title) {
+  Chart(String chartName, Mark mark, String title) {
     this.chartName = chartName;
     this.mark = mark;
     this.title = title;
@@ -26,7 +26,8 @@ public enum Chart {
     return chartName;
   }
 
-  public String mark() {
+  /** The mark it is drawn with unless a chart set says otherwise. */
+  public Mark mark() {
     return mark;
   }
 

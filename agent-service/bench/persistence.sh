@@ -78,7 +78,16 @@ echo "== wrk GET /agents/{id}, 50 connections, $duration"
 wrk -H "$auth" -t2 -c50 -d"$duration" --latency "$base/agents/$id"
 echo "== wrk POST /agents, 50 connections, $duration"
 wrk -H "$auth" -t2 -c50 -d"$duration" --latency -s "$work/post.lua" "$base/agents"
-echo "== wrk GET /agents?type=bench&status=active&limit=20 (filter + count), 50 connections, $duration"
+# the list counts every match: it gets the same rows with every build, not the many or few the POST part made
+list_rows="${BENCH_LIST_ROWS:-20000}"
+psql -h 127.0.0.1 -U strata -d "$db" -q >/dev/null <<SQL
+DELETE FROM agent.agents WHERE type = 'bench';
+INSERT INTO agent.agents (id, name, type, model, system_prompt, config, status, version, created_at, updated_at)
+  SELECT gen_random_uuid(), 'Bench agent', 'bench', 'm', 'x', '{"t":0}', 'active', 0, now() - g * interval '1 ms', now()
+  FROM generate_series(1, $list_rows) g;
+ANALYZE agent.agents;
+SQL
+echo "== wrk GET /agents?type=bench&status=active&limit=20 (filter + count over $list_rows matches), 50 connections, $duration"
 wrk -H "$auth" -t2 -c50 -d"$duration" --latency "$base/agents?type=bench&status=active&limit=20"
 
 echo "== pgbench (scale 10) select-only and TPC-B, 50 clients, $duration"

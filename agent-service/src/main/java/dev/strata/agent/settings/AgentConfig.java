@@ -161,6 +161,13 @@ public interface AgentConfig {
      * does not start without one. Changing it makes every row written before look rewritten.
      */
     java.util.Optional<String> hmacKey();
+
+    /**
+     * How often the whole chain is verified for the {@code strata.audit.chain.ok} gauge (AuditChainSchedule), which the
+     * operator's StrataAuditChainBroken alert watches; each check reads every record.
+     */
+    @WithDefault("5m")
+    Duration verifyEvery();
   }
 
   /** Webhook delivery of {@code notification.send}. */

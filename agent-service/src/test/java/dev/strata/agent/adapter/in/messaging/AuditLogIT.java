@@ -71,10 +71,21 @@ class AuditLogIT {
     pool.preparedQuery("UPDATE agent.audit_log SET actor = 'mallory' WHERE seq = $1").execute(Tuple.of(seq)).await().indefinitely();
     try {
       given().get("/audit/verify").then().statusCode(200).body("status", equalTo("BROKEN")).body("brokenAtSeq", equalTo((int) seq));
+      // what an operator's StrataAuditChainBroken alert watches
+      await().atMost(Duration.ofSeconds(15)).until(() -> chainOk() == 0);
     } finally {
       pool.preparedQuery("UPDATE agent.audit_log SET actor = $2 WHERE seq = $1").execute(Tuple.of(seq, actor)).await().indefinitely();
     }
     given().get("/audit/verify").then().body("status", equalTo("OK"));
+    await().atMost(Duration.ofSeconds(15)).until(() -> chainOk() == 1);
+  }
+
+  /** {@code strata_audit_chain_ok} on /q/metrics; NaN when absent. */
+  private static double chainOk() {
+    return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+        .filter(line -> line.startsWith("strata_audit_chain_ok "))
+        .mapToDouble(line -> Double.parseDouble(line.substring("strata_audit_chain_ok ".length()).trim().split("\\s+")[0]))
+        .findFirst().orElse(Double.NaN);
   }
 
   @Test

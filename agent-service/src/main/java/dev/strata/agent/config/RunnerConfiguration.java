@@ -15,6 +15,7 @@ import dev.strata.agent.adapter.out.postgres.PostgresOutbox;
 import dev.strata.agent.application.GetResource;
 import dev.strata.agent.application.ListResources;
 import dev.strata.agent.application.PerformStep;
+import dev.strata.agent.application.PruneCheckpoints;
 import dev.strata.agent.application.ReadCheckpoints;
 import dev.strata.agent.application.ReviseResource;
 import dev.strata.agent.application.RunExecution;
@@ -59,6 +60,11 @@ public class RunnerConfiguration {
   @Produces @Singleton GetResource<Execution> getExecution(Executions r, UnitOfWork u) { return new GetResource<>(r, u, "execution"); }
   @Produces @Singleton ListResources<Execution> listExecutions(Executions r, UnitOfWork u) { return new ListResources<>(r, u); }
   @Produces @Singleton ReviseResource<Execution> reviseExecution(Executions r, UnitOfWork u) { return new ReviseResource<>(r, u, "execution"); }
+
+  @Produces @Singleton
+  PruneCheckpoints pruneCheckpoints(Checkpoints checkpoints, UnitOfWork unitOfWork, AgentConfig config, Clock clock) {
+    return new PruneCheckpoints(checkpoints, unitOfWork, config.checkpoints().keepLast(), config.checkpoints().maxAge(), clock);
+  }
 
   @Produces @Singleton
   ReadCheckpoints readCheckpoints(Executions executions, Checkpoints checkpoints, UnitOfWork unitOfWork) {

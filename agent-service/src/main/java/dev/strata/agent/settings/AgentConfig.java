@@ -13,6 +13,22 @@ public interface AgentConfig {
 
   Outbox outbox();
 
+  CheckpointRetention checkpoints();
+
+  /**
+   * Which checkpoints are kept: the newest {@code keep-last} of each execution, and none older than {@code max-age};
+   * unset, all are. Never the one a live execution resumes from (its newest, or the one it was forked from).
+   */
+  interface CheckpointRetention {
+    java.util.OptionalInt keepLast();
+
+    java.util.Optional<Duration> maxAge();
+
+    /** How often the policy is applied. */
+    @WithDefault("10m")
+    Duration sweepEvery();
+  }
+
   Notifications notifications();
 
   Audit audit();

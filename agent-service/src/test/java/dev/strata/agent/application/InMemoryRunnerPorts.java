@@ -104,6 +104,11 @@ final class InMemoryRunnerPorts {
     public CompletionStage<List<Checkpoint>> of(UUID executionId) {
       return done(checkpoints.stream().filter(c -> c.executionId().equals(executionId)).toList());
     }
+
+    @Override
+    public CompletionStage<Long> prune(java.util.OptionalInt keepLast, Optional<java.time.Instant> createdBefore) {
+      throw new UnsupportedOperationException("the runner never prunes");
+    }
   };
 
   final Executions executionsPort = new Executions() {

@@ -5,11 +5,14 @@ import dev.strata.agent.domain.execution.Checkpoints;
 import dev.strata.agent.domain.workflow.ExecutionState;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** {@link Checkpoints} on {@code agent.checkpoints}; the state column is {@code {input, outputs}}. */
@@ -19,6 +22,19 @@ public class PostgresCheckpoints implements Checkpoints {
   private static final String INSERT = """
       INSERT INTO agent.checkpoints (id, execution_id, step_index, step_id, state, parent_id, created_at)
       VALUES ($1, $2, $3, $4, CAST($5::text AS jsonb), $6, $7)""";
+
+  private static final String LIVE = "status IN ('PENDING', 'RUNNING')";
+  private static final String PRUNE = """
+      WITH ranked AS (
+        SELECT c.id, c.created_at, e.%1$s AS live,
+          row_number() OVER (PARTITION BY c.execution_id ORDER BY c.step_index DESC) AS newest
+        FROM agent.checkpoints c JOIN agent.executions e ON e.id = c.execution_id)
+      DELETE FROM agent.checkpoints WHERE id IN (
+        SELECT id FROM ranked
+        WHERE (newest > $1::int OR created_at < $2::timestamptz)
+          AND NOT (live AND newest = 1)
+          AND id NOT IN (SELECT forked_from FROM agent.executions WHERE forked_from IS NOT NULL AND %1$s))"""
+      .formatted(LIVE);
 
   @Override
   public CompletionStage<Checkpoint> append(Checkpoint c) {
@@ -42,6 +58,15 @@ public class PostgresCheckpoints implements Checkpoints {
   public CompletionStage<List<Checkpoint>> of(UUID executionId) {
     return Sql.all("SELECT " + COLUMNS + " FROM agent.checkpoints WHERE execution_id = $1 ORDER BY step_index", Tuple.of(executionId),
         PostgresCheckpoints::toDomain);
+  }
+
+  @Override
+  public CompletionStage<Long> prune(OptionalInt keepLast, Optional<Instant> createdBefore) {
+    if (keepLast.isEmpty() && createdBefore.isEmpty()) {
+      return CompletableFuture.completedFuture(0L);
+    }
+    return Sql.run(PRUNE, Tuple.of(keepLast.isPresent() ? keepLast.getAsInt() : null, createdBefore.map(Sql::time).orElse(null)))
+        .thenApply(deleted -> (long) deleted.rowCount());
   }
 
   private static Checkpoint toDomain(Row row) {

@@ -37,6 +37,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
@@ -122,6 +124,49 @@ class ExecutionPersistenceIT {
     Execution fresh = Execution.pending(UUID.randomUUID(), workflow.id(), Map.of(), "edited-" + UUID.randomUUID(), null, Instant.now());
     assertThat(direct(() -> path.start(fresh, executeMessage(fresh))).orElseThrow().workflowVersion())
         .as("a start takes the workflow's version of that moment").isEqualTo(1);
+  }
+
+  @Test
+  void retentionKeepsWhatALiveExecutionMayResumeFrom() throws Throwable {
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Execution ended = pending(null);
+    List<Checkpoint> endedSteps = stepsOf(ended, 3, at);
+    Execution succeeded = write(() -> executions.get(ended.id())).orElseThrow().stepDone(2, at).succeed("done", at);
+    write(() -> executions.update(succeeded));
+    Execution running = pending(null);
+    List<Checkpoint> runningSteps = stepsOf(running, 2, at);
+    Execution midway = write(() -> executions.get(running.id())).orElseThrow().stepDone(1, at);
+    write(() -> executions.update(midway));
+    // a live fork of the ended execution's first step resumes from that checkpoint
+    Execution fork = Execution.pending(UUID.randomUUID(), workflow.id(), Map.of(), null, endedSteps.get(0).id(), at)
+        .onWorkflowVersion(workflow.version());
+    write(() -> executions.create(fork));
+
+    // a kept checkpoint whose parent went keeps its state (each holds all outputs so far); its parent link is cleared
+    write(() -> checkpoints.prune(OptionalInt.of(1), Optional.empty()));
+    assertThat(write(() -> checkpoints.of(ended.id()))).extracting(Checkpoint::id)
+        .containsExactly(endedSteps.get(0).id(), endedSteps.get(2).id());
+    assertThat(write(() -> checkpoints.of(running.id()))).extracting(Checkpoint::state).containsExactly(runningSteps.get(1).state());
+
+    write(() -> checkpoints.prune(OptionalInt.empty(), Optional.of(at.plusSeconds(3600))));
+    assertThat(write(() -> checkpoints.of(ended.id()))).as("the fork's").containsExactly(endedSteps.get(0));
+    assertThat(write(() -> checkpoints.of(running.id()))).as("the newest of a live execution").extracting(Checkpoint::id)
+        .containsExactly(runningSteps.get(1).id());
+  }
+
+  /** Stores the execution (without a workflow.execute message) and {@code count} checkpoints of it. */
+  private List<Checkpoint> stepsOf(Execution execution, int count, Instant at) throws Throwable {
+    write(() -> executions.create(execution));
+    List<Checkpoint> steps = new java.util.ArrayList<>();
+    Checkpoint parent = null;
+    for (int i = 0; i < count; i++) {
+      var state = parent == null ? ExecutionState.start(execution.input()).with("s" + i, i) : parent.state().with("s" + i, i);
+      Checkpoint step = new Checkpoint(UUID.randomUUID(), execution.id(), i, "s" + i, state, parent == null ? null : parent.id(), at);
+      write(() -> checkpoints.append(step));
+      steps.add(step);
+      parent = step;
+    }
+    return steps;
   }
 
   @Test

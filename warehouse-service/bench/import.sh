@@ -6,7 +6,8 @@
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 flock /tmp/strata-maven.lock warehouse-service/bench/import.sh
 set -euo pipefail
 ROWS=${ROWS:-1000000}
-PORT=${PORT:-18083}
+# a port nothing listens on (a platform or another bench may hold the usual ones), unless PORT is given
+PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 cd "$(dirname "$0")/../.."
 RUN=$(mktemp -d /tmp/strata-warehouse-import.XXXX)
@@ -37,11 +38,18 @@ awk -v rows="$ROWS" 'BEGIN {
 }' > "$RUN/customers.csv"
 echo "csv: $(du -h "$RUN/customers.csv" | cut -f1)"
 
-STRATA_RUN_DIR=$RUN $JAVA --enable-native-access=ALL-UNNAMED -Dquarkus.http.port=$PORT \
+# the prod profile refuses the broker's default credentials: the local administrator, on the benchmarks' own
+# vhost (bin/infra up makes it), whose warehouse queues are emptied when the bench ends
+STRATA_RUN_DIR=$RUN RABBITMQ_USERNAME=strata RABBITMQ_PASSWORD=strata RABBITMQ_VHOST=strata-bench \
+  STRATA_MESSAGING_TRUSTED_PUBLISHERS=strata $JAVA --enable-native-access=ALL-UNNAMED -Dquarkus.http.port=$PORT \
   -jar warehouse-service/target/quarkus-app/quarkus-run.jar > "$RUN/service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
-until curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null; do sleep 1; done
+purge() { for queue in dataset.ingested audit.log; do rabbitmqctl -q purge_queue -p strata-bench $queue > /dev/null 2>&1 || true; done; }
+trap 'kill $SERVICE 2>/dev/null || true; purge' EXIT
+until curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null; do
+  kill -0 $SERVICE 2>/dev/null || { echo "the service did not start:"; tail -20 "$RUN/service.log"; exit 1; }
+  sleep 1
+done
 
 for pass in "into an empty table" "again, every row replaced"; do
   START=$(date +%s.%N)
@@ -53,5 +61,6 @@ done
 curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/ops/layers"; echo
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
 trap - EXIT
+purge
 echo "machine: $(nproc) cores, $(grep 'model name' /proc/cpuinfo | head -1 | cut -d: -f2), $(free -g | awk '/Mem:/{print $2}') GB RAM, load $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$RUN"

@@ -34,7 +34,7 @@ class CustomerImportIT {
     for (int i = 1; i <= rows; i++) {
       // line i + 1 of the file holds customer i
       String rest = i + 1 == badLine ? REST_OF_LINE.replace("Month-to-month", "Forever") : REST_OF_LINE;
-      csv.append(prefix).append(String.format("%06d", i)).append(rest);
+      csv.append(prefix).append(String.format(rows > 999_999 ? "%07d" : "%06d", i)).append(rest);
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
@@ -55,6 +55,33 @@ class CustomerImportIT {
     assertThat(customersHeld()).isEqualTo(before + LARGE);
     given().get("/customers/ZBULK-200000").then().statusCode(200).body("tenure", equalTo(12))
         .body("paymentMethod", equalTo("Electronic check")).body("totalCharges", equalTo(358.2f));
+  }
+
+  @Test
+  void aMillionCustomersFitInOneRequest() {
+    int before = customersHeld();
+    byte[] body = csv("ZMILL-", 1_000_000, -1);
+
+    given().contentType("text/csv").body(body).post("/customers/import")
+        .then().statusCode(200).body("imported", equalTo(1_000_000));
+
+    assertThat(customersHeld()).isEqualTo(before + 1_000_000);
+    given().get("/customers/ZMILL-1000000").then().statusCode(200).body("contract", equalTo("Month-to-month"));
+  }
+
+  @Test
+  void anImportOfNewAndKnownCustomersInsertsTheNewOnesAndReplacesTheKnownOnes() {
+    int before = customersHeld();
+    given().contentType("text/csv").body(HEADER + "ZMIX-1" + REST_OF_LINE + "ZMIX-2" + REST_OF_LINE).post("/customers/import")
+        .then().statusCode(200).body("imported", equalTo(2));
+
+    given().contentType("text/csv").body(HEADER + "ZMIX-2" + REST_OF_LINE.replace(",12,", ",40,") + "ZMIX-3" + REST_OF_LINE)
+        .post("/customers/import").then().statusCode(200).body("imported", equalTo(2));
+
+    assertThat(customersHeld()).isEqualTo(before + 3);
+    given().get("/customers/ZMIX-1").then().statusCode(200).body("tenure", equalTo(12));
+    given().get("/customers/ZMIX-2").then().statusCode(200).body("tenure", equalTo(40));
+    given().get("/customers/ZMIX-3").then().statusCode(200).body("tenure", equalTo(12));
   }
 
   @Test

@@ -52,11 +52,17 @@ public class DuckDbCustomers implements Customers, UsageHistory {
 
   @Override
   public int upsertAll(Iterator<Customer> customers) {
+    // the caller's thread reads (and parses) the customers while the writer appends them
+    BatchHandoff<Customer> handoff = new BatchHandoff<>();
     return warehouse.write(connection -> {
-      int rows = CustomerImportStage.fill(connection.unwrap(DuckDBConnection.class), customers);
-      CustomerImportStage.publish(connection);
-      return rows;
-    });
+      try {
+        int rows = CustomerImportStage.fill(connection.unwrap(DuckDBConnection.class), handoff.items());
+        CustomerImportStage.publish(connection);
+        return rows;
+      } finally {
+        handoff.consumerGone();
+      }
+    }, () -> handoff.feed(customers));
   }
 
   @Override

@@ -66,7 +66,16 @@ public final class DuckDbWarehouse implements AutoCloseable {
 
   /** Runs {@code work} in one transaction on the writer thread and waits for its commit. */
   public <T> T write(SqlWork<T> work) {
+    return write(work, () -> { });
+  }
+
+  /**
+   * Runs {@code work} in one transaction on the writer thread while the calling thread runs {@code meanwhile}
+   * (it feeds the work what it writes, say), then waits for the commit.
+   */
+  public <T> T write(SqlWork<T> work, Runnable meanwhile) {
     Future<T> result = writerThread.submit(() -> inTransaction(writer, work));
+    meanwhile.run();
     try {
       return result.get();
     } catch (InterruptedException e) {

@@ -17,6 +17,7 @@ import dev.strata.ingest.application.IngestUsage;
 import dev.strata.ingest.application.JobLifecycle;
 import dev.strata.ingest.application.PullBars;
 import dev.strata.ingest.application.ReadBars;
+import dev.strata.ingest.application.ReportSessionGaps;
 import dev.strata.ingest.application.ReadJobBars;
 import dev.strata.ingest.application.RecordSymbolDays;
 import dev.strata.ingest.application.WaitForRunningJob;
@@ -169,5 +170,11 @@ public class IngestProducers {
   @Singleton
   ReadBars readBars(LakeReader reader) {
     return new ReadBars(reader);
+  }
+
+  @Produces
+  @Singleton
+  ReportSessionGaps reportSessionGaps(LakeReader reader) {
+    return new ReportSessionGaps(reader, new NyseCalendar(), blocking);
   }
 }

@@ -47,4 +47,48 @@ class NyseCalendarTest {
     assertThat(Gaps.missing(calendar, Frame.of("1d"), LocalDate.of(2013, 1, 17), LocalDate.of(2013, 1, 22), bars))
         .containsExactly(LocalDate.of(2013, 1, 18));
   }
+
+  @Test
+  void theDayAfterThanksgivingChristmasEveAndJulyThirdCloseAtOneWhenTheyAreTradingDays() {
+    var friday = calendar.session(LocalDate.of(2024, 11, 29)).orElseThrow();
+    assertThat(friday.earlyClose()).isTrue();
+    assertThat(friday.open()).isEqualTo(Instant.parse("2024-11-29T14:30:00Z"));
+    assertThat(friday.close()).as("13:00 New York, standard time").isEqualTo(Instant.parse("2024-11-29T18:00:00Z"));
+    assertThat(calendar.session(LocalDate.of(2024, 12, 24)).orElseThrow().earlyClose()).as("Christmas Eve, a Tuesday").isTrue();
+    var july = calendar.session(LocalDate.of(2024, 7, 3)).orElseThrow();
+    assertThat(july.close()).as("13:00 New York, daylight time").isEqualTo(Instant.parse("2024-07-03T17:00:00Z"));
+    assertThat(calendar.session(LocalDate.of(2024, 11, 28))).as("Thanksgiving").isEmpty();
+    assertThat(calendar.isEarlyClose(LocalDate.of(2021, 12, 24))).as("Christmas observed on Friday the 24th").isFalse();
+    assertThat(calendar.isEarlyClose(LocalDate.of(2026, 7, 3))).as("July 4th observed on Friday the 3rd").isFalse();
+    assertThat(calendar.isEarlyClose(LocalDate.of(2026, 7, 2))).isFalse();
+    var regular = calendar.session(LocalDate.of(2024, 11, 27)).orElseThrow();
+    assertThat(regular.earlyClose()).isFalse();
+    assertThat(regular.close()).isEqualTo(Instant.parse("2024-11-27T21:00:00Z"));
+  }
+
+  @Test
+  void intradayGapsAreTheSessionsMinutesWithoutABarAndEndAtAnEarlyClose() {
+    var open = Instant.parse("2024-11-29T14:30:00Z");
+    List<Instant> bars = new java.util.ArrayList<>();
+    for (int minute = 0; minute < 240; minute++) {
+      if (minute != 5 && minute != 6 && minute < 200) {
+        bars.add(open.plusSeconds(60L * minute));
+      }
+    }
+    bars.add(Instant.parse("2024-11-29T13:00:00Z")); // pre-market: not counted
+
+    var days = dev.strata.ingest.domain.pull.SessionGaps.of(calendar, Frame.of("1m"), LocalDate.of(2024, 11, 28),
+        LocalDate.of(2024, 11, 29), bars);
+
+    assertThat(days).singleElement().satisfies(day -> {
+      assertThat(day.earlyClose()).isTrue();
+      assertThat(day.expected()).isEqualTo(210);
+      assertThat(day.present()).isEqualTo(198);
+      assertThat(day.missing()).containsExactly(
+          new dev.strata.ingest.domain.pull.SessionGaps.Missing(open.plusSeconds(300), open.plusSeconds(420), 2),
+          new dev.strata.ingest.domain.pull.SessionGaps.Missing(open.plusSeconds(60L * 200), Instant.parse("2024-11-29T18:00:00Z"), 10));
+    });
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.strata.ingest.domain.pull.SessionGaps.of(calendar, Frame.of("7m"),
+        LocalDate.of(2024, 11, 29), LocalDate.of(2024, 11, 29), bars)).hasMessageContaining("dividing 30 minutes");
+  }
 }

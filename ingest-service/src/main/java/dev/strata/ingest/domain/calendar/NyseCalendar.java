@@ -2,18 +2,29 @@ package dev.strata.ingest.domain.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.Month;
+import java.time.MonthDay;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The NYSE trading calendar: weekdays except the exchange holidays (computed by their rules, with
  * Saturday holidays observed on Friday and Sunday ones on Monday) and the unscheduled closures.
- * Weekends and holidays are therefore never gaps.
+ * Weekends and holidays are therefore never gaps. A trading day's regular session runs 09:30–16:00 New
+ * York time, or 09:30–13:00 on the early-close days: the day after Thanksgiving, and Christmas Eve and
+ * July 3rd when they are trading days.
  */
 public final class NyseCalendar {
+
+  public static final ZoneId ZONE = ZoneId.of("America/New_York");
+  private static final LocalTime OPEN = LocalTime.of(9, 30);
+  private static final LocalTime CLOSE = LocalTime.of(16, 0);
+  private static final LocalTime EARLY_CLOSE = LocalTime.of(13, 0);
 
   /** Closures no rule predicts: 9/11, Hurricane Sandy, national days of mourning. */
   private static final Set<LocalDate> UNSCHEDULED = Set.of(
@@ -29,6 +40,26 @@ public final class NyseCalendar {
   /** The trading days in {@code [from, to]}. */
   public List<LocalDate> tradingDays(LocalDate from, LocalDate to) {
     return from.datesUntil(to.plusDays(1)).filter(this::isTradingDay).toList();
+  }
+
+  /** Whether the exchange closes at 13:00 on {@code day}, a trading day. */
+  public boolean isEarlyClose(LocalDate day) {
+    if (!isTradingDay(day)) {
+      return false;
+    }
+    MonthDay date = MonthDay.from(day);
+    return date.equals(MonthDay.of(Month.DECEMBER, 24)) || date.equals(MonthDay.of(Month.JULY, 3))
+        || day.equals(nth(day.getYear(), Month.NOVEMBER, DayOfWeek.THURSDAY, 4).plusDays(1));
+  }
+
+  /** The regular session of {@code day}; empty when it is no trading day. */
+  public Optional<Session> session(LocalDate day) {
+    if (!isTradingDay(day)) {
+      return Optional.empty();
+    }
+    boolean early = isEarlyClose(day);
+    return Optional.of(new Session(day, day.atTime(OPEN).atZone(ZONE).toInstant(),
+        day.atTime(early ? EARLY_CLOSE : CLOSE).atZone(ZONE).toInstant(), early));
   }
 
   public boolean isHoliday(LocalDate day) {

@@ -6,6 +6,7 @@ import dev.strata.ingest.adapter.in.payload.JsonBars;
 import dev.strata.ingest.application.IngestBars;
 import dev.strata.ingest.application.IngestBarsCommand;
 import dev.strata.ingest.application.ReadBars;
+import dev.strata.ingest.application.ReportSessionGaps;
 import dev.strata.ingest.domain.bar.ValidationMode;
 import dev.strata.kernel.messaging.FlexibleInstantDeserializer;
 import dev.strata.kernel.messaging.contract.Bar;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -42,11 +44,13 @@ public class BarsResource {
 
   private final IngestBars ingestBars;
   private final ReadBars readBars;
+  private final ReportSessionGaps reportSessionGaps;
   private final ObjectMapper json;
 
-  BarsResource(IngestBars ingestBars, ReadBars readBars, ObjectMapper json) {
+  BarsResource(IngestBars ingestBars, ReadBars readBars, ReportSessionGaps reportSessionGaps, ObjectMapper json) {
     this.ingestBars = ingestBars;
     this.readBars = readBars;
+    this.reportSessionGaps = reportSessionGaps;
     this.json = json;
   }
 
@@ -102,6 +106,32 @@ public class BarsResource {
       }
     });
     return Response.ok(stream, NDJSON).build();
+  }
+
+  @GET
+  @Path("/{symbol}/gaps")
+  @RolesAllowed(Roles.READER)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Intraday gaps: per NYSE trading session of a range, the bars the lake lacks; early-close days marked",
+      description = "Each session runs 09:30-16:00 New York time, or 09:30-13:00 on an early-close day (the day after Thanksgiving, "
+          + "Christmas Eve and July 3rd when they are trading days). For each: open, close, earlyClose, the bars the frame should "
+          + "have and has, and the runs it lacks (from, to exclusive, bars). Bars outside the session are not counted.")
+  public Uni<ReportSessionGaps.Report> gaps(
+      @Parameter(description = "the instrument's symbol, e.g. AAPL") @PathParam("symbol") String symbol,
+      @Parameter(description = "the stored intraday frame: whole minutes dividing 30 (default 1m)") @QueryParam("frame")
+      @DefaultValue("1m") String frame,
+      @Parameter(description = "first New York trading day, YYYY-MM-DD") @QueryParam("from") String from,
+      @Parameter(description = "last New York trading day, inclusive, YYYY-MM-DD (at most 92 days after from)") @QueryParam("to")
+      String to) {
+    return reportSessionGaps.run(symbol, frame, day("from", from), day("to", to));
+  }
+
+  private static LocalDate day(String name, String text) {
+    try {
+      return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new BadRequestException(name + " must be a day as YYYY-MM-DD");
+    }
   }
 
   private static Instant instant(String name, String text) {

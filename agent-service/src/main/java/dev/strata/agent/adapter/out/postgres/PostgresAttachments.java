@@ -34,11 +34,8 @@ public class PostgresAttachments implements Attachments {
 
   @Override
   public CompletionStage<Page<Attachment>> of(AttachmentOwner owner, int offset, int limit) {
-    String where = " FROM agent.attachments WHERE " + (owner.kind() == AttachmentOwner.Kind.SESSION ? "session_id" : "execution_id") + " = $1";
-    return Sql.all("SELECT " + COLUMNS + where + " ORDER BY created_at, id OFFSET $2 LIMIT $3", Tuple.of(owner.id(), offset, limit),
-            PostgresAttachments::toDomain)
-        .thenCompose(items -> Sql.count("SELECT count(*)" + where, Tuple.of(owner.id()))
-            .thenApply(total -> new Page<>(items, total, offset, limit)));
+    String from = "FROM agent.attachments WHERE " + (owner.kind() == AttachmentOwner.Kind.SESSION ? "session_id" : "execution_id") + " = $1";
+    return Sql.page(COLUMNS, from, "created_at, id", Tuple.of(owner.id()), offset, limit, PostgresAttachments::toDomain);
   }
 
   @Override

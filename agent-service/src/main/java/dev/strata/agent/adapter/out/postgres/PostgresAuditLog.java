@@ -110,13 +110,8 @@ public class PostgresAuditLog implements AuditLog {
     add(conditions, values, "resource = $", resource);
     add(conditions, values, "at >= $", Sql.time(from));
     add(conditions, values, "at < $", Sql.time(to));
-    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-    String page = "SELECT " + COLUMNS + " FROM agent.audit_log" + where
-        + " ORDER BY seq DESC OFFSET $" + (values.size() + 1) + " LIMIT $" + (values.size() + 2);
-    Tuple filter = Tuple.from(values);
-    return Sql.run(page, Tuple.from(values).addInteger(offset).addInteger(limit)).thenCompose(rows ->
-        Sql.one("SELECT count(*) AS total FROM agent.audit_log" + where, filter, row -> row.getLong("total"))
-            .thenApply(total -> new Page<>(records(rows), total.orElse(0L), offset, limit)));
+    String rows = "FROM agent.audit_log" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+    return Sql.page(COLUMNS, rows, "seq DESC", Tuple.from(values), offset, limit, PostgresAuditLog::toDomain);
   }
 
   private static void add(List<String> conditions, List<Object> values, String condition, Object value) {

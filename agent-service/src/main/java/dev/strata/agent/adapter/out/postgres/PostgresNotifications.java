@@ -37,15 +37,10 @@ public class PostgresNotifications implements Notifications {
 
   @Override
   public CompletionStage<Page<Notification>> list(DeliveryStatus status, int offset, int limit) {
-    String where = status == null ? "" : " WHERE status = $1";
-    Tuple filter = status == null ? Tuple.tuple() : Tuple.of(status.name());
-    int next = filter.size();
-    String page = "SELECT " + COLUMNS + " FROM agent.notifications" + where + " ORDER BY created_at DESC, id OFFSET $" + (next + 1)
-        + " LIMIT $" + (next + 2);
-    Tuple arguments = status == null ? Tuple.of(offset, limit) : Tuple.of(status.name(), offset, limit);
-    return Sql.all(page, arguments, PostgresNotifications::toDomain)
-        .thenCompose(items -> Sql.count("SELECT count(*) FROM agent.notifications" + where, filter)
-            .thenApply(total -> new Page<>(items, total, offset, limit)));
+    return status == null
+        ? Sql.page(COLUMNS, "FROM agent.notifications", "created_at DESC, id", Tuple.tuple(), offset, limit, PostgresNotifications::toDomain)
+        : Sql.page(COLUMNS, "FROM agent.notifications WHERE status = $1", "created_at DESC, id", Tuple.of(status.name()), offset, limit,
+            PostgresNotifications::toDomain);
   }
 
   private static Notification toDomain(Row row) {

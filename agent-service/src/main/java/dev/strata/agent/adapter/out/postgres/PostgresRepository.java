@@ -108,11 +108,8 @@ abstract class PostgresRepository<D> implements Repository<D> {
   @Override
   public CompletionStage<Page<D>> list(Query query) {
     Where where = where(query);
-    int next = where.arguments.size();
-    String page = "SELECT " + selectList + " FROM " + table + where.clause + " ORDER BY " + sortColumn(query)
-        + (query.descending() ? " DESC" : " ASC") + ", id OFFSET $" + (next + 1) + " LIMIT $" + (next + 2);
-    return Sql.all(page, Tuple.from(where.arguments).addInteger(query.offset()).addInteger(query.limit()), this::toDomain)
-        .thenCompose(items -> count(where).thenApply(total -> new Page<>(items, total, query.offset(), query.limit())));
+    return Sql.page(selectList, "FROM " + table + where.clause, sortColumn(query) + (query.descending() ? " DESC" : " ASC") + ", id",
+        Tuple.from(where.arguments), query.offset(), query.limit(), this::toDomain);
   }
 
   @Override

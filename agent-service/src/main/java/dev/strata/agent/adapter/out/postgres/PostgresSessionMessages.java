@@ -21,10 +21,8 @@ public class PostgresSessionMessages implements SessionMessages {
 
   @Override
   public CompletionStage<Page<SessionMessage>> of(UUID sessionId, int offset, int limit) {
-    return Sql.all("SELECT " + COLUMNS + " FROM agent.session_messages WHERE session_id = $1 ORDER BY created_at, id OFFSET $2 LIMIT $3",
-            Tuple.of(sessionId, offset, limit), PostgresSessionMessages::toDomain)
-        .thenCompose(items -> Sql.count("SELECT count(*) FROM agent.session_messages WHERE session_id = $1", Tuple.of(sessionId))
-            .thenApply(total -> new Page<>(items, total, offset, limit)));
+    return Sql.page(COLUMNS, "FROM agent.session_messages WHERE session_id = $1", "created_at, id", Tuple.of(sessionId), offset, limit,
+        PostgresSessionMessages::toDomain);
   }
 
   private static SessionMessage toDomain(Row row) {

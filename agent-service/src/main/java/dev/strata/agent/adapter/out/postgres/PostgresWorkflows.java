@@ -65,10 +65,8 @@ public class PostgresWorkflows extends PostgresRepository<Workflow> implements W
 
   @Override
   public CompletionStage<Page<WorkflowVersion>> versions(UUID workflowId, int offset, int limit) {
-    return Sql.all("SELECT " + VERSION_COLUMNS + " FROM agent.workflow_versions WHERE workflow_id = $1 ORDER BY version DESC OFFSET $2 LIMIT $3",
-            Tuple.of(workflowId, offset, limit), PostgresWorkflows::toVersion)
-        .thenCompose(items -> Sql.count("SELECT count(*) FROM agent.workflow_versions WHERE workflow_id = $1", Tuple.of(workflowId))
-            .thenApply(total -> new Page<>(items, total, offset, limit)));
+    return Sql.page(VERSION_COLUMNS, "FROM agent.workflow_versions WHERE workflow_id = $1", "version DESC", Tuple.of(workflowId), offset, limit,
+        PostgresWorkflows::toVersion);
   }
 
   private CompletionStage<Workflow> keepVersion(Workflow stored) {

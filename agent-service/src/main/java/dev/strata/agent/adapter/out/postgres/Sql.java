@@ -3,6 +3,7 @@ package dev.strata.agent.adapter.out.postgres;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.strata.agent.domain.shared.Page;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -47,6 +48,22 @@ final class Sql {
       rows.forEach(row -> all.add(mapper.apply(row)));
       return all;
     });
+  }
+
+  /**
+   * A page of the rows {@code from} ({@code FROM … [WHERE …]}, its placeholders bound by {@code filter}) in {@code order},
+   * and the total of those rows.
+   */
+  static <T> CompletionStage<Page<T>> page(String columns, String from, String order, Tuple filter, int offset, int limit,
+      Function<Row, T> mapper) {
+    Tuple bounded = Tuple.tuple();
+    for (int i = 0; i < filter.size(); i++) {
+      bounded.addValue(filter.getValue(i));
+    }
+    bounded.addInteger(offset).addInteger(limit);
+    String select = "SELECT " + columns + " " + from + " ORDER BY " + order + " OFFSET $" + (filter.size() + 1) + " LIMIT $" + (filter.size() + 2);
+    return all(select, bounded, mapper)
+        .thenCompose(items -> count("SELECT count(*) " + from, filter).thenApply(total -> new Page<>(items, total, offset, limit)));
   }
 
   static CompletionStage<Long> count(String sql, Tuple arguments) {

@@ -133,6 +133,22 @@ class PlatformStoryIT {
 
   @Test
   @Order(4)
+  void everyCustomerIsScoredByIdInOneRequestThroughTheWarehouse() {
+    List<String> everyId = new ArrayList<>();
+    api.get("warehouse", "/customers?limit=10000").forEach(customer -> everyId.add(customer.path("customerId").asText()));
+    assertThat(everyId).hasSize(5634);
+    Set<String> active = new TreeSet<>();
+    story.scoreAllActive().path("scores").forEach(s -> active.add(s.path("customerId").asText()));
+
+    JsonNode byId = api.post("scoring", "/scores/customers", Map.of("customerIds", everyId));
+
+    Set<String> scored = new TreeSet<>();
+    byId.path("scores").forEach(s -> scored.add(s.path("customerId").asText()));
+    assertThat(scored).containsAll(active).isSubsetOf(everyId);
+  }
+
+  @Test
+  @Order(5)
   void theRetentionReviewRunsOnceAcrossAnAgentRestartAndTheAuditChainVerifies() {
     JsonNode execution = story.runRetentionReview(webhook.url(HOOK), false, Duration.ofMinutes(2));
     assertThat(execution.path("status").asText()).isEqualTo("SUCCEEDED");
@@ -152,7 +168,7 @@ class PlatformStoryIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aPoisonMessageEndsInItsDeadLetterQueueAndFiresTheDeadLetterAlert() throws Exception {
     assertThat(prometheus.firing("StrataDeadLetterQueueGrowing", "queue", Queues.INGEST_USAGE))
         .as("the dead-letter alert fires before any poison").isFalse();
@@ -175,7 +191,7 @@ class PlatformStoryIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void anUploadInProgressWhenIngestIsStoppedIsAnsweredBeforeTheServiceExits() throws Exception {
     String jobId = RUN_TAG + "-graceful";
     byte[] head = "ts,open,high,low,close,volume\n2024-03-04T15:00:00Z,10,11,9,10.5,100\n".getBytes(StandardCharsets.UTF_8);
@@ -209,7 +225,7 @@ class PlatformStoryIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void everyMetricTheDashboardsAndAlertsNameWasScrapedFromThePackagedServices() {
     Set<String> named = new TreeSet<>();
     ObservabilityAsCode.dashboards().forEach(dashboard ->

@@ -4,6 +4,7 @@ import dev.strata.warehouse.domain.migration.Migration;
 import dev.strata.warehouse.domain.migration.MigrationPlan;
 import dev.strata.warehouse.domain.migration.MigrationScripts;
 import dev.strata.warehouse.domain.migration.SchemaHistory;
+import io.smallrye.mutiny.Uni;
 import java.util.List;
 
 /**
@@ -21,9 +22,11 @@ public class ApplyMigrations {
   }
 
   /** The migrations applied by this call; refuses with {@code MigrationRefused}. */
-  public List<Migration> run() {
-    List<Migration> pending = MigrationPlan.pending(scripts.load(), history.applied());
-    pending.forEach(history::apply);
-    return pending;
+  public Uni<List<Migration>> run() {
+    return Async.uni(scripts::load).chain(found -> Async.uni(history::applied)
+        .chain(applied -> {
+          List<Migration> pending = MigrationPlan.pending(found, applied);
+          return Async.inTurn(pending, migration -> Async.uni(() -> history.apply(migration))).replaceWith(pending);
+        }));
   }
 }

@@ -8,21 +8,18 @@ import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 /** {@code GET /charts/{name}}: a Vega-Lite spec with its gold data inlined. */
 public class BuildChart {
 
   private final ChartData data;
-  private final Executor blocking;
 
-  public BuildChart(ChartData data, Executor blocking) {
+  public BuildChart(ChartData data) {
     this.data = data;
-    this.blocking = blocking;
   }
 
   public Uni<Map<String, Object>> run(String name, List<String> series, String frame, Instant from, Instant to) {
     var request = ChartRequest.of(Chart.named(name), series, frame, from, to);
-    return Uni.createFrom().item(() -> VegaLite.spec(request, data.points(request))).runSubscriptionOn(blocking);
+    return Async.uni(() -> data.points(request)).map(points -> VegaLite.spec(request, points));
   }
 }

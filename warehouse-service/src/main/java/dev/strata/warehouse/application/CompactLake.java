@@ -9,11 +9,9 @@ import dev.strata.warehouse.domain.keymap.Keymap;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
 
 /**
@@ -30,14 +28,12 @@ public class CompactLake {
   private final Keymap keymap;
   private final CompactionPolicy policy;
   private final Clock clock;
-  private final Executor blocking;
 
-  public CompactLake(LakeCompactions lake, Keymap keymap, CompactionPolicy policy, Clock clock, Executor blocking) {
+  public CompactLake(LakeCompactions lake, Keymap keymap, CompactionPolicy policy, Clock clock) {
     this.lake = lake;
     this.keymap = keymap;
     this.policy = policy;
     this.clock = clock;
-    this.blocking = blocking;
   }
 
   /**
@@ -46,23 +42,26 @@ public class CompactLake {
    */
   public Uni<List<Compaction>> run(String trigger, Optional<String> partition) {
     Optional<String> folder = partition.map(CompactLake::folder);
-    return Uni.createFrom().item(() -> compact(trigger, folder)).runSubscriptionOn(blocking);
+    return Uni.createFrom().deferred(() -> compact(trigger, folder));
   }
 
   public Uni<List<Compaction>> recent(int limit) {
-    return Uni.createFrom().item(() -> lake.recent(Math.clamp(limit, 1, OpsQueries.MAX_LIMIT))).runSubscriptionOn(blocking);
+    return Async.uni(() -> lake.recent(Math.clamp(limit, 1, OpsQueries.MAX_LIMIT)));
   }
 
-  private List<Compaction> compact(String trigger, Optional<String> partition) {
+  /** The groups one after the other, each compaction in its own writer transaction. */
+  private Uni<List<Compaction>> compact(String trigger, Optional<String> partition) {
     Instant now = clock.instant();
     String runId = "compaction-" + UUID.randomUUID();
-    List<Compaction> done = new ArrayList<>();
-    for (CompactionGroup group : policy.groups(lake.promotedFiles(partition.isPresent() ? now : policy.receivedBefore(now), partition))) {
-      keymap.find(group.identity())
-          .flatMap(dataset -> lake.compact(runId, group, dataset.keyColumns(), trigger))
-          .ifPresent(done::add);
-    }
-    return done;
+    return Async.uni(() -> lake.promotedFiles(partition.isPresent() ? now : policy.receivedBefore(now), partition))
+        .chain(files -> Async.inTurn(policy.groups(files), group -> compact(runId, group, trigger)))
+        .map(compactions -> compactions.stream().flatMap(Optional::stream).toList());
+  }
+
+  private Uni<Optional<Compaction>> compact(String runId, CompactionGroup group, String trigger) {
+    return keymap.find(group.identity())
+        .map(dataset -> Async.uni(() -> lake.compact(runId, group, dataset.keyColumns(), trigger)))
+        .orElseGet(() -> Uni.createFrom().item(Optional.empty()));
   }
 
   private static String folder(String partition) {

@@ -8,7 +8,6 @@ import dev.strata.warehouse.domain.customer.UsageRecord;
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /** The read side of customers (churn-app parity): one customer, a page, a sample, their usage. */
 public class CustomerQueries {
@@ -18,30 +17,28 @@ public class CustomerQueries {
 
   private final Customers customers;
   private final UsageHistory usage;
-  private final Executor blocking;
 
-  public CustomerQueries(Customers customers, UsageHistory usage, Executor blocking) {
+  public CustomerQueries(Customers customers, UsageHistory usage) {
     this.customers = customers;
     this.usage = usage;
-    this.blocking = blocking;
   }
 
   public Uni<Customer> find(String customerId) {
     Customer.requireId(customerId);
-    return off(() -> customers.find(customerId)
-        .orElseThrow(() -> new DomainException.NotFound("no customer " + customerId)));
+    return Async.uni(() -> customers.find(customerId))
+        .map(found -> found.orElseThrow(() -> new DomainException.NotFound("no customer " + customerId)));
   }
 
   public Uni<List<Customer>> list(boolean activeOnly, int limit, String afterId) {
     if (afterId != null) {
       Customer.requireId(afterId);
     }
-    return off(() -> customers.list(activeOnly, Math.clamp(limit, 1, MAX_PAGE), afterId));
+    return Async.uni(() -> customers.list(activeOnly, Math.clamp(limit, 1, MAX_PAGE), afterId));
   }
 
   /** A random sample; {@code n} is clamped to 1..100, as the churn app did. */
   public Uni<List<Customer>> sample(int n) {
-    return off(() -> customers.sample(Math.clamp(n, 1, MAX_SAMPLE)));
+    return Async.uni(() -> customers.sample(Math.clamp(n, 1, MAX_SAMPLE)));
   }
 
   public Uni<List<UsageRecord>> usage(String customerId, Instant from, Instant to, int limit) {
@@ -51,10 +48,6 @@ public class CustomerQueries {
     }
     Instant start = from == null ? Instant.EPOCH : from;
     Instant end = to == null ? Instant.parse("9999-12-31T00:00:00Z") : to;
-    return off(() -> usage.between(customerId, start, end, Math.clamp(limit, 1, MAX_PAGE)));
-  }
-
-  private <T> Uni<T> off(java.util.function.Supplier<T> work) {
-    return Uni.createFrom().item(work).runSubscriptionOn(blocking);
+    return Async.uni(() -> usage.between(customerId, start, end, Math.clamp(limit, 1, MAX_PAGE)));
   }
 }

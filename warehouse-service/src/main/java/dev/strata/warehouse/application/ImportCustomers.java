@@ -4,17 +4,14 @@ import dev.strata.warehouse.domain.customer.Customer;
 import dev.strata.warehouse.domain.customer.Customers;
 import io.smallrye.mutiny.Uni;
 import java.util.Iterator;
-import java.util.concurrent.Executor;
 
 /** {@code POST /customers/import} and {@code PUT /customers/{id}}: upserts customers in one transaction. */
 public class ImportCustomers {
 
   private final Customers customers;
-  private final Executor blocking;
 
-  public ImportCustomers(Customers customers, Executor blocking) {
+  public ImportCustomers(Customers customers) {
     this.customers = customers;
-    this.blocking = blocking;
   }
 
   /**
@@ -22,6 +19,6 @@ public class ImportCustomers {
    * while they are written, so a reader that fails part-way (a bad line) rolls the whole import back.
    */
   public Uni<Integer> run(Iterator<Customer> batch) {
-    return Uni.createFrom().item(() -> customers.upsertAll(batch)).runSubscriptionOn(blocking);
+    return Async.uni(() -> customers.upsertAll(batch));
   }
 }

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 
 /**
  * Chart sets as documents: stored (validated: a JSON object whose charts can all be drawn), listed, read, deleted,
@@ -24,13 +23,11 @@ public class ManageChartSets {
   private final ChartSets sets;
   private final ChartData data;
   private final Clock clock;
-  private final Executor blocking;
 
-  public ManageChartSets(ChartSets sets, ChartData data, Clock clock, Executor blocking) {
+  public ManageChartSets(ChartSets sets, ChartData data, Clock clock) {
     this.sets = sets;
     this.data = data;
     this.clock = clock;
-    this.blocking = blocking;
   }
 
   /** A drawn chart set: its name, title and one Vega-Lite spec per chart. */
@@ -38,26 +35,25 @@ public class ManageChartSets {
 
   public Uni<StoredChartSet> save(String name, Object document) {
     var set = ChartSetDocument.parse(SafeName.IDENTIFIER.require(name), document);
-    return Uni.createFrom().item(() -> sets.save(set, clock.instant())).runSubscriptionOn(blocking);
+    return Async.uni(() -> sets.save(set, clock.instant()));
   }
 
   public Uni<StoredChartSet> find(String name) {
     SafeName.IDENTIFIER.require(name);
-    return Uni.createFrom().item(() -> sets.find(name).orElseThrow(() -> notFound(name))).runSubscriptionOn(blocking);
+    return Async.uni(() -> sets.find(name)).map(found -> found.orElseThrow(() -> notFound(name)));
   }
 
   public Uni<List<StoredChartSet>> list(int limit) {
-    return Uni.createFrom().item(() -> sets.list(Math.clamp(limit, 1, OpsQueries.MAX_LIMIT))).runSubscriptionOn(blocking);
+    return Async.uni(() -> sets.list(Math.clamp(limit, 1, OpsQueries.MAX_LIMIT)));
   }
 
   public Uni<Void> delete(String name) {
     SafeName.IDENTIFIER.require(name);
-    return Uni.createFrom().item(() -> {
-      if (!sets.delete(name)) {
+    return Async.uni(() -> sets.delete(name)).invoke(deleted -> {
+      if (!deleted) {
         throw notFound(name);
       }
-      return (Void) null;
-    }).runSubscriptionOn(blocking);
+    }).replaceWithVoid();
   }
 
   /** Each chart of the set drawn from gold; {@code from}/{@code to}, when given, replace every chart's own range. */
@@ -66,14 +62,11 @@ public class ManageChartSets {
     if (from != null && to != null && !from.isBefore(to)) {
       throw new DomainException.Invalid("'from' must be before 'to'");
     }
-    return Uni.createFrom().item(() -> {
-      var set = sets.find(name).orElseThrow(() -> notFound(name)).set();
-      List<Map<String, Object>> charts = set.charts().stream().map(chart -> {
-        ChartRequest request = chart.request(from, to);
-        return VegaLite.spec(request, data.points(request));
-      }).toList();
-      return new Drawn(set.name(), set.title(), charts);
-    }).runSubscriptionOn(blocking);
+    return Async.uni(() -> sets.find(name)).map(found -> found.orElseThrow(() -> notFound(name)).set())
+        .chain(set -> Async.inTurn(set.charts(), chart -> {
+          ChartRequest request = chart.request(from, to);
+          return Async.uni(() -> data.points(request)).map(points -> VegaLite.spec(request, points));
+        }).map(charts -> new Drawn(set.name(), set.title(), charts)));
   }
 
   private static DomainException.NotFound notFound(String name) {

@@ -9,7 +9,6 @@ import dev.strata.warehouse.domain.customer.FeatureEncoding;
 import dev.strata.warehouse.domain.customer.FeatureSelection;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * {@code GET /customer-features}: a page of encoded customers for scoring, keyset-paginated by
@@ -21,11 +20,9 @@ public class ReadCustomerFeatures {
   public static final int MAX_LIMIT = 10_000;
 
   private final CustomerFeatureSource source;
-  private final Executor blocking;
 
-  public ReadCustomerFeatures(CustomerFeatureSource source, Executor blocking) {
+  public ReadCustomerFeatures(CustomerFeatureSource source) {
     this.source = source;
-    this.blocking = blocking;
   }
 
   public Uni<CustomerFeatures> run(List<String> customerIds, boolean activeOnly, int limit, String cursor) {
@@ -38,7 +35,7 @@ public class ReadCustomerFeatures {
     }
     // one row more than asked tells whether another page exists
     var selection = new FeatureSelection(customerIds, activeOnly, limit + 1, cursor);
-    return Uni.createFrom().item(() -> page(source.page(selection), limit)).runSubscriptionOn(blocking);
+    return Async.uni(() -> source.page(selection)).map(found -> page(found, limit));
   }
 
   private static CustomerFeatures page(List<CustomerUsage> found, int limit) {

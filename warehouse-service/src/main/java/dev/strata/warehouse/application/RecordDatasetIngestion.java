@@ -8,7 +8,6 @@ import dev.strata.warehouse.domain.ledger.FileIngestion;
 import dev.strata.warehouse.domain.ledger.FileLedger;
 import io.smallrye.mutiny.Uni;
 import java.time.Clock;
-import java.util.concurrent.Executor;
 
 /**
  * {@code dataset.ingested}: records the bronze file in the ledger (a MERGE, so a redelivery
@@ -19,21 +18,17 @@ public class RecordDatasetIngestion {
   private final FileLedger ledger;
   private final PromoteDatasets promote;
   private final Clock clock;
-  private final Executor blocking;
 
-  public RecordDatasetIngestion(FileLedger ledger, PromoteDatasets promote, Clock clock, Executor blocking) {
+  public RecordDatasetIngestion(FileLedger ledger, PromoteDatasets promote, Clock clock) {
     this.ledger = ledger;
     this.promote = promote;
     this.clock = clock;
-    this.blocking = blocking;
   }
 
   public Uni<Void> run(Envelope<DatasetIngested> envelope) {
-    return Uni.createFrom().item(() -> {
-      ledger.record(entry(envelope.payload()));
-      promote.afterIngest("dataset.ingested");
-      return (Void) null;
-    }).runSubscriptionOn(blocking);
+    return Async.uni(() -> ledger.record(entry(envelope.payload())))
+        .chain(() -> promote.afterIngest("dataset.ingested"))
+        .replaceWithVoid();
   }
 
   private FileIngestion entry(DatasetIngested event) {

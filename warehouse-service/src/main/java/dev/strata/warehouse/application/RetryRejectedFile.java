@@ -7,7 +7,6 @@ import dev.strata.warehouse.domain.ledger.FileLedger;
 import dev.strata.warehouse.domain.promotion.PromotionOutcome;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * Gives a rejected bronze file another promotion (after its cause was fixed: the file restored, the audit
@@ -19,13 +18,11 @@ public class RetryRejectedFile {
   private final FileLedger ledger;
   private final Keymap keymap;
   private final PromoteDatasets promote;
-  private final Executor blocking;
 
-  public RetryRejectedFile(FileLedger ledger, Keymap keymap, PromoteDatasets promote, Executor blocking) {
+  public RetryRejectedFile(FileLedger ledger, Keymap keymap, PromoteDatasets promote) {
     this.ledger = ledger;
     this.keymap = keymap;
     this.promote = promote;
-    this.blocking = blocking;
   }
 
   /** The outcomes of the promotion that took the file in again. */
@@ -33,11 +30,10 @@ public class RetryRejectedFile {
     // run and file ids are ingest job ids, which name lake files: anything else cannot exist
     SafeName.FILE_NAME.require(runId);
     SafeName.FILE_NAME.require(fileId);
-    return Uni.createFrom().item(() -> {
-      // another try could only reject it again
-      ledger.find(runId, fileId).ifPresent(file -> keymap.require(file.identity()));
-      return ledger.requeue(runId, fileId);
-    }).runSubscriptionOn(blocking)
+    return Async.uni(() -> ledger.find(runId, fileId))
+        // another try could only reject it again
+        .invoke(found -> found.ifPresent(file -> keymap.require(file.identity())))
+        .chain(() -> Async.uni(() -> ledger.requeue(runId, fileId)))
         .chain(requeued -> switch (requeued) {
           case REQUEUED -> promote.run("retry " + runId + "/" + fileId);
           case NOT_REJECTED -> Uni.createFrom().failure(

@@ -5,8 +5,10 @@ import dev.strata.warehouse.domain.keymap.Keymap;
 import dev.strata.warehouse.domain.keymap.KeymapInvalid;
 import dev.strata.warehouse.domain.keymap.KeymapSource;
 import dev.strata.warehouse.domain.keymap.SilverKeys;
+import io.smallrye.mutiny.Uni;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,10 +33,17 @@ public class ValidateKeymap {
   /** A keymap that may be used, and the warnings to log. */
   public record Checked(Keymap keymap, List<String> warnings) {}
 
-  /** Throws {@link KeymapInvalid} when the keymap must not be used. */
-  public Checked run() {
-    Keymap keymap = source.load();
-    List<String> mismatches = keymap.keyMismatches(silver);
+  /** Fails with {@link KeymapInvalid} when the keymap must not be used. */
+  public Uni<Checked> run() {
+    return Async.uni(source::load).chain(keymap -> {
+      List<DatasetKind> layouts = keymap.entries().stream().map(entry -> entry.promotion().into()).distinct().toList();
+      return Async.inTurn(layouts, layout -> Async.uni(() -> silver.of(layout)).map(key -> Map.entry(layout, key)))
+          .map(keys -> check(keymap, keys.stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+    });
+  }
+
+  private Checked check(Keymap keymap, Map<DatasetKind, SilverKeys.SilverKey> silverKeys) {
+    List<String> mismatches = keymap.keyMismatches(silverKeys);
     if (!mismatches.isEmpty()) {
       throw new KeymapInvalid(keymap.source(), mismatches);
     }

@@ -25,8 +25,10 @@ public class KeymapCheck {
   @Singleton
   @Startup
   Keymap keymap(WarehouseConfig config, DuckDbWarehouse warehouse) {
-    var source = new YamlKeymapSource(config.keymap().location(), Thread.currentThread().getContextClassLoader());
-    var checked = new ValidateKeymap(source, new DuckDbSilverKeys(warehouse), config.keymap().strict()).run();
+    var source = new YamlKeymapSource(config.keymap().location(), Thread.currentThread().getContextClassLoader(),
+        UseCases.blocking());
+    var checked = new ValidateKeymap(source, new DuckDbSilverKeys(warehouse, UseCases.blocking()), config.keymap().strict())
+        .run().await().indefinitely();
     checked.warnings().forEach(warning -> LOG.warnf("dataset keymap: %s", warning));
     LOG.infof("dataset keymap %s: %d datasets", checked.keymap().source(), checked.keymap().entries().size());
     return checked.keymap();

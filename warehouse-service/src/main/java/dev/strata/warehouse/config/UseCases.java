@@ -34,10 +34,13 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 
-/** The composition root: builds each use case from its ports. DuckDB work runs on the worker pool. */
+/**
+ * The composition root: builds each use case from its ports. The adapters complete their stages on the worker
+ * pool ({@link #blocking}): DuckDB and file calls block, and a use case may be subscribed on the event loop.
+ */
 public class UseCases {
 
-  private static Executor blocking() {
+  static Executor blocking() {
     return Infrastructure.getDefaultWorkerPool();
   }
 
@@ -47,43 +50,43 @@ public class UseCases {
   PromoteDatasets promoteDatasets(DuckDbFileLedger ledger, DuckDbMedallion medallion, Keymap keymap, WarehouseConfig config,
       MeterRegistry meters) {
     return new PromoteDatasets(ledger, new MeteredMedallion(medallion, meters, Clock.systemUTC()), keymap,
-        config.promotion().maxRowLoss(), blocking());
+        config.promotion().maxRowLoss());
   }
 
   @Produces
   @Singleton
   RecordDatasetIngestion recordDatasetIngestion(DuckDbFileLedger ledger, PromoteDatasets promote) {
-    return new RecordDatasetIngestion(ledger, promote, Clock.systemUTC(), blocking());
+    return new RecordDatasetIngestion(ledger, promote, Clock.systemUTC());
   }
 
   @Produces
   @Singleton
   ImportCustomers importCustomers(DuckDbCustomers customers) {
-    return new ImportCustomers(customers, blocking());
+    return new ImportCustomers(customers);
   }
 
   @Produces
   @Singleton
   CustomerQueries customerQueries(DuckDbCustomers customers) {
-    return new CustomerQueries(customers, customers, blocking());
+    return new CustomerQueries(customers, customers);
   }
 
   @Produces
   @Singleton
   ReadCustomerFeatures readCustomerFeatures(DuckDbCustomerFeatures features) {
-    return new ReadCustomerFeatures(features, blocking());
+    return new ReadCustomerFeatures(features);
   }
 
   @Produces
   @Singleton
   OpsQueries opsQueries(DuckDbRunOverviews runs, DuckDbFileLedger ledger, DuckDbLayerSizes layers, DuckDbPromotionHistory history) {
-    return new OpsQueries(runs, ledger, layers, history, blocking());
+    return new OpsQueries(runs, ledger, layers, history);
   }
 
   @Produces
   @Singleton
   RetryRejectedFile retryRejectedFile(DuckDbFileLedger ledger, Keymap keymap, PromoteDatasets promote) {
-    return new RetryRejectedFile(ledger, keymap, promote, blocking());
+    return new RetryRejectedFile(ledger, keymap, promote);
   }
 
   @Produces
@@ -92,24 +95,24 @@ public class UseCases {
     var compaction = config.compaction();
     return new CompactLake(lake, keymap,
         new CompactionPolicy(compaction.minFiles(), compaction.smallFileSize().asLongValue(), compaction.minAge()),
-        Clock.systemUTC(), blocking());
+        Clock.systemUTC());
   }
 
   @Produces
   @Singleton
   BuildChart buildChart(DuckDbChartData data) {
-    return new BuildChart(data, blocking());
+    return new BuildChart(data);
   }
 
   @Produces
   @Singleton
   ManageChartSets manageChartSets(DuckDbChartSets sets, DuckDbChartData data) {
-    return new ManageChartSets(sets, data, Clock.systemUTC(), blocking());
+    return new ManageChartSets(sets, data, Clock.systemUTC());
   }
 
   @Produces
   @Singleton
   RunNamedQuery runNamedQuery(DuckDbQueryRunner runner) {
-    return new RunNamedQuery(runner, blocking());
+    return new RunNamedQuery(runner);
   }
 }

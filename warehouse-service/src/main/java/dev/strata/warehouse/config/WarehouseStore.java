@@ -38,9 +38,11 @@ public class WarehouseStore {
     DuckDbWarehouse warehouse = DuckDbWarehouse.open(config.database().path(), DuckDbSettings.of(config.database()));
     try {
       var migrations = new ApplyMigrations(
-          new MigrationFolders(config.migrations().locations(), Thread.currentThread().getContextClassLoader()),
-          new DuckDbSchemaHistory(warehouse));
-      for (Migration migration : migrations.run()) {
+          new MigrationFolders(config.migrations().locations(), Thread.currentThread().getContextClassLoader(),
+              UseCases.blocking()),
+          new DuckDbSchemaHistory(warehouse, UseCases.blocking()));
+      // the start waits: nothing may use the warehouse before it is migrated
+      for (Migration migration : migrations.run().await().indefinitely()) {
         LOG.infof("applied DuckDB migration %s (sha256 %s)", migration.fileName(), migration.sha256());
       }
     } catch (RuntimeException e) {
@@ -57,66 +59,66 @@ public class WarehouseStore {
   @Produces
   @Singleton
   DuckDbFileLedger ledger(DuckDbWarehouse warehouse) {
-    return new DuckDbFileLedger(warehouse);
+    return new DuckDbFileLedger(warehouse, UseCases.blocking());
   }
 
   @Produces
   @Singleton
   DuckDbMedallion medallion(DuckDbWarehouse warehouse, WarehouseConfig config) {
-    return new DuckDbMedallion(warehouse, config.lake().root());
+    return new DuckDbMedallion(warehouse, config.lake().root(), UseCases.blocking());
   }
 
   @Produces
   @Singleton
   DuckDbLakeCompactions lakeCompactions(DuckDbWarehouse warehouse, WarehouseConfig config) {
-    return new DuckDbLakeCompactions(warehouse, config.lake().root());
+    return new DuckDbLakeCompactions(warehouse, config.lake().root(), UseCases.blocking());
   }
 
   @Produces
   @Singleton
   DuckDbCustomers customers(DuckDbWarehouse warehouse) {
-    return new DuckDbCustomers(warehouse);
+    return new DuckDbCustomers(warehouse, UseCases.blocking());
   }
 
   @Produces
   @Singleton
   DuckDbCustomerFeatures customerFeatures(DuckDbWarehouse warehouse) {
-    return new DuckDbCustomerFeatures(warehouse);
+    return new DuckDbCustomerFeatures(warehouse, UseCases.blocking());
   }
 
   @Produces
   @Singleton
   DuckDbRunOverviews runOverviews(DuckDbWarehouse warehouse) {
-    return new DuckDbRunOverviews(warehouse);
+    return new DuckDbRunOverviews(warehouse, UseCases.blocking());
   }
 
   @Produces
   @Singleton
   DuckDbPromotionHistory promotionHistory(DuckDbWarehouse warehouse) {
-    return new DuckDbPromotionHistory(warehouse);
+    return new DuckDbPromotionHistory(warehouse, UseCases.blocking());
   }
 
   @Produces
   @Singleton
   DuckDbLayerSizes layerSizes(DuckDbWarehouse warehouse) {
-    return new DuckDbLayerSizes(warehouse);
+    return new DuckDbLayerSizes(warehouse, UseCases.blocking());
   }
 
   @Produces
   @Singleton
   DuckDbChartData chartData(DuckDbWarehouse warehouse) {
-    return new DuckDbChartData(warehouse);
+    return new DuckDbChartData(warehouse, UseCases.blocking());
   }
 
   @Produces
   @Singleton
   DuckDbChartSets chartSets(DuckDbWarehouse warehouse) {
-    return new DuckDbChartSets(warehouse);
+    return new DuckDbChartSets(warehouse, UseCases.blocking());
   }
 
   @Produces
   @Singleton
   DuckDbQueryRunner queries(DuckDbWarehouse warehouse) {
-    return new DuckDbQueryRunner(warehouse);
+    return new DuckDbQueryRunner(warehouse, UseCases.blocking());
   }
 }

@@ -36,7 +36,7 @@ class ChartSetsIT {
 
   private void promote(DatasetIngested event) {
     ledger.record(new FileIngestion(event.runId(), event.fileId(), event.dataset(), event.coverageFrom(), event.coverageTo(),
-        event.rowCount(), event.sha256(), event.path(), Instant.now(), FileIngestion.BRONZE));
+        event.rowCount(), event.sha256(), event.path(), Instant.now(), FileIngestion.BRONZE)).toCompletableFuture().join();
     given().post("/promotions").then().statusCode(200);
   }
 

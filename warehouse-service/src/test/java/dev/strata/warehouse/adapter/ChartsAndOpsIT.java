@@ -41,7 +41,7 @@ class ChartsAndOpsIT {
         new BarRow(symbol, "1d", Instant.parse("2024-05-02T00:00:00Z"), 11, 13, 10, 12, 600, false),
         new BarRow(symbol, "1d", Instant.parse("2024-05-03T00:00:00Z"), 12, 14, 11, 13, 700, false));
     ledger.record(new FileIngestion(runId, event.fileId(), event.dataset(), event.coverageFrom(), event.coverageTo(),
-        event.rowCount(), event.sha256(), event.path(), Instant.now(), FileIngestion.BRONZE));
+        event.rowCount(), event.sha256(), event.path(), Instant.now(), FileIngestion.BRONZE)).toCompletableFuture().join();
     given().post("/promotions").then().statusCode(200);
     return symbol;
   }

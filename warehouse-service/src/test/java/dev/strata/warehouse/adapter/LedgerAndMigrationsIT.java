@@ -36,8 +36,9 @@ class LedgerAndMigrationsIT {
   @TempDir Path temp;
 
   private static ApplyMigrations migrations(DuckDbWarehouse db, String... locations) {
-    return new ApplyMigrations(new MigrationFolders(List.of(locations), LedgerAndMigrationsIT.class.getClassLoader()),
-        new DuckDbSchemaHistory(db));
+    return new ApplyMigrations(
+        new MigrationFolders(List.of(locations), LedgerAndMigrationsIT.class.getClassLoader(), Runnable::run),
+        new DuckDbSchemaHistory(db, Runnable::run));
   }
 
   @Test
@@ -63,14 +64,15 @@ class LedgerAndMigrationsIT {
     Path file = temp.resolve("tampered.duckdb");
 
     try (DuckDbWarehouse db = DuckDbWarehouse.open(file)) {
-      assertThat(migrations(db, "filesystem:" + folder).run()).extracting(Migration::version).containsExactly(1L, 2L);
+      assertThat(migrations(db, "filesystem:" + folder).run().await().indefinitely()).extracting(Migration::version)
+          .containsExactly(1L, 2L);
     }
     try (DuckDbWarehouse db = DuckDbWarehouse.open(file)) {
-      assertThat(migrations(db, "filesystem:" + folder).run()).isEmpty();
+      assertThat(migrations(db, "filesystem:" + folder).run().await().indefinitely()).isEmpty();
     }
     Files.writeString(folder.resolve("1_first.sql"), "CREATE TABLE first (x BIGINT);");
     try (DuckDbWarehouse db = DuckDbWarehouse.open(file)) {
-      assertThatThrownBy(() -> migrations(db, "filesystem:" + folder).run())
+      assertThatThrownBy(() -> migrations(db, "filesystem:" + folder).run().await().indefinitely())
           .isInstanceOf(MigrationRefused.class).hasMessageContaining("1_first.sql changed after it was applied");
     }
   }
@@ -82,8 +84,9 @@ class LedgerAndMigrationsIT {
     Files.writeString(folder.resolve("2_broken.sql"), "CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;");
 
     try (DuckDbWarehouse db = DuckDbWarehouse.open(temp.resolve("broken.duckdb"))) {
-      assertThatThrownBy(() -> migrations(db, "filesystem:" + folder).run()).isInstanceOf(RuntimeException.class);
-      assertThat(new DuckDbSchemaHistory(db).applied()).hasSize(1);
+      assertThatThrownBy(() -> migrations(db, "filesystem:" + folder).run().await().indefinitely())
+          .isInstanceOf(RuntimeException.class);
+      assertThat(new DuckDbSchemaHistory(db, Runnable::run).applied().toCompletableFuture().join()).hasSize(1);
       long half = db.read(c -> {
         try (var rs = c.createStatement().executeQuery(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'half'")) {
@@ -98,10 +101,11 @@ class LedgerAndMigrationsIT {
   @Test
   void aMissingFolderMeansNothingToApplyAndAnUnversionedFileIsAnError() throws Exception {
     try (DuckDbWarehouse db = DuckDbWarehouse.open(temp.resolve("empty.duckdb"))) {
-      assertThat(migrations(db, "filesystem:" + temp.resolve("absent"), "classpath:no/such/folder").run()).isEmpty();
+      assertThat(migrations(db, "filesystem:" + temp.resolve("absent"), "classpath:no/such/folder").run().await().indefinitely())
+          .isEmpty();
       Path folder = Files.createDirectories(temp.resolve("unversioned"));
       Files.writeString(folder.resolve("create.sql"), "SELECT 1;");
-      assertThatThrownBy(() -> migrations(db, "filesystem:" + folder).run())
+      assertThatThrownBy(() -> migrations(db, "filesystem:" + folder).run().await().indefinitely())
           .isInstanceOf(MigrationRefused.class).hasMessageContaining("create.sql");
     }
   }
@@ -112,22 +116,23 @@ class LedgerAndMigrationsIT {
     var file = new FileIngestion("run-" + UUID.randomUUID(), "file-1", identity, Instant.parse("2024-01-01T00:00:00Z"),
         Instant.parse("2024-01-02T00:00:00Z"), 5, "sha", "dataset=usage/date=2024-01-02/x.parquet", Instant.now(), "bronze");
 
-    ledger.record(file);
+    ledger.record(file).toCompletableFuture().join();
     ledger.record(new FileIngestion(file.runId(), file.fileId(), identity, file.coverageFrom(),
-        Instant.parse("2030-01-01T00:00:00Z"), 5, "sha", file.path(), Instant.now(), "bronze"));
+        Instant.parse("2030-01-01T00:00:00Z"), 5, "sha", file.path(), Instant.now(), "bronze")).toCompletableFuture().join();
 
-    assertThat(ledger.recent(1000)).filteredOn(entry -> entry.runId().equals(file.runId()))
+    assertThat(ledger.recent(1000).toCompletableFuture().join()).filteredOn(entry -> entry.runId().equals(file.runId()))
         .singleElement().satisfies(entry -> {
           assertThat(entry.coverageTo()).as("the same file announced again changes nothing").isEqualTo(file.coverageTo());
           assertThat(entry.identity().discriminator()).isNull();
         });
-    assertThat(ledger.promotable()).extracting(FileIngestion::runId).contains(file.runId());
-    assertThat(ledger.coveredTo("bronze", new DatasetIdentity(identity.domain(), identity.source(), identity.dataset(), "", "")))
+    assertThat(ledger.promotable().toCompletableFuture().join()).extracting(FileIngestion::runId).contains(file.runId());
+    assertThat(ledger.coveredTo("bronze", new DatasetIdentity(identity.domain(), identity.source(), identity.dataset(), "", ""))
+        .toCompletableFuture().join())
         .isPresent().get().isNotEqualTo(Instant.parse("2030-01-01T00:00:00Z"));
 
     ledger.record(new FileIngestion(file.runId(), file.fileId(), identity, file.coverageFrom(), file.coverageTo(), 99, "other",
-        file.path(), Instant.now(), "bronze"));
-    assertThat(ledger.recent(1000)).filteredOn(entry -> entry.runId().equals(file.runId()))
+        file.path(), Instant.now(), "bronze")).toCompletableFuture().join();
+    assertThat(ledger.recent(1000).toCompletableFuture().join()).filteredOn(entry -> entry.runId().equals(file.runId()))
         .singleElement().satisfies(entry -> {
           assertThat(entry.rowCount()).as("a changed file replaces its entry").isEqualTo(99);
           assertThat(entry.sha256()).isEqualTo("other");

@@ -13,32 +13,33 @@ import dev.strata.warehouse.domain.keymap.TickerScope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class YamlKeymapTest {
 
   /** The primary keys migration 002 gives the silver tables. */
-  static final SilverKeys SCHEMA = layout -> layout == DatasetKind.BARS
+  static final SilverKeys SCHEMA = layout -> CompletableFuture.completedFuture(layout == DatasetKind.BARS
       ? new SilverKeys.SilverKey("silver.bars", List.of("symbol", "frame", "ts"))
-      : new SilverKeys.SilverKey("silver.usage", List.of("customer_id", "ts", "event"));
+      : new SilverKeys.SilverKey("silver.usage", List.of("customer_id", "ts", "event")));
 
   @TempDir Path temp;
 
   private YamlKeymapSource keymap(String yaml) throws Exception {
     Path file = temp.resolve("keymap.yaml");
     Files.writeString(file, yaml);
-    return new YamlKeymapSource("filesystem:" + file, getClass().getClassLoader());
+    return new YamlKeymapSource("filesystem:" + file, getClass().getClassLoader(), Runnable::run);
   }
 
   @Test
   void theShippedKeymapIsValidMatchesTheSchemasKeysAndListsEveryDatasetIngestLands() {
-    var shipped = new YamlKeymapSource("classpath:keymap/datasets.yaml", getClass().getClassLoader());
+    var shipped = new YamlKeymapSource("classpath:keymap/datasets.yaml", getClass().getClassLoader(), Runnable::run);
 
-    assertThat(shipped.load().entries()).hasSize(3)
+    assertThat(shipped.load().toCompletableFuture().join().entries()).hasSize(3)
         .anySatisfy(entry -> assertThat(entry.tickerScope()).isEqualTo(TickerScope.GLOBAL))
         .allSatisfy(entry -> assertThat(entry.promotion().trigger()).isEqualTo(PromotionRule.Trigger.ON_INGEST));
-    assertThat(new ValidateKeymap(shipped, SCHEMA, true).run().warnings()).isEmpty();
+    assertThat(new ValidateKeymap(shipped, SCHEMA, true).run().await().indefinitely().warnings()).isEmpty();
   }
 
   @Test
@@ -80,7 +81,7 @@ class YamlKeymapTest {
             promotion: {trigger: manual}
         """);
 
-    assertThatThrownBy(source::load).isInstanceOf(KeymapInvalid.class).satisfies(e ->
+    assertThatThrownBy(() -> source.load().toCompletableFuture().join()).cause().isInstanceOf(KeymapInvalid.class).satisfies(e ->
         assertThat(((KeymapInvalid) e).errors()).containsExactly(
             "datasets[1]: duplicate identity market|producer|bars|",
             "datasets[2].source: missing",
@@ -124,7 +125,7 @@ class YamlKeymapTest {
             promotion: {into: bars}
         """);
 
-    assertThatThrownBy(() -> new ValidateKeymap(source, SCHEMA, false).run()).isInstanceOf(KeymapInvalid.class)
+    assertThatThrownBy(() -> new ValidateKeymap(source, SCHEMA, false).run().await().indefinitely()).isInstanceOf(KeymapInvalid.class)
         .satisfies(e -> assertThat(((KeymapInvalid) e).errors()).containsExactly(
             "datasets[1] (customer|events|usage|).key_columns: [customer_id, ts] is not the primary key of silver.usage "
                 + "[customer_id, ts, event]",
@@ -146,18 +147,19 @@ class YamlKeymapTest {
             promotion: {into: bars}
         """);
 
-    assertThat(new ValidateKeymap(source, SCHEMA, false).run().warnings())
+    assertThat(new ValidateKeymap(source, SCHEMA, false).run().await().indefinitely().warnings())
         .contains("keymap lists market/quotes, which ingest does not land",
             "ingest lands market/bars, which the keymap does not list: its files are not promoted");
-    assertThatThrownBy(() -> new ValidateKeymap(source, SCHEMA, true).run()).isInstanceOf(KeymapInvalid.class)
+    assertThatThrownBy(() -> new ValidateKeymap(source, SCHEMA, true).run().await().indefinitely()).isInstanceOf(KeymapInvalid.class)
         .hasMessageContaining("market/quotes");
   }
 
   @Test
   void aMissingFileOrADocumentWithoutDatasetsIsRefused() throws Exception {
-    assertThatThrownBy(() -> new YamlKeymapSource("filesystem:" + temp.resolve("absent.yaml"), getClass().getClassLoader()).load())
-        .isInstanceOf(KeymapInvalid.class).hasMessageContaining("not found");
-    assertThatThrownBy(() -> keymap("other: 1\n").load()).isInstanceOf(KeymapInvalid.class)
+    assertThatThrownBy(() -> new YamlKeymapSource("filesystem:" + temp.resolve("absent.yaml"), getClass().getClassLoader(),
+        Runnable::run).load().toCompletableFuture().join())
+        .cause().isInstanceOf(KeymapInvalid.class).hasMessageContaining("not found");
+    assertThatThrownBy(() -> keymap("other: 1\n").load().toCompletableFuture().join()).cause().isInstanceOf(KeymapInvalid.class)
         .hasMessageContaining("'datasets' list");
   }
 }

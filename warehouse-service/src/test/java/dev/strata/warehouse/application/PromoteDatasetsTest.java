@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 class PromoteDatasetsTest {
@@ -35,9 +37,9 @@ class PromoteDatasetsTest {
   private final PromoteDatasets promote = new PromoteDatasets(ledger, (plan, audit) -> {
     plans.add(plan);
     audits.add(audit);
-    return new PromotionOutcome(plan.promotionId(), plan.kind(), plan.dataset().identity(), PromotionOutcome.PUBLISHED,
-        plan.files().size(), 0, 0, 0, List.of());
-  }, new Keymap("test", List.of(PRODUCER_BARS, ALPACA_BARS)), 0.01, Runnable::run);
+    return CompletableFuture.completedFuture(new PromotionOutcome(plan.promotionId(), plan.kind(), plan.dataset().identity(),
+        PromotionOutcome.PUBLISHED, plan.files().size(), 0, 0, 0, List.of()));
+  }, new Keymap("test", List.of(PRODUCER_BARS, ALPACA_BARS)), 0.01);
 
   private static FileIngestion file(String fileId, DatasetIdentity identity) {
     return new FileIngestion("run", fileId, identity, null, null, 1, "sha", "p", Instant.EPOCH, FileIngestion.BRONZE);
@@ -61,7 +63,7 @@ class PromoteDatasetsTest {
     ledger.record(file("a", DatasetIdentity.bars("producer", "1d", "AAPL")));
     ledger.record(file("b", DatasetIdentity.bars("alpaca", "1m", "AAPL")));
 
-    promote.afterIngest("dataset.ingested");
+    promote.afterIngest("dataset.ingested").await().indefinitely();
 
     assertThat(plans).extracting(PromotionPlan::dataset).containsExactly(PRODUCER_BARS);
     assertThat(ledger.files.get("b").status()).isEqualTo(FileIngestion.BRONZE);
@@ -71,7 +73,7 @@ class PromoteDatasetsTest {
   void aFileNoKeymapDatasetMatchesIsRejectedWithTheReasonAndNotPromoted() {
     ledger.record(file("x", new DatasetIdentity("market", "other", "bars", "1d", "AAPL")));
 
-    promote.afterIngest("dataset.ingested");
+    promote.afterIngest("dataset.ingested").await().indefinitely();
 
     assertThat(plans).isEmpty();
     assertThat(ledger.files.get("x").status()).isEqualTo(FileIngestion.REJECTED);
@@ -83,39 +85,42 @@ class PromoteDatasetsTest {
     final Map<String, FileIngestion> files = new LinkedHashMap<>();
 
     @Override
-    public void record(FileIngestion file) {
+    public CompletionStage<Void> record(FileIngestion file) {
       files.putIfAbsent(file.fileId(), file);
+      return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public Requeue requeue(String runId, String fileId) {
-      return Requeue.UNKNOWN;
+    public CompletionStage<Requeue> requeue(String runId, String fileId) {
+      return CompletableFuture.completedFuture(Requeue.UNKNOWN);
     }
 
     @Override
-    public void reject(FileIngestion file, String reason) {
+    public CompletionStage<Void> reject(FileIngestion file, String reason) {
       files.computeIfPresent(file.fileId(), (id, f) -> new FileIngestion(f.runId(), f.fileId(), f.identity(), f.coverageFrom(),
           f.coverageTo(), f.rowCount(), f.sha256(), f.path(), f.receivedAt(), FileIngestion.REJECTED, reason));
+      return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public Optional<FileIngestion> find(String runId, String fileId) {
-      return Optional.ofNullable(files.get(fileId));
+    public CompletionStage<Optional<FileIngestion>> find(String runId, String fileId) {
+      return CompletableFuture.completedFuture(Optional.ofNullable(files.get(fileId)));
     }
 
     @Override
-    public List<FileIngestion> promotable() {
-      return files.values().stream().filter(f -> f.status().equals(FileIngestion.BRONZE)).toList();
+    public CompletionStage<List<FileIngestion>> promotable() {
+      return CompletableFuture.completedFuture(
+          files.values().stream().filter(f -> f.status().equals(FileIngestion.BRONZE)).toList());
     }
 
     @Override
-    public Optional<Instant> coveredTo(String layer, DatasetIdentity identity) {
-      return Optional.empty();
+    public CompletionStage<Optional<Instant>> coveredTo(String layer, DatasetIdentity identity) {
+      return CompletableFuture.completedFuture(Optional.empty());
     }
 
     @Override
-    public List<FileIngestion> recent(int limit) {
-      return List.copyOf(files.values());
+    public CompletionStage<List<FileIngestion>> recent(int limit) {
+      return CompletableFuture.completedFuture(List.copyOf(files.values()));
     }
   }
 }

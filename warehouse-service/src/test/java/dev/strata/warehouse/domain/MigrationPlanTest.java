@@ -10,6 +10,8 @@ import dev.strata.warehouse.domain.migration.MigrationRefused;
 import dev.strata.warehouse.domain.migration.SchemaHistory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 
 class MigrationPlanTest {
@@ -19,24 +21,30 @@ class MigrationPlanTest {
     final List<AppliedMigration> applied = new ArrayList<>();
 
     @Override
-    public List<AppliedMigration> applied() {
-      return List.copyOf(applied);
+    public CompletionStage<List<AppliedMigration>> applied() {
+      return CompletableFuture.completedFuture(List.copyOf(applied));
     }
 
     @Override
-    public void apply(Migration migration) {
+    public CompletionStage<Void> apply(Migration migration) {
       applied.add(new AppliedMigration(migration.version(), migration.name(), migration.sha256()));
+      return CompletableFuture.completedFuture(null);
     }
   }
 
   private final InMemoryHistory history = new InMemoryHistory();
 
+  /** Migrates the history with {@code scripts}: the migrations applied. */
+  private List<Migration> migrate(List<Migration> scripts) {
+    return new ApplyMigrations(() -> CompletableFuture.completedFuture(scripts), history).run().await().indefinitely();
+  }
+
   @Test
   void pendingMigrationsAreAppliedOnceInVersionOrder() {
     List<Migration> scripts = List.of(Migration.of("10_later.sql", "b"), Migration.of("2_first.sql", "a"));
 
-    assertThat(new ApplyMigrations(() -> scripts, history).run()).extracting(Migration::version).containsExactly(2L, 10L);
-    assertThat(new ApplyMigrations(() -> scripts, history).run()).isEmpty();
+    assertThat(migrate(scripts)).extracting(Migration::version).containsExactly(2L, 10L);
+    assertThat(migrate(scripts)).isEmpty();
     assertThat(history.applied).extracting(AppliedMigration::version).containsExactly(2L, 10L);
   }
 
@@ -44,24 +52,24 @@ class MigrationPlanTest {
   void aDuplicateVersionRefusesStartUp() {
     List<Migration> scripts = List.of(Migration.of("1_a.sql", "a"), Migration.of("001_b.sql", "b"));
 
-    assertThatThrownBy(() -> new ApplyMigrations(() -> scripts, history).run())
+    assertThatThrownBy(() -> migrate(scripts))
         .isInstanceOf(MigrationRefused.class).hasMessageContaining("duplicate migration version 1");
     assertThat(history.applied).isEmpty();
   }
 
   @Test
   void aChangedChecksumOfAnAppliedMigrationRefusesStartUpAndAppliesNothing() {
-    new ApplyMigrations(() -> List.of(Migration.of("1_a.sql", "CREATE TABLE a (x INT)")), history).run();
+    migrate(List.of(Migration.of("1_a.sql", "CREATE TABLE a (x INT)")));
     List<Migration> tampered = List.of(Migration.of("1_a.sql", "CREATE TABLE a (x BIGINT)"), Migration.of("2_b.sql", "b"));
 
-    assertThatThrownBy(() -> new ApplyMigrations(() -> tampered, history).run())
+    assertThatThrownBy(() -> migrate(tampered))
         .isInstanceOf(MigrationRefused.class).hasMessageContaining("1_a.sql changed after it was applied");
     assertThat(history.applied).hasSize(1);
   }
 
   @Test
   void noScriptsMeansNothingToApply() {
-    assertThat(new ApplyMigrations(List::of, history).run()).isEmpty();
+    assertThat(migrate(List.of())).isEmpty();
   }
 
   @Test

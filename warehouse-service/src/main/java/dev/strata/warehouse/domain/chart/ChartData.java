@@ -1,10 +1,11 @@
 package dev.strata.warehouse.domain.chart;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** Gold data for a chart, ordered by series and time. */
 @FunctionalInterface
 public interface ChartData {
 
-  List<ChartPoint> points(ChartRequest request);
+  CompletionStage<List<ChartPoint>> points(ChartRequest request);
 }

@@ -3,20 +3,21 @@ package dev.strata.warehouse.domain.chart;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /** The stored chart sets, by name. */
 public interface ChartSets {
 
   /** Stores {@code set}, replacing the one of its name (its version then goes up by one). */
-  StoredChartSet save(ChartSet set, Instant at);
+  CompletionStage<StoredChartSet> save(ChartSet set, Instant at);
 
-  Optional<StoredChartSet> find(String name);
+  CompletionStage<Optional<StoredChartSet>> find(String name);
 
   /** Chart sets by name. */
-  List<StoredChartSet> list(int limit);
+  CompletionStage<List<StoredChartSet>> list(int limit);
 
   /** Whether there was one to delete. */
-  boolean delete(String name);
+  CompletionStage<Boolean> delete(String name);
 
   /**
    * A chart set as stored.

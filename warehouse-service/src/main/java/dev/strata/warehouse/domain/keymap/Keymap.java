@@ -2,10 +2,12 @@ package dev.strata.warehouse.domain.keymap;
 
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.messaging.contract.DatasetIdentity;
+import dev.strata.kernel.messaging.contract.DatasetKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,13 +59,14 @@ public record Keymap(String source, List<KeymapEntry> entries) {
   /**
    * Where the keymap and the warehouse's schema disagree on a key: each entry's key columns must be
    * the primary key of the silver table it promotes into. A difference would dedupe and MERGE on
-   * another key than the table enforces, so it is always an error.
+   * another key than the table enforces, so it is always an error. {@code silver} holds the key of every
+   * layout the entries promote into.
    */
-  public List<String> keyMismatches(SilverKeys silver) {
+  public List<String> keyMismatches(Map<DatasetKind, SilverKeys.SilverKey> silver) {
     List<String> mismatches = new ArrayList<>();
     for (int i = 0; i < entries.size(); i++) {
       KeymapEntry entry = entries.get(i);
-      SilverKeys.SilverKey key = silver.of(entry.promotion().into());
+      SilverKeys.SilverKey key = silver.get(entry.promotion().into());
       if (!Set.copyOf(entry.keyColumns()).equals(Set.copyOf(key.columns())) || entry.keyColumns().size() != key.columns().size()) {
         mismatches.add("datasets[" + i + "] (" + entry.identity() + ").key_columns: " + entry.keyColumns()
             + " is not the primary key of " + key.table() + " " + key.columns());

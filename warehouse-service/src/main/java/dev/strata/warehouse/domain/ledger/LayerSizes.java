@@ -1,6 +1,7 @@
 package dev.strata.warehouse.domain.ledger;
 
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /** Rows per table of the published layers: what an operator checks after a promotion. */
 public record LayerSizes(Map<String, Long> silver, Map<String, Long> gold) {
@@ -13,6 +14,6 @@ public record LayerSizes(Map<String, Long> silver, Map<String, Long> gold) {
   /** Port: counts the rows of every silver and gold table. */
   @FunctionalInterface
   public interface Count {
-    LayerSizes now();
+    CompletionStage<LayerSizes> now();
   }
 }

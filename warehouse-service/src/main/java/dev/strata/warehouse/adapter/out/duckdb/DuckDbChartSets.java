@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** {@code docs.chart_sets}: each set's JSON document by name, with its version and times. */
 public class DuckDbChartSets implements ChartSets {
@@ -25,57 +28,61 @@ public class DuckDbChartSets implements ChartSets {
   private static final String COLUMNS = "name, document, version, created_at, updated_at";
 
   private final DuckDbWarehouse warehouse;
+  private final Executor executor;
 
-  public DuckDbChartSets(DuckDbWarehouse warehouse) {
+  public DuckDbChartSets(DuckDbWarehouse warehouse, Executor executor) {
     this.warehouse = warehouse;
+    this.executor = executor;
   }
 
   @Override
-  public StoredChartSet save(ChartSet set, Instant at) {
-    String document = json(set);
-    return warehouse.write(connection -> {
-      try (PreparedStatement st = connection.prepareStatement(UPSERT)) {
-        st.setString(1, set.name());
-        st.setString(2, document);
-        st.setString(3, at.toString());
-        st.setString(4, at.toString());
-        st.executeUpdate();
-      }
-      try (PreparedStatement st = connection.prepareStatement("SELECT " + COLUMNS + " FROM docs.chart_sets WHERE name = ?")) {
-        st.setString(1, set.name());
-        return read(st.executeQuery()).getFirst();
-      }
-    });
+  public CompletionStage<StoredChartSet> save(ChartSet set, Instant at) {
+    return CompletableFuture.supplyAsync(() -> {
+      String document = json(set);
+      return warehouse.write(connection -> {
+        try (PreparedStatement st = connection.prepareStatement(UPSERT)) {
+          st.setString(1, set.name());
+          st.setString(2, document);
+          st.setString(3, at.toString());
+          st.setString(4, at.toString());
+          st.executeUpdate();
+        }
+        try (PreparedStatement st = connection.prepareStatement("SELECT " + COLUMNS + " FROM docs.chart_sets WHERE name = ?")) {
+          st.setString(1, set.name());
+          return read(st.executeQuery()).getFirst();
+        }
+      });
+    }, executor);
   }
 
   @Override
-  public Optional<StoredChartSet> find(String name) {
-    return warehouse.read(connection -> {
+  public CompletionStage<Optional<StoredChartSet>> find(String name) {
+    return CompletableFuture.supplyAsync(() -> warehouse.read(connection -> {
       try (PreparedStatement st = connection.prepareStatement("SELECT " + COLUMNS + " FROM docs.chart_sets WHERE name = ?")) {
         st.setString(1, name);
         return read(st.executeQuery()).stream().findFirst();
       }
-    });
+    }), executor);
   }
 
   @Override
-  public List<StoredChartSet> list(int limit) {
-    return warehouse.read(connection -> {
+  public CompletionStage<List<StoredChartSet>> list(int limit) {
+    return CompletableFuture.supplyAsync(() -> warehouse.read(connection -> {
       try (PreparedStatement st = connection.prepareStatement("SELECT " + COLUMNS + " FROM docs.chart_sets ORDER BY name LIMIT ?")) {
         st.setInt(1, limit);
         return read(st.executeQuery());
       }
-    });
+    }), executor);
   }
 
   @Override
-  public boolean delete(String name) {
-    return warehouse.write(connection -> {
+  public CompletionStage<Boolean> delete(String name) {
+    return CompletableFuture.supplyAsync(() -> warehouse.write(connection -> {
       try (PreparedStatement st = connection.prepareStatement("DELETE FROM docs.chart_sets WHERE name = ?")) {
         st.setString(1, name);
         return st.executeUpdate() > 0;
       }
-    });
+    }), executor);
   }
 
   private static List<StoredChartSet> read(ResultSet rs) throws SQLException {

@@ -7,6 +7,9 @@ import dev.strata.warehouse.domain.customer.UsageSummary;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** Customers joined with their 7/30/90-day usage from {@code gold.usage_daily} (days counted back from today, UTC). */
 public class DuckDbCustomerFeatures implements CustomerFeatureSource {
@@ -31,38 +34,42 @@ public class DuckDbCustomerFeatures implements CustomerFeatureSource {
       ORDER BY c.customer_id LIMIT ?""";
 
   private final DuckDbWarehouse warehouse;
+  private final Executor executor;
 
-  public DuckDbCustomerFeatures(DuckDbWarehouse warehouse) {
+  public DuckDbCustomerFeatures(DuckDbWarehouse warehouse, Executor executor) {
     this.warehouse = warehouse;
+    this.executor = executor;
   }
 
   @Override
-  public List<CustomerUsage> page(FeatureSelection selection) {
-    String filter = selection.customerIds().isEmpty()
-        ? (selection.activeOnly() ? "AND " + DuckDbCustomers.ACTIVE : "")
-        : "AND c.customer_id IN (" + String.join(", ", java.util.Collections.nCopies(selection.customerIds().size(), "?")) + ")" + (selection.activeOnly() ? " AND " + DuckDbCustomers.ACTIVE : "");
-    String columns = "c." + CustomerRows.COLUMNS.replace(", ", ", c.");
-    String sql = SQL.formatted(columns, filter);
-    return warehouse.read(connection -> {
-      try (PreparedStatement st = connection.prepareStatement(sql)) {
-        int index = 1;
-        st.setString(index++, selection.afterId() == null ? "" : selection.afterId());
-        {
-          for (String id : selection.customerIds()) {
-            st.setString(index++, id);
+  public CompletionStage<List<CustomerUsage>> page(FeatureSelection selection) {
+    return CompletableFuture.supplyAsync(() -> {
+      String filter = selection.customerIds().isEmpty()
+          ? (selection.activeOnly() ? "AND " + DuckDbCustomers.ACTIVE : "")
+          : "AND c.customer_id IN (" + String.join(", ", java.util.Collections.nCopies(selection.customerIds().size(), "?")) + ")" + (selection.activeOnly() ? " AND " + DuckDbCustomers.ACTIVE : "");
+      String columns = "c." + CustomerRows.COLUMNS.replace(", ", ", c.");
+      String sql = SQL.formatted(columns, filter);
+      return warehouse.read(connection -> {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+          int index = 1;
+          st.setString(index++, selection.afterId() == null ? "" : selection.afterId());
+          {
+            for (String id : selection.customerIds()) {
+              st.setString(index++, id);
+            }
           }
-        }
-        st.setInt(index, selection.limit());
-        List<CustomerUsage> rows = new ArrayList<>();
-        try (var rs = st.executeQuery()) {
-          while (rs.next()) {
-            rows.add(new CustomerUsage(CustomerRows.read(rs), new UsageSummary(rs.getDouble("events_7d"),
-                rs.getDouble("events_30d"), rs.getDouble("events_90d"), rs.getDouble("quantity_7d"),
-                rs.getDouble("quantity_30d"), rs.getDouble("quantity_90d"))));
+          st.setInt(index, selection.limit());
+          List<CustomerUsage> rows = new ArrayList<>();
+          try (var rs = st.executeQuery()) {
+            while (rs.next()) {
+              rows.add(new CustomerUsage(CustomerRows.read(rs), new UsageSummary(rs.getDouble("events_7d"),
+                  rs.getDouble("events_30d"), rs.getDouble("events_90d"), rs.getDouble("quantity_7d"),
+                  rs.getDouble("quantity_30d"), rs.getDouble("quantity_90d"))));
+            }
           }
+          return rows;
         }
-        return rows;
-      }
-    });
+      });
+    }, executor);
   }
 }

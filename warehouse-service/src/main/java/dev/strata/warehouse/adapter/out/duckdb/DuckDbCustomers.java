@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** Customers in {@code silver.customers} and their events in {@code silver.usage}. */
 public class DuckDbCustomers implements Customers, UsageHistory {
@@ -18,14 +21,16 @@ public class DuckDbCustomers implements Customers, UsageHistory {
   static final String ACTIVE = "churn_date IS NULL AND coalesce(churned, false) = false";
 
   private final DuckDbWarehouse warehouse;
+  private final Executor executor;
 
-  public DuckDbCustomers(DuckDbWarehouse warehouse) {
+  public DuckDbCustomers(DuckDbWarehouse warehouse, Executor executor) {
     this.warehouse = warehouse;
+    this.executor = executor;
   }
 
   @Override
-  public Optional<Customer> find(String customerId) {
-    return warehouse.read(connection -> {
+  public CompletionStage<Optional<Customer>> find(String customerId) {
+    return CompletableFuture.supplyAsync(() -> warehouse.read(connection -> {
       try (PreparedStatement st = connection.prepareStatement(
           "SELECT " + CustomerRows.COLUMNS + " FROM silver.customers WHERE customer_id = ?")) {
         st.setString(1, customerId);
@@ -33,41 +38,47 @@ public class DuckDbCustomers implements Customers, UsageHistory {
           return rs.next() ? Optional.of(CustomerRows.read(rs)) : Optional.empty();
         }
       }
-    });
+    }), executor);
   }
 
   @Override
-  public List<Customer> list(boolean activeOnly, int limit, String afterId) {
-    String sql = "SELECT " + CustomerRows.COLUMNS + " FROM silver.customers WHERE customer_id > ?"
-        + (activeOnly ? " AND " + ACTIVE : "") + " ORDER BY customer_id LIMIT ?";
-    return many(sql, afterId == null ? "" : afterId, limit);
+  public CompletionStage<List<Customer>> list(boolean activeOnly, int limit, String afterId) {
+    return CompletableFuture.supplyAsync(() -> {
+      String sql = "SELECT " + CustomerRows.COLUMNS + " FROM silver.customers WHERE customer_id > ?"
+          + (activeOnly ? " AND " + ACTIVE : "") + " ORDER BY customer_id LIMIT ?";
+      return many(sql, afterId == null ? "" : afterId, limit);
+    }, executor);
   }
 
   @Override
-  public List<Customer> sample(int n) {
-    // n is a validated int in 1..100; DuckDB's SAMPLE clause takes no bind parameter
-    return many("SELECT " + CustomerRows.COLUMNS + " FROM silver.customers USING SAMPLE reservoir("
-        + Math.clamp(n, 1, 100) + " ROWS)");
+  public CompletionStage<List<Customer>> sample(int n) {
+    return CompletableFuture.supplyAsync(() -> {
+      // n is a validated int in 1..100; DuckDB's SAMPLE clause takes no bind parameter
+      return many("SELECT " + CustomerRows.COLUMNS + " FROM silver.customers USING SAMPLE reservoir("
+          + Math.clamp(n, 1, 100) + " ROWS)");
+    }, executor);
   }
 
   @Override
-  public int upsertAll(Iterator<Customer> customers) {
-    // the caller's thread reads (and parses) the customers while the writer appends them
-    BatchHandoff<Customer> handoff = new BatchHandoff<>();
-    return warehouse.write(connection -> {
-      try {
-        int rows = CustomerImportStage.fill(connection.unwrap(DuckDBConnection.class), handoff.items());
-        CustomerImportStage.publish(connection);
-        return rows;
-      } finally {
-        handoff.consumerGone();
-      }
-    }, () -> handoff.feed(customers));
+  public CompletionStage<Integer> upsertAll(Iterator<Customer> customers) {
+    return CompletableFuture.supplyAsync(() -> {
+      // this (worker) thread reads and parses the customers while the writer thread appends them
+      BatchHandoff<Customer> handoff = new BatchHandoff<>();
+      return warehouse.write(connection -> {
+        try {
+          int rows = CustomerImportStage.fill(connection.unwrap(DuckDBConnection.class), handoff.items());
+          CustomerImportStage.publish(connection);
+          return rows;
+        } finally {
+          handoff.consumerGone();
+        }
+      }, () -> handoff.feed(customers));
+    }, executor);
   }
 
   @Override
-  public List<UsageRecord> between(String customerId, Instant from, Instant to, int limit) {
-    return warehouse.read(connection -> {
+  public CompletionStage<List<UsageRecord>> between(String customerId, Instant from, Instant to, int limit) {
+    return CompletableFuture.supplyAsync(() -> warehouse.read(connection -> {
       try (PreparedStatement st = connection.prepareStatement("""
           SELECT customer_id, ts, event, quantity, attributes FROM silver.usage
           WHERE customer_id = ? AND ts >= CAST(? AS TIMESTAMPTZ) AND ts < CAST(? AS TIMESTAMPTZ)
@@ -85,7 +96,7 @@ public class DuckDbCustomers implements Customers, UsageHistory {
         }
         return events;
       }
-    });
+    }), executor);
   }
 
   private List<Customer> many(String sql, Object... parameters) {

@@ -9,6 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * {@code ops.file_ingestions}, MERGEd on (run_id, file_id): a redelivered announcement changes nothing, a changed
@@ -45,14 +48,16 @@ public class DuckDbFileLedger implements FileLedger {
       WHERE run_id = ? AND file_id = ? AND status = 'rejected'""";
 
   private final DuckDbWarehouse warehouse;
+  private final Executor executor;
 
-  public DuckDbFileLedger(DuckDbWarehouse warehouse) {
+  public DuckDbFileLedger(DuckDbWarehouse warehouse, Executor executor) {
     this.warehouse = warehouse;
+    this.executor = executor;
   }
 
   @Override
-  public void record(FileIngestion file) {
-    warehouse.write(connection -> {
+  public CompletionStage<Void> record(FileIngestion file) {
+    return CompletableFuture.runAsync(() -> warehouse.write(connection -> {
       int inserted;
       try (PreparedStatement merge = connection.prepareStatement(MERGE)) {
         DatasetIdentity id = file.identity();
@@ -73,12 +78,12 @@ public class DuckDbFileLedger implements FileLedger {
         }
       }
       return null;
-    });
+    }), executor);
   }
 
   @Override
-  public Requeue requeue(String runId, String fileId) {
-    return warehouse.write(connection -> {
+  public CompletionStage<Requeue> requeue(String runId, String fileId) {
+    return CompletableFuture.supplyAsync(() -> warehouse.write(connection -> {
       try (PreparedStatement update = connection.prepareStatement(REQUEUE)) {
         update.setString(1, runId);
         update.setString(2, fileId);
@@ -94,12 +99,12 @@ public class DuckDbFileLedger implements FileLedger {
           return rs.next() ? Requeue.NOT_REJECTED : Requeue.UNKNOWN;
         }
       }
-    });
+    }), executor);
   }
 
   @Override
-  public void reject(FileIngestion file, String reason) {
-    warehouse.write(connection -> {
+  public CompletionStage<Void> reject(FileIngestion file, String reason) {
+    return CompletableFuture.runAsync(() -> warehouse.write(connection -> {
       try (PreparedStatement update = connection.prepareStatement("UPDATE ops.file_ingestions SET status = 'rejected', "
           + "promotion_id = NULL, reason = ? WHERE run_id = ? AND file_id = ? AND status = 'bronze'")) {
         update.setString(1, reason);
@@ -108,30 +113,30 @@ public class DuckDbFileLedger implements FileLedger {
         update.executeUpdate();
       }
       return null;
-    });
+    }), executor);
   }
 
   @Override
-  public java.util.Optional<FileIngestion> find(String runId, String fileId) {
-    return warehouse.read(connection -> {
+  public CompletionStage<java.util.Optional<FileIngestion>> find(String runId, String fileId) {
+    return CompletableFuture.supplyAsync(() -> warehouse.read(connection -> {
       try (PreparedStatement st = connection.prepareStatement(
           "SELECT " + COLUMNS + " FROM ops.file_ingestions WHERE run_id = ? AND file_id = ?")) {
         st.setString(1, runId);
         st.setString(2, fileId);
         return read(st.executeQuery()).stream().findFirst();
       }
-    });
+    }), executor);
   }
 
   @Override
-  public List<FileIngestion> promotable() {
-    return query("SELECT " + COLUMNS + " FROM ops.file_ingestions WHERE status = 'bronze' "
-        + "ORDER BY received_at, run_id, file_id", -1);
+  public CompletionStage<List<FileIngestion>> promotable() {
+    return CompletableFuture.supplyAsync(() -> query("SELECT " + COLUMNS + " FROM ops.file_ingestions WHERE status = 'bronze' "
+        + "ORDER BY received_at, run_id, file_id", -1), executor);
   }
 
   @Override
-  public java.util.Optional<java.time.Instant> coveredTo(String layer, DatasetIdentity identity) {
-    return warehouse.read(connection -> {
+  public CompletionStage<java.util.Optional<java.time.Instant>> coveredTo(String layer, DatasetIdentity identity) {
+    return CompletableFuture.supplyAsync(() -> warehouse.read(connection -> {
       try (PreparedStatement st = connection.prepareStatement(
           "SELECT coverage_to FROM ops.watermarks WHERE layer = ? AND identity_key = ?")) {
         st.setString(1, layer);
@@ -140,12 +145,13 @@ public class DuckDbFileLedger implements FileLedger {
           return rs.next() ? java.util.Optional.of(Sql.instant(rs, "coverage_to")) : java.util.Optional.empty();
         }
       }
-    });
+    }), executor);
   }
 
   @Override
-  public List<FileIngestion> recent(int limit) {
-    return query("SELECT " + COLUMNS + " FROM ops.file_ingestions ORDER BY received_at DESC, run_id, file_id LIMIT ?", limit);
+  public CompletionStage<List<FileIngestion>> recent(int limit) {
+    return CompletableFuture.supplyAsync(() -> query(
+        "SELECT " + COLUMNS + " FROM ops.file_ingestions ORDER BY received_at DESC, run_id, file_id LIMIT ?", limit), executor);
   }
 
   private List<FileIngestion> query(String sql, int limit) {

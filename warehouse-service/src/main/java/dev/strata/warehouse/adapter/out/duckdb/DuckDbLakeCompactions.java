@@ -23,6 +23,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -68,73 +71,79 @@ public class DuckDbLakeCompactions implements LakeCompactions {
       FROM ops.compactions ORDER BY compacted_at DESC, compaction_id LIMIT ?""";
 
   private final DuckDbWarehouse warehouse;
+  private final Executor executor;
   private final LakePaths lake;
 
-  public DuckDbLakeCompactions(DuckDbWarehouse warehouse, Path lakeRoot) {
+  public DuckDbLakeCompactions(DuckDbWarehouse warehouse, Path lakeRoot, Executor executor) {
     this.warehouse = warehouse;
+    this.executor = executor;
     this.lake = new LakePaths(lakeRoot);
   }
 
   @Override
-  public List<LakeFile> promotedFiles(Instant receivedBefore, Optional<String> partition) {
-    List<FileIngestion> entries = warehouse.read(connection -> {
-      try (PreparedStatement st = connection.prepareStatement(PROMOTED)) {
-        st.setString(1, receivedBefore.toString());
-        st.setString(2, partition.orElse(null));
-        st.setString(3, partition.orElse(null));
-        return DuckDbFileLedger.read(st.executeQuery());
+  public CompletionStage<List<LakeFile>> promotedFiles(Instant receivedBefore, Optional<String> partition) {
+    return CompletableFuture.supplyAsync(() -> {
+      List<FileIngestion> entries = warehouse.read(connection -> {
+        try (PreparedStatement st = connection.prepareStatement(PROMOTED)) {
+          st.setString(1, receivedBefore.toString());
+          st.setString(2, partition.orElse(null));
+          st.setString(3, partition.orElse(null));
+          return DuckDbFileLedger.read(st.executeQuery());
+        }
+      });
+      List<LakeFile> files = new ArrayList<>();
+      for (FileIngestion entry : entries) {
+        Path file = lake.file(entry.path());
+        if (file != null) {
+          files.add(new LakeFile(entry, size(file)));
+        }
       }
-    });
-    List<LakeFile> files = new ArrayList<>();
-    for (FileIngestion entry : entries) {
-      Path file = lake.file(entry.path());
-      if (file != null) {
-        files.add(new LakeFile(entry, size(file)));
-      }
-    }
-    return files;
+      return files;
+    }, executor);
   }
 
   @Override
-  public Optional<Compaction> compact(String runId, CompactionGroup group, List<String> keyColumns, String trigger) {
-    Path folder = lake.inside(group.partition());
-    if (folder == null || !Files.isDirectory(folder)) {
-      return Optional.empty();
-    }
-    String id = UUID.randomUUID().toString();
-    Path output = folder.resolve(PREFIX + id + ".parquet");
-    List<Path> replaced = new ArrayList<>();
-    Optional<Compaction> compaction = warehouse.write(connection -> {
-      removeLeftovers(connection, group.partition(), folder);
-      List<LakeFile> inputs = unchanged(connection, group.files());
-      if (inputs.size() < 2) {
+  public CompletionStage<Optional<Compaction>> compact(String runId, CompactionGroup group, List<String> keyColumns, String trigger) {
+    return CompletableFuture.supplyAsync(() -> {
+      Path folder = lake.inside(group.partition());
+      if (folder == null || !Files.isDirectory(folder)) {
         return Optional.empty();
       }
-      Path partial = work().resolve(id + ".parquet.partial");
-      long rowsOut = write(connection, inputs, keyColumns, partial);
-      Compaction done = new Compaction(id, runId, group.partition(), group.identity().key(), trigger, Instant.now(), inputs.size(),
-          inputs.stream().mapToLong(file -> file.entry().rowCount()).sum(), rowsOut,
-          inputs.stream().mapToLong(LakeFile::bytes).sum(), size(partial), lake.relative(output));
-      String sha256 = sha256(partial);
-      move(partial, output);
-      try {
-        record(connection, done, group.identity(), inputs, sha256);
-      } catch (SQLException | RuntimeException e) {
-        deleteQuietly(output);
-        throw e;
-      }
-      inputs.forEach(file -> replaced.add(lake.inside(file.entry().path())));
-      return Optional.of(done);
-    });
-    replaced.forEach(DuckDbLakeCompactions::deleteWithManifest);
-    compaction.ifPresent(done -> LOG.infof("compacted %d files of %s (%d rows) into %s (%d rows)", done.filesIn(),
-        done.partition(), done.rowsIn(), done.output(), done.rowsOut()));
-    return compaction;
+      String id = UUID.randomUUID().toString();
+      Path output = folder.resolve(PREFIX + id + ".parquet");
+      List<Path> replaced = new ArrayList<>();
+      Optional<Compaction> compaction = warehouse.write(connection -> {
+        removeLeftovers(connection, group.partition(), folder);
+        List<LakeFile> inputs = unchanged(connection, group.files());
+        if (inputs.size() < 2) {
+          return Optional.empty();
+        }
+        Path partial = work().resolve(id + ".parquet.partial");
+        long rowsOut = write(connection, inputs, keyColumns, partial);
+        Compaction done = new Compaction(id, runId, group.partition(), group.identity().key(), trigger, Instant.now(), inputs.size(),
+            inputs.stream().mapToLong(file -> file.entry().rowCount()).sum(), rowsOut,
+            inputs.stream().mapToLong(LakeFile::bytes).sum(), size(partial), lake.relative(output));
+        String sha256 = sha256(partial);
+        move(partial, output);
+        try {
+          record(connection, done, group.identity(), inputs, sha256);
+        } catch (SQLException | RuntimeException e) {
+          deleteQuietly(output);
+          throw e;
+        }
+        inputs.forEach(file -> replaced.add(lake.inside(file.entry().path())));
+        return Optional.of(done);
+      });
+      replaced.forEach(DuckDbLakeCompactions::deleteWithManifest);
+      compaction.ifPresent(done -> LOG.infof("compacted %d files of %s (%d rows) into %s (%d rows)", done.filesIn(),
+          done.partition(), done.rowsIn(), done.output(), done.rowsOut()));
+      return compaction;
+    }, executor);
   }
 
   @Override
-  public List<Compaction> recent(int limit) {
-    return warehouse.read(connection -> {
+  public CompletionStage<List<Compaction>> recent(int limit) {
+    return CompletableFuture.supplyAsync(() -> warehouse.read(connection -> {
       try (PreparedStatement st = connection.prepareStatement(RECENT)) {
         st.setInt(1, limit);
         List<Compaction> compactions = new ArrayList<>();
@@ -148,7 +157,7 @@ public class DuckDbLakeCompactions implements LakeCompactions {
         }
         return compactions;
       }
-    });
+    }), executor);
   }
 
   /** The files still promoted and still what was announced (a changed file is announced again, not compacted). */

@@ -4,6 +4,9 @@ import dev.strata.warehouse.domain.ledger.LayerSizes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** Row counts of the silver and gold tables, read from a snapshot (never waits for the writer). */
 public class DuckDbLayerSizes implements LayerSizes.Count {
@@ -13,14 +16,16 @@ public class DuckDbLayerSizes implements LayerSizes.Count {
   private static final List<String> GOLD = List.of("bars", "usage_daily");
 
   private final DuckDbWarehouse warehouse;
+  private final Executor executor;
 
-  public DuckDbLayerSizes(DuckDbWarehouse warehouse) {
+  public DuckDbLayerSizes(DuckDbWarehouse warehouse, Executor executor) {
     this.warehouse = warehouse;
+    this.executor = executor;
   }
 
   @Override
-  public LayerSizes now() {
-    return warehouse.read(connection -> {
+  public CompletionStage<LayerSizes> now() {
+    return CompletableFuture.supplyAsync(() -> warehouse.read(connection -> {
       Map<String, Long> silver = new LinkedHashMap<>();
       Map<String, Long> gold = new LinkedHashMap<>();
       try (var statement = connection.createStatement()) {
@@ -32,7 +37,7 @@ public class DuckDbLayerSizes implements LayerSizes.Count {
         }
       }
       return new LayerSizes(silver, gold);
-    });
+    }), executor);
   }
 
   private static long count(java.sql.Statement statement, String table) throws java.sql.SQLException {

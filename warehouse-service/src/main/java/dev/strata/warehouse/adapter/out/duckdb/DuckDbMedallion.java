@@ -14,6 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
@@ -29,17 +32,19 @@ import java.util.stream.Collectors;
 public class DuckDbMedallion implements Medallion {
 
   private final DuckDbWarehouse warehouse;
+  private final Executor executor;
   private final LakePaths lake;
   private final PromotionRecords records = new PromotionRecords();
 
-  public DuckDbMedallion(DuckDbWarehouse warehouse, Path lakeRoot) {
+  public DuckDbMedallion(DuckDbWarehouse warehouse, Path lakeRoot, Executor executor) {
     this.warehouse = warehouse;
+    this.executor = executor;
     this.lake = new LakePaths(lakeRoot);
   }
 
   @Override
-  public PromotionOutcome promote(PromotionPlan plan, PromotionAudit audit) {
-    return warehouse.write(connection -> {
+  public CompletionStage<PromotionOutcome> promote(PromotionPlan plan, PromotionAudit audit) {
+    return CompletableFuture.supplyAsync(() -> warehouse.write(connection -> {
       List<FileIngestion> files = records.stillBronze(connection, plan.files());
       List<FileIngestion> readable = new ArrayList<>();
       for (FileIngestion file : files) {
@@ -56,7 +61,7 @@ public class DuckDbMedallion implements Medallion {
       }
       PromotionPlan effective = new PromotionPlan(plan.promotionId(), plan.trigger(), plan.dataset(), readable);
       return promote(connection, effective, LayerSql.of(plan.kind(), plan.dataset().keyColumns()), audit);
-    });
+    }), executor);
   }
 
   private PromotionOutcome promote(Connection connection, PromotionPlan plan, LayerSql sql, PromotionAudit audit)

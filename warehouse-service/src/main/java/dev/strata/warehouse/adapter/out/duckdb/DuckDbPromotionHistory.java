@@ -6,6 +6,9 @@ import dev.strata.warehouse.domain.ledger.PromotionRun;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** {@link PromotionHistory} from {@code ops.promotions} and {@code ops.watermarks}. */
 public class DuckDbPromotionHistory implements PromotionHistory {
@@ -18,14 +21,16 @@ public class DuckDbPromotionHistory implements PromotionHistory {
       "SELECT layer, identity_key, coverage_to, updated_at FROM ops.watermarks ORDER BY layer, identity_key";
 
   private final DuckDbWarehouse warehouse;
+  private final Executor executor;
 
-  public DuckDbPromotionHistory(DuckDbWarehouse warehouse) {
+  public DuckDbPromotionHistory(DuckDbWarehouse warehouse, Executor executor) {
     this.warehouse = warehouse;
+    this.executor = executor;
   }
 
   @Override
-  public List<PromotionRun> promotions(int limit) {
-    return warehouse.read(connection -> {
+  public CompletionStage<List<PromotionRun>> promotions(int limit) {
+    return CompletableFuture.supplyAsync(() -> warehouse.read(connection -> {
       try (PreparedStatement st = connection.prepareStatement(PROMOTIONS)) {
         st.setInt(1, limit);
         List<PromotionRun> runs = new ArrayList<>();
@@ -39,12 +44,12 @@ public class DuckDbPromotionHistory implements PromotionHistory {
         }
         return runs;
       }
-    });
+    }), executor);
   }
 
   @Override
-  public List<LayerWatermark> watermarks() {
-    return warehouse.read(connection -> {
+  public CompletionStage<List<LayerWatermark>> watermarks() {
+    return CompletableFuture.supplyAsync(() -> warehouse.read(connection -> {
       List<LayerWatermark> watermarks = new ArrayList<>();
       try (var rs = connection.createStatement().executeQuery(WATERMARKS)) {
         while (rs.next()) {
@@ -53,6 +58,6 @@ public class DuckDbPromotionHistory implements PromotionHistory {
         }
       }
       return watermarks;
-    });
+    }), executor);
   }
 }

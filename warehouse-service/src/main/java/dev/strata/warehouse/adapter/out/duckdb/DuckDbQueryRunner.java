@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** The SQL of each named query; parameters travel only as bind parameters. */
 public class DuckDbQueryRunner implements QueryRunner {
@@ -44,14 +47,16 @@ public class DuckDbQueryRunner implements QueryRunner {
       ORDER BY traded_value DESC, symbol LIMIT ?""";
 
   private final DuckDbWarehouse warehouse;
+  private final Executor executor;
 
-  public DuckDbQueryRunner(DuckDbWarehouse warehouse) {
+  public DuckDbQueryRunner(DuckDbWarehouse warehouse, Executor executor) {
     this.warehouse = warehouse;
+    this.executor = executor;
   }
 
   @Override
-  public QueryResult run(NamedQuery query, Map<String, Object> parameters) {
-    return warehouse.read(connection -> {
+  public CompletionStage<QueryResult> run(NamedQuery query, Map<String, Object> parameters) {
+    return CompletableFuture.supplyAsync(() -> warehouse.read(connection -> {
       String sql = switch (query) {
         case ACTIVE_CUSTOMERS -> ACTIVE_CUSTOMERS;
         case AT_RISK_CUSTOMERS -> AT_RISK_CUSTOMERS;
@@ -67,7 +72,7 @@ public class DuckDbQueryRunner implements QueryRunner {
           return table(query.queryName(), rs);
         }
       }
-    });
+    }), executor);
   }
 
   static QueryResult table(String name, ResultSet rs) throws SQLException {

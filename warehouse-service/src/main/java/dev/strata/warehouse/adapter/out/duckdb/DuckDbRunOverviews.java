@@ -7,6 +7,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** Ingest runs summarized from {@code ops.file_ingestions}. */
 public class DuckDbRunOverviews implements RunOverviews {
@@ -22,29 +25,34 @@ public class DuckDbRunOverviews implements RunOverviews {
       FROM (SELECT min(received_at) AS started_at FROM ops.file_ingestions GROUP BY run_id) ORDER BY day DESC LIMIT ?""";
 
   private final DuckDbWarehouse warehouse;
+  private final Executor executor;
 
-  public DuckDbRunOverviews(DuckDbWarehouse warehouse) {
+  public DuckDbRunOverviews(DuckDbWarehouse warehouse, Executor executor) {
     this.warehouse = warehouse;
+    this.executor = executor;
   }
 
   @Override
-  public List<RunOverview> list(int limit) {
-    return query(SQL.formatted("", ""), null, limit);
+  public CompletionStage<List<RunOverview>> list(int limit) {
+    return CompletableFuture.supplyAsync(() -> query(SQL.formatted("", ""), null, limit), executor);
   }
 
   @Override
-  public Optional<RunOverview> find(String runId) {
-    return query(SQL.formatted("WHERE run_id = ?", ""), runId, 1).stream().findFirst();
+  public CompletionStage<Optional<RunOverview>> find(String runId) {
+    return CompletableFuture.supplyAsync(
+        () -> query(SQL.formatted("WHERE run_id = ?", ""), runId, 1).stream().findFirst(), executor);
   }
 
   @Override
-  public List<RunOverview> on(LocalDate day, int limit) {
-    return query(SQL.formatted("", "HAVING CAST(timezone('UTC', min(received_at)) AS DATE) = CAST(? AS DATE)"), day.toString(), limit);
+  public CompletionStage<List<RunOverview>> on(LocalDate day, int limit) {
+    return CompletableFuture.supplyAsync(() -> query(
+        SQL.formatted("", "HAVING CAST(timezone('UTC', min(received_at)) AS DATE) = CAST(? AS DATE)"), day.toString(), limit),
+        executor);
   }
 
   @Override
-  public List<LocalDate> days(int limit) {
-    return warehouse.read(connection -> {
+  public CompletionStage<List<LocalDate>> days(int limit) {
+    return CompletableFuture.supplyAsync(() -> warehouse.read(connection -> {
       try (PreparedStatement st = connection.prepareStatement(DAYS)) {
         st.setInt(1, limit);
         List<LocalDate> days = new ArrayList<>();
@@ -55,7 +63,7 @@ public class DuckDbRunOverviews implements RunOverviews {
         }
         return days;
       }
-    });
+    }), executor);
   }
 
   /** {@code sql} with one text parameter ({@code value}, unless null) before the limit. */

@@ -6,14 +6,19 @@ import dev.strata.warehouse.domain.migration.SchemaHistory;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** {@code ops.schema_migrations}, which the history itself creates before anything else. */
 public class DuckDbSchemaHistory implements SchemaHistory {
 
   private final DuckDbWarehouse warehouse;
+  private final Executor executor;
 
-  public DuckDbSchemaHistory(DuckDbWarehouse warehouse) {
+  public DuckDbSchemaHistory(DuckDbWarehouse warehouse, Executor executor) {
     this.warehouse = warehouse;
+    this.executor = executor;
     warehouse.write(connection -> {
       try (Statement statement = connection.createStatement()) {
         statement.execute("CREATE SCHEMA IF NOT EXISTS ops");
@@ -27,8 +32,8 @@ public class DuckDbSchemaHistory implements SchemaHistory {
   }
 
   @Override
-  public List<AppliedMigration> applied() {
-    return warehouse.read(connection -> {
+  public CompletionStage<List<AppliedMigration>> applied() {
+    return CompletableFuture.supplyAsync(() -> warehouse.read(connection -> {
       List<AppliedMigration> applied = new ArrayList<>();
       try (var rs = connection.createStatement().executeQuery(
           "SELECT version, name, sha256 FROM ops.schema_migrations ORDER BY version")) {
@@ -37,12 +42,12 @@ public class DuckDbSchemaHistory implements SchemaHistory {
         }
       }
       return applied;
-    });
+    }), executor);
   }
 
   @Override
-  public void apply(Migration migration) {
-    warehouse.write(connection -> {
+  public CompletionStage<Void> apply(Migration migration) {
+    return CompletableFuture.runAsync(() -> warehouse.write(connection -> {
       try (Statement statement = connection.createStatement()) {
         statement.execute(migration.sql());
       }
@@ -54,6 +59,6 @@ public class DuckDbSchemaHistory implements SchemaHistory {
         insert.executeUpdate();
       }
       return null;
-    });
+    }), executor);
   }
 }

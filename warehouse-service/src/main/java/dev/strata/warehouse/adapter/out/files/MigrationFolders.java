@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /**
@@ -26,25 +29,29 @@ public class MigrationFolders implements MigrationScripts {
 
   private final List<String> locations;
   private final ClassLoader classLoader;
+  private final Executor executor;
 
-  public MigrationFolders(List<String> locations, ClassLoader classLoader) {
+  public MigrationFolders(List<String> locations, ClassLoader classLoader, Executor executor) {
     this.locations = List.copyOf(locations);
     this.classLoader = classLoader;
+    this.executor = executor;
   }
 
   @Override
-  public List<Migration> load() {
-    List<Migration> migrations = new ArrayList<>();
-    for (String location : locations) {
-      if (location.startsWith("classpath:")) {
-        migrations.addAll(fromClasspath(location.substring("classpath:".length())));
-      } else if (location.startsWith("filesystem:")) {
-        migrations.addAll(fromFolder(Path.of(location.substring("filesystem:".length()))));
-      } else {
-        throw new IllegalArgumentException("migration location must start with classpath: or filesystem:, was " + location);
+  public CompletionStage<List<Migration>> load() {
+    return CompletableFuture.supplyAsync(() -> {
+      List<Migration> migrations = new ArrayList<>();
+      for (String location : locations) {
+        if (location.startsWith("classpath:")) {
+          migrations.addAll(fromClasspath(location.substring("classpath:".length())));
+        } else if (location.startsWith("filesystem:")) {
+          migrations.addAll(fromFolder(Path.of(location.substring("filesystem:".length()))));
+        } else {
+          throw new IllegalArgumentException("migration location must start with classpath: or filesystem:, was " + location);
+        }
       }
-    }
-    return migrations;
+      return migrations;
+    }, executor);
   }
 
   private List<Migration> fromClasspath(String folder) {

@@ -10,6 +10,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /** The keymap from a YAML file: {@code classpath:<resource>} or {@code filesystem:<path>}. */
 public class YamlKeymapSource implements KeymapSource {
@@ -18,22 +21,26 @@ public class YamlKeymapSource implements KeymapSource {
 
   private final String location;
   private final ClassLoader classLoader;
+  private final Executor executor;
 
-  public YamlKeymapSource(String location, ClassLoader classLoader) {
+  public YamlKeymapSource(String location, ClassLoader classLoader, Executor executor) {
     this.location = location;
     this.classLoader = classLoader;
+    this.executor = executor;
   }
 
   @Override
-  public Keymap load() {
-    try (InputStream in = open()) {
-      if (in == null) {
-        throw new KeymapInvalid(location, List.of("not found"));
+  public CompletionStage<Keymap> load() {
+    return CompletableFuture.supplyAsync(() -> {
+      try (InputStream in = open()) {
+        if (in == null) {
+          throw new KeymapInvalid(location, List.of("not found"));
+        }
+        return Keymap.parse(location, YAML.readValue(in, Object.class));
+      } catch (IOException e) {
+        throw new KeymapInvalid(location, List.of("not readable YAML: " + e.getMessage()));
       }
-      return Keymap.parse(location, YAML.readValue(in, Object.class));
-    } catch (IOException e) {
-      throw new KeymapInvalid(location, List.of("not readable YAML: " + e.getMessage()));
-    }
+    }, executor);
   }
 
   private InputStream open() throws IOException {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Counts promotions by dataset kind and outcome ({@code strata.warehouse.promotions}: published, refused,
@@ -40,8 +41,12 @@ public final class MeteredMedallion implements Medallion {
   }
 
   @Override
-  public PromotionOutcome promote(PromotionPlan plan, PromotionAudit audit) {
-    PromotionOutcome outcome = medallion.promote(plan, audit);
+  public CompletionStage<PromotionOutcome> promote(PromotionPlan plan, PromotionAudit audit) {
+    // the lag ends when the files are in gold: when the stage completes, not when promote returns
+    return medallion.promote(plan, audit).thenApply(outcome -> counted(plan, outcome));
+  }
+
+  private PromotionOutcome counted(PromotionPlan plan, PromotionOutcome outcome) {
     meters.counter("strata.warehouse.promotions", "kind", tag(plan.kind()), "outcome", outcome.status()).increment();
     if (PromotionOutcome.PUBLISHED.equals(outcome.status())) {
       var now = clock.instant();

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +45,8 @@ class MeteredMedallionTest {
   void aPublishedPromotionIsCountedAndEachFileTimedFromItsArrivalToGold() {
     var medallion = new MeteredMedallion((plan, audit) -> outcome(plan, PromotionOutcome.PUBLISHED), meters, clock);
 
-    medallion.promote(plan(file("a", NOW.minusSeconds(30)), file("b", NOW.minusSeconds(10))), new PromotionAudit(0.01));
+    medallion.promote(plan(file("a", NOW.minusSeconds(30)), file("b", NOW.minusSeconds(10))), new PromotionAudit(0.01))
+        .toCompletableFuture().join();
 
     assertThat(promotions("bars", "published")).isEqualTo(1);
     var lag = meters.get("strata.warehouse.promotion.lag").timer();
@@ -56,11 +59,25 @@ class MeteredMedallionTest {
   void aRefusedPromotionIsCountedAndTimesNothing() {
     var medallion = new MeteredMedallion((plan, audit) -> outcome(plan, PromotionOutcome.REFUSED), meters, clock);
 
-    medallion.promote(plan(file("a", NOW.minusSeconds(30))), new PromotionAudit(0.01));
+    medallion.promote(plan(file("a", NOW.minusSeconds(30))), new PromotionAudit(0.01)).toCompletableFuture().join();
 
     assertThat(promotions("bars", "refused")).isEqualTo(1);
     assertThat(promotions("bars", "published")).isZero();
     assertThat(meters.get("strata.warehouse.promotion.lag").timer().count()).isZero();
+  }
+
+  @Test
+  void aPromotionIsCountedWhenItCompletesNotWhenItStarts() {
+    var promoted = new CompletableFuture<PromotionOutcome>();
+    var medallion = new MeteredMedallion((plan, audit) -> promoted, meters, clock);
+
+    var counted = medallion.promote(plan(file("a", NOW.minusSeconds(30))), new PromotionAudit(0.01));
+    assertThat(promotions("bars", "published")).isZero();
+
+    promoted.complete(outcome(plan(file("a", NOW.minusSeconds(30))), PromotionOutcome.PUBLISHED).toCompletableFuture().join());
+    counted.toCompletableFuture().join();
+    assertThat(promotions("bars", "published")).isEqualTo(1);
+    assertThat(meters.get("strata.warehouse.promotion.lag").timer().count()).isEqualTo(1);
   }
 
   private double promotions(String kind, String outcome) {
@@ -76,8 +93,8 @@ class MeteredMedallionTest {
         FileIngestion.BRONZE);
   }
 
-  private static PromotionOutcome outcome(PromotionPlan plan, String status) {
-    return new PromotionOutcome(plan.promotionId(), plan.kind(), plan.dataset().identity(), status, plan.files().size(), 0, 0, 0,
-        List.of());
+  private static CompletionStage<PromotionOutcome> outcome(PromotionPlan plan, String status) {
+    return CompletableFuture.completedFuture(new PromotionOutcome(plan.promotionId(), plan.kind(), plan.dataset().identity(), status,
+        plan.files().size(), 0, 0, 0, List.of()));
   }
 }

@@ -12,7 +12,8 @@ import java.util.UUID;
 /**
  * Benchmark helper for warehouse-service (run with `java -cp duckdb.jar:amqp-client.jar Bench.java`).
  *   generate <lake> <rows>          one bronze bars file of <rows> 1-minute bars over 100 symbols
- *   publish <relative-path> <rows> <run-id>   announce it on dataset.ingested, as ingest-service would
+ *   publish <relative-path> <rows> <run-id> <sha256>   announce it on dataset.ingested, as ingest-service would (as
+ *       the broker user RABBITMQ_USERNAME on RABBITMQ_VHOST, which the service must trust)
  *   jdbc <lake-file> <db-file> <migrations-dir>   the promotion's core SQL straight over JDBC
  */
 public class Bench {
@@ -22,7 +23,7 @@ public class Bench {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "generate" -> generate(Path.of(args[1]), Long.parseLong(args[2]));
-      case "publish" -> publish(args[1], Long.parseLong(args[2]), args[3]);
+      case "publish" -> publish(args[1], Long.parseLong(args[2]), args[3], args[4]);
       case "jdbc" -> jdbc(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
       default -> throw new IllegalArgumentException(args[0]);
     }
@@ -43,18 +44,24 @@ public class Bench {
     System.out.println("wrote " + rows + " bars to " + file);
   }
 
-  static void publish(String path, long rows, String runId) throws Exception {
+  /** {@code sha256} must be the file's: promotion takes only the file that was announced. */
+  static void publish(String path, long rows, String runId, String sha256) throws Exception {
     String json = """
         {"messageId":"%s","type":"dataset-ingested","schemaVersion":1,"occurredAt":"%s","correlationId":"bench",
-         "payload":{"dataset":{"domain":"market","source":"producer","dataset":"bars","discriminator":"1m","ticker":null},
+         "payload":{"dataset":{"domain":"market","source":"producer","dataset":"bars","discriminator":"1m","ticker":"BENCH"},
            "coverageFrom":"2020-01-01T00:00:00Z","coverageTo":"2030-01-01T00:00:00Z","fileId":"bench-file",
-           "runId":"%s","rowCount":%d,"sha256":"bench","path":"%s"}}"""
-        .formatted(UUID.randomUUID(), Instant.now(), runId, rows, path);
+           "runId":"%s","rowCount":%d,"sha256":"%s","path":"%s"}}"""
+        .formatted(UUID.randomUUID(), Instant.now(), runId, rows, sha256, path);
     var factory = new ConnectionFactory();
     factory.setHost("127.0.0.1");
+    String user = System.getenv().getOrDefault("RABBITMQ_USERNAME", "guest");
+    factory.setUsername(user);
+    factory.setPassword(System.getenv().getOrDefault("RABBITMQ_PASSWORD", "guest"));
+    factory.setVirtualHost(System.getenv().getOrDefault("RABBITMQ_VHOST", "/"));
     try (var connection = factory.newConnection(); var channel = connection.createChannel()) {
+      // user_id: the broker vouches for the publisher, and the service takes dataset.ingested only from one it trusts
       channel.basicPublish("", "dataset.ingested", new AMQP.BasicProperties.Builder().contentType("application/json")
-          .messageId(UUID.randomUUID().toString()).deliveryMode(2).build(), json.getBytes(StandardCharsets.UTF_8));
+          .messageId(UUID.randomUUID().toString()).userId(user).deliveryMode(2).build(), json.getBytes(StandardCharsets.UTF_8));
     }
   }
 

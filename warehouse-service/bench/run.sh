@@ -15,6 +15,11 @@ BENCH="$JAVA -cp $CP warehouse-service/bench/Bench.java"
 RUN=$(mktemp -d /tmp/strata-warehouse-bench.XXXX)
 echo "run dir $RUN, rows $ROWS"
 
+# the prod profile refuses the broker's default credentials: the local administrator, on the benchmarks' own
+# vhost (bin/infra up makes it), whose warehouse queues are emptied when the bench ends; Bench.java publishes
+# dataset.ingested with them too, as a publisher the service trusts
+export RABBITMQ_USERNAME=strata RABBITMQ_PASSWORD=strata RABBITMQ_VHOST=strata-bench STRATA_MESSAGING_TRUSTED_PUBLISHERS=strata
+
 # the endpoints need a bearer token (role operator): signed here with the local dev key that
 # bin/infra up generates in ~/.strata (the service trusts its public half by default)
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
@@ -27,11 +32,15 @@ AUTH="Authorization: Bearer $JWT_HEAD.$JWT_BODY.$JWT_SIG"
 JAVA_HOME=$(dirname "$(dirname "$JAVA")") ./mvnw -B -ntp -o -q -pl migrations,warehouse-service package -DskipTests
 $BENCH generate "$RUN/lake" "$ROWS"
 
-STRATA_RUN_DIR=$RUN $JAVA -Dquarkus.http.port=$PORT -jar warehouse-service/target/quarkus-app/quarkus-run.jar \
-  > "$RUN/service.log" 2>&1 &
+STRATA_RUN_DIR=$RUN $JAVA --enable-native-access=ALL-UNNAMED -Dquarkus.http.port=$PORT \
+  -jar warehouse-service/target/quarkus-app/quarkus-run.jar > "$RUN/service.log" 2>&1 &
 SERVICE=$!
-trap 'kill $SERVICE 2>/dev/null || true' EXIT
-until curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null; do sleep 1; done
+purge() { for queue in dataset.ingested audit.log; do rabbitmqctl -q purge_queue -p strata-bench $queue > /dev/null 2>&1 || true; done; }
+trap 'kill $SERVICE 2>/dev/null || true; purge' EXIT
+until curl -sf "http://127.0.0.1:$PORT/q/health/ready" > /dev/null; do
+  kill -0 $SERVICE 2>/dev/null || { echo "the service did not start:"; tail -20 "$RUN/service.log"; exit 1; }
+  sleep 1
+done
 curl -sf -X POST -H "$AUTH" -H 'Content-Type: text/csv' --data-binary @../shared/data/telco-churn.csv \
   "http://127.0.0.1:$PORT/customers/import"; echo
 
@@ -39,9 +48,14 @@ echo "== reads, idle"
 wrk -t2 -c8 -d10s -H "$AUTH" "http://127.0.0.1:$PORT/customers/C00002" | grep -E "Requests/sec|Latency"
 
 echo "== promotion through the service, reads meanwhile (5 s wrk windows)"
+SHA256=$(sha256sum "$RUN/lake/frame=1m/symbol=BENCH/date=2024-01-01/bench.parquet" | cut -d' ' -f1)
 START=$(date +%s.%N)
-$BENCH publish "frame=1m/symbol=BENCH/date=2024-01-01/bench.parquet" "$ROWS" bench-run
+$BENCH publish "frame=1m/symbol=BENCH/date=2024-01-01/bench.parquet" "$ROWS" bench-run "$SHA256"
 while ! curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/ops/runs/bench-run" | grep -q '"status":"promoted"'; do
+  # a rejected file is never promoted: say so rather than wait forever
+  if curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/ops/runs/bench-run" | grep -q '"status":"rejected"'; then
+    echo "the bench file was rejected:"; curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/ops/file-ingestions?limit=5"; echo; exit 1
+  fi
   wrk -t2 -c8 -d5s -H "$AUTH" "http://127.0.0.1:$PORT/customers/C00002" | grep -E "Requests/sec" | sed 's/^/  window /'
 done
 END=$(date +%s.%N)
@@ -50,6 +64,7 @@ echo "service: $ROWS bronze bars promoted (publish → promoted) in $(echo "$END
 curl -sf -H "$AUTH" "http://127.0.0.1:$PORT/ops/runs/bench-run"; echo
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
 trap - EXIT
+purge
 
 echo "== the same core SQL over JDBC (fresh DuckDB file)"
 $BENCH jdbc "$RUN/lake/frame=1m/symbol=BENCH/date=2024-01-01/bench.parquet" "$RUN/jdbc.duckdb" \

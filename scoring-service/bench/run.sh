@@ -33,8 +33,12 @@ TOKEN=$(cat "$OUT/token.txt")
 # throughput, so the figures in BENCHMARKS.md come from runs without it
 JFR_OPTS=()
 if [ -n "${BENCH_JFR:-}" ]; then JFR_OPTS=("-XX:StartFlightRecording=filename=$OUT/service.jfr,settings=profile"); fi
+# the prod profile refuses to start on the broker's default credentials or an empty service secret: the
+# local broker administrator, and a secret used only here (no agent-service runs, so no token is issued)
 STRATA_JWT_PUBLIC_KEY_LOCATION=$(cat "$OUT/jwt-public-key-location.txt") \
 STRATA_RUN_DIR="$PWD/$OUT/run" QUARKUS_HTTP_PORT=$PORT QUARKUS_LOG_LEVEL=WARN RABBITMQ_VHOST=strata-bench \
+RABBITMQ_USERNAME=strata RABBITMQ_PASSWORD=strata STRATA_MESSAGING_TRUSTED_PUBLISHERS=strata \
+STRATA_SERVICE_SECRET=${STRATA_SERVICE_SECRET:-bench-only-service-secret-of-32-characters} \
   "$JAVA" --enable-native-access=ALL-UNNAMED "${JFR_OPTS[@]}" -jar scoring-service/target/quarkus-app/quarkus-run.jar >"$OUT/service.log" 2>&1 &
 SERVICE=$!
 # its audit events go to the bench's own vhost (bin/infra up makes it), emptied at the end

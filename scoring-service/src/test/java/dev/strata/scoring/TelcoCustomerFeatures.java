@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Stands in for warehouse-service's gold customer features in tests: 1,500 stratified Telco rows
@@ -40,25 +42,27 @@ public class TelcoCustomerFeatures implements CustomerFeatureSource {
   }
 
   @Override
-  public CustomerFeatures byIds(List<String> customerIds) {
+  public CompletionStage<CustomerFeatures> byIds(List<String> customerIds) {
     var wanted = new HashSet<>(customerIds);
-    return new CustomerFeatures(FEATURES, rows.stream().filter(r -> wanted.contains(r.customerId())).toList(), null);
+    return CompletableFuture.completedFuture(
+        new CustomerFeatures(FEATURES, rows.stream().filter(r -> wanted.contains(r.customerId())).toList(), null));
   }
 
   @Override
-  public CustomerFeatures active(String cursor, int limit) {
+  public CompletionStage<CustomerFeatures> active(String cursor, int limit) {
     return page(rows.stream().filter(r -> !r.churned()).toList(), cursor, limit);
   }
 
   @Override
-  public CustomerFeatures all(String cursor, int limit) {
+  public CompletionStage<CustomerFeatures> all(String cursor, int limit) {
     return page(rows, cursor, limit);
   }
 
-  private static CustomerFeatures page(List<CustomerFeatures.Row> selected, String cursor, int limit) {
+  private static CompletionStage<CustomerFeatures> page(List<CustomerFeatures.Row> selected, String cursor, int limit) {
     int from = cursor == null ? 0 : Integer.parseInt(cursor);
     int to = Math.min(selected.size(), from + limit);
-    return new CustomerFeatures(FEATURES, selected.subList(from, to), to < selected.size() ? String.valueOf(to) : null);
+    return CompletableFuture.completedFuture(
+        new CustomerFeatures(FEATURES, selected.subList(from, to), to < selected.size() ? String.valueOf(to) : null));
   }
 
   private static List<CustomerFeatures.Row> load() {

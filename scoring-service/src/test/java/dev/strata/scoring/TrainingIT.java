@@ -86,8 +86,8 @@ class TrainingIT {
     String second = given().get("/trainings/" + Champions.train("churn_model")).then().extract().path("version");
 
     assertThat(Integer.parseInt(second)).isEqualTo(Integer.parseInt(first) + 1);
-    ModelCard a = registry.card(new dev.strata.scoring.domain.model.ModelRef("churn_model", first)).orElseThrow();
-    ModelCard b = registry.card(new dev.strata.scoring.domain.model.ModelRef("churn_model", second)).orElseThrow();
+    ModelCard a = registry.card(new dev.strata.scoring.domain.model.ModelRef("churn_model", first)).toCompletableFuture().join().orElseThrow();
+    ModelCard b = registry.card(new dev.strata.scoring.domain.model.ModelRef("churn_model", second)).toCompletableFuture().join().orElseThrow();
     assertThat(b.trainingFingerprint()).isEqualTo(a.trainingFingerprint());
     given().contentType(ContentType.JSON).body(java.util.Map.of("inputs", java.util.List.of(java.util.Map.of(
             "name", b.inputName(), "datatype", "FP32", "shape", java.util.List.of(1, b.features().size()),

@@ -28,7 +28,8 @@ public final class UploadedChampions {
 
   private static void upload(Recipe recipe, ModelTrainer trainer) {
     var rows = new TelcoCustomerFeatures().rows().stream().map(recipe::example).toList();
-    TrainedModel trained = trainer.train(recipe.task(), TelcoCustomerFeatures.FEATURES, HoldoutSplit.of(rows, 0.2).training(), 7);
+    TrainedModel trained = trainer.train(recipe.task(), TelcoCustomerFeatures.FEATURES, HoldoutSplit.of(rows, 0.2).training(), 7)
+        .toCompletableFuture().join();
     Map<String, Object> metadata = new HashMap<>();
     metadata.put("task", recipe.task().name());
     metadata.put("features", trained.featureOrder());

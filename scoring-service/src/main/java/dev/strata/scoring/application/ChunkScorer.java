@@ -6,6 +6,7 @@ import dev.strata.scoring.domain.inference.ScoringModels;
 import dev.strata.scoring.domain.model.ModelCard;
 import dev.strata.scoring.domain.scoring.ShadowComparison;
 import dev.strata.scoring.domain.scoring.ShadowMetrics;
+import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,36 +37,38 @@ public class ChunkScorer {
     this.shadow = shadow;
   }
 
-  public List<CustomerScores.Score> score(CustomerFeatures page, Lineup lineup) {
+  public Uni<List<CustomerScores.Score>> score(CustomerFeatures page, Lineup lineup) {
     if (page.rows().isEmpty()) {
-      return List.of();
+      return Uni.createFrom().item(List.of());
     }
-    float[] probability = run(lineup.churn(), page);
-    float[] revenue = nonNegative(run(lineup.risk(), page));
-    shadow(page, lineup.churn(), lineup.churnChallenger(), probability, false);
-    shadow(page, lineup.risk(), lineup.riskChallenger(), revenue, true);
-    List<CustomerScores.Score> scores = new ArrayList<>(page.rows().size());
-    for (int i = 0; i < page.rows().size(); i++) {
-      scores.add(new CustomerScores.Score(page.rows().get(i).customerId(), probability[i], revenue[i]));
-    }
-    return scores;
+    return run(lineup.churn(), page).chain(probability -> run(lineup.risk(), page).map(ChunkScorer::nonNegative)
+        .call(revenue -> shadow(page, lineup.churn(), lineup.churnChallenger(), probability, false))
+        .call(revenue -> shadow(page, lineup.risk(), lineup.riskChallenger(), revenue, true))
+        .map(revenue -> {
+          List<CustomerScores.Score> scores = new ArrayList<>(page.rows().size());
+          for (int i = 0; i < page.rows().size(); i++) {
+            scores.add(new CustomerScores.Score(page.rows().get(i).customerId(), probability[i], revenue[i]));
+          }
+          return scores;
+        }));
   }
 
   // the challenger's trouble is never the caller's: it is logged and counted, the answer stands
-  private void shadow(CustomerFeatures page, ModelCard champion, Optional<ModelCard> challenger, float[] served, boolean revenue) {
+  private Uni<Void> shadow(CustomerFeatures page, ModelCard champion, Optional<ModelCard> challenger, float[] served, boolean revenue) {
     if (shadow.isEmpty() || challenger.isEmpty()) {
-      return;
+      return Uni.createFrom().voidItem();
     }
-    try {
-      float[] theirs = run(challenger.get(), page);
-      shadow.get().compared(ShadowComparison.of(champion, challenger.get(), served, revenue ? nonNegative(theirs) : theirs));
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "challenger " + challenger.get().ref() + " could not shadow " + champion.ref(), e);
-      shadow.get().failed(challenger.get());
-    }
+    return run(challenger.get(), page)
+        .invoke(theirs -> shadow.get().compared(ShadowComparison.of(champion, challenger.get(), served, revenue ? nonNegative(theirs) : theirs)))
+        .replaceWithVoid()
+        .onFailure(RuntimeException.class).recoverWithUni(e -> {
+          LOG.log(System.Logger.Level.WARNING, "challenger " + challenger.get().ref() + " could not shadow " + champion.ref(), e);
+          shadow.get().failed(challenger.get());
+          return Uni.createFrom().voidItem();
+        });
   }
 
-  private float[] run(ModelCard card, CustomerFeatures page) {
+  private Uni<float[]> run(ModelCard card, CustomerFeatures page) {
     List<CustomerFeatures.Row> rows = page.rows();
     return ModelInputs.scores(models, card, page.featureNames(), rows.size(), (i, j) -> {
       Double value = rows.get(i).values().get(j);

@@ -6,6 +6,7 @@ import dev.strata.scoring.domain.model.ModelCard;
 import dev.strata.scoring.domain.model.ModelRegistry;
 import dev.strata.scoring.domain.model.ModelResolution;
 import dev.strata.scoring.domain.model.ModelUnavailable;
+import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,30 +23,31 @@ public class DescribeModel {
 
   public record Description(ModelCard card, List<String> versions, ModelSignature signature) {}
 
-  public Description describe(String model, Optional<String> version) {
-    ModelCard card = ModelResolution.resolve(registry, model, version);
-    List<String> versions = registry.versions(model).stream().map(ModelCard::version).toList();
-    return new Description(card, versions, models.signature(card));
+  public Uni<Description> describe(String model, Optional<String> version) {
+    return Async.uni(() -> ModelResolution.resolve(registry, model, version)).chain(card ->
+        Async.uni(() -> registry.versions(model)).chain(versions -> Async.uni(() -> models.signature(card))
+            .map(signature -> new Description(card, versions.stream().map(ModelCard::version).toList(), signature))));
   }
 
   /** Loads the version if needed; false when it exists but cannot serve. */
-  public boolean ready(String model, Optional<String> version) {
-    ModelCard card = ModelResolution.resolve(registry, model, version);
-    try {
-      models.signature(card);
-      return true;
-    } catch (ModelUnavailable e) {
-      return false;
-    }
+  public Uni<Boolean> ready(String model, Optional<String> version) {
+    return Async.uni(() -> ModelResolution.resolve(registry, model, version))
+        .chain(card -> Async.uni(() -> models.signature(card)).replaceWith(true)
+            .onFailure(ModelUnavailable.class).recoverWithItem(false));
   }
 
   /** Every champion loads; the models that do not, by name. Loading happens here, so it warms. */
-  public List<String> championsNotServing() {
-    return registry.models().stream().filter(model -> !championServes(model)).toList();
+  public Uni<List<String>> championsNotServing() {
+    return Async.uni(registry::models).chain(names -> Async.inOrder(names, this::championServes))
+        .map(served -> served.stream().filter(model -> !model.serves()).map(Served::model).toList());
   }
 
-  private boolean championServes(String model) {
-    String champion = registry.aliases(model).get(ModelRegistry.CHAMPION);
-    return champion == null || ready(model, Optional.of(champion));
+  private record Served(String model, boolean serves) {}
+
+  private Uni<Served> championServes(String model) {
+    return Async.uni(() -> registry.aliases(model)).chain(aliases -> {
+      String champion = aliases.get(ModelRegistry.CHAMPION);
+      return champion == null ? Uni.createFrom().item(true) : ready(model, Optional.of(champion));
+    }).map(serves -> new Served(model, serves));
   }
 }

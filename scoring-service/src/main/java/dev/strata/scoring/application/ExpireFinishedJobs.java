@@ -2,10 +2,11 @@ package dev.strata.scoring.application;
 
 import dev.strata.scoring.domain.scoring.ScoringJobs;
 import dev.strata.scoring.domain.training.TrainingJobs;
+import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Forgets finished jobs some time after they finished, so the registry folder does not grow without
@@ -24,22 +25,22 @@ public class ExpireFinishedJobs {
     this.keep = keep;
   }
 
-  /** Deletes the finished jobs last saved before {@code now} minus the retention; returns how many. */
-  public int run(Instant now) {
+  /** Deletes the finished jobs last saved before {@code now} minus the retention; answers how many. */
+  public Uni<Integer> run(Instant now) {
     Instant expiredBefore = now.minus(keep);
-    int deleted = 0;
-    for (JobShelf shelf : shelves) {
-      for (Map.Entry<String, Instant> job : shelf.touchTimes().entrySet()) {
-        boolean finished = !shelf.running(job.getKey()).orElse(true); // a job gone meanwhile is nothing to delete
-        if (job.getValue().isBefore(expiredBefore) && finished) {
-          shelf.delete(job.getKey());
-          deleted++;
-        }
-      }
-    }
-    if (deleted > 0) {
-      LOG.log(System.Logger.Level.INFO, "{0} finished job(s) older than {1} deleted", deleted, keep);
-    }
-    return deleted;
+    AtomicInteger deleted = new AtomicInteger();
+    return Async.inOrder(shelves, shelf -> shelf.touchTimes().chain(times -> Async.inOrder(List.copyOf(times.entrySet()), job ->
+        shelf.running(job.getKey()).chain(running -> {
+          boolean finished = !running.orElse(true); // a job gone meanwhile is nothing to delete
+          if (job.getValue().isBefore(expiredBefore) && finished) {
+            return shelf.delete(job.getKey()).invoke(deleted::incrementAndGet);
+          }
+          return Uni.createFrom().voidItem();
+        })))).map(done -> {
+          if (deleted.get() > 0) {
+            LOG.log(System.Logger.Level.INFO, "{0} finished job(s) older than {1} deleted", deleted.get(), keep);
+          }
+          return deleted.get();
+        });
   }
 }

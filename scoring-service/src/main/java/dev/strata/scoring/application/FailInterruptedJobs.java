@@ -3,14 +3,13 @@ package dev.strata.scoring.application;
 import dev.strata.scoring.domain.scoring.ScoringJobs;
 import dev.strata.scoring.domain.training.TrainingJob;
 import dev.strata.scoring.domain.training.TrainingJobs;
+import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Keeps this process's jobs alive and fails the jobs whose process stopped. Every process touches the
@@ -41,37 +40,31 @@ public class FailInterruptedJobs {
   }
 
   /** Touches the file of every job this process runs. */
-  public void heartbeat(Instant now) {
-    inFlight.beat(now, (id, at) -> {
-      trainings.touch(id, at);
-      scorings.touch(id, at);
-    });
+  public Uni<Void> heartbeat(Instant now) {
+    return inFlight.beat(now, (id, at) -> Async.uni(() -> trainings.touch(id, at)).chain(() -> Async.uni(() -> scorings.touch(id, at))));
   }
 
-  /** Fails the running jobs whose heartbeat is older than the lease at {@code now}; returns how many. */
-  public int run(Instant now) {
+  /** Fails the running jobs whose heartbeat is older than the lease at {@code now}; answers how many. */
+  public Uni<Integer> run(Instant now) {
     Instant staleBefore = now.minus(lease);
-    int failed = 0;
-    Set<String> stored = new HashSet<>();
-    for (JobShelf shelf : shelves) {
-      for (Map.Entry<String, Instant> job : shelf.touchTimes().entrySet()) {
-        String id = job.getKey();
-        stored.add(id);
-        if (job.getValue().isBefore(staleBefore) && !inFlight.contains(id) && !finished.contains(id)) {
-          Optional<Boolean> running = shelf.running(id);
-          if (running.orElse(false)) {
-            shelf.interrupt(id, now);
-            failed++;
-          }
-          finished.add(id);
-        }
+    AtomicInteger failed = new AtomicInteger();
+    Set<String> stored = ConcurrentHashMap.newKeySet();
+    return Async.inOrder(shelves, shelf -> shelf.touchTimes().chain(times -> Async.inOrder(List.copyOf(times.entrySet()), job -> {
+      String id = job.getKey();
+      stored.add(id);
+      if (job.getValue().isBefore(staleBefore) && !inFlight.contains(id) && !finished.contains(id)) {
+        return shelf.running(id).chain(running -> running.orElse(false)
+            ? shelf.interrupt(id, now).invoke(failed::incrementAndGet)
+            : Uni.createFrom().voidItem()).invoke(() -> finished.add(id));
       }
-    }
-    finished.retainAll(stored); // deleted jobs need not be remembered
-    if (failed > 0) {
-      LOG.log(System.Logger.Level.WARNING, "{0} running job(s) had no heartbeat for {1} and are now FAILED ({2})",
-          failed, lease, TrainingJob.INTERRUPTED);
-    }
-    return failed;
+      return Uni.createFrom().voidItem();
+    }))).map(done -> {
+      finished.retainAll(stored); // deleted jobs need not be remembered
+      if (failed.get() > 0) {
+        LOG.log(System.Logger.Level.WARNING, "{0} running job(s) had no heartbeat for {1} and are now FAILED ({2})",
+            failed.get(), lease, TrainingJob.INTERRUPTED);
+      }
+      return failed.get();
+    });
   }
 }

@@ -5,6 +5,7 @@ import dev.strata.scoring.domain.model.ModelCard;
 import dev.strata.scoring.domain.model.ModelTask;
 import dev.strata.scoring.domain.training.Evaluation;
 import dev.strata.scoring.domain.training.LabeledRow;
+import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.Map;
 
@@ -24,22 +25,23 @@ class HoldoutScoring {
   }
 
   /** Empty when the version cannot be scored on these rows (a feature they lack, an artifact that does not load). */
-  Map<String, Double> evaluate(ModelCard card, List<String> featureNames, List<LabeledRow> holdout) {
+  Uni<Map<String, Double>> evaluate(ModelCard card, List<String> featureNames, List<LabeledRow> holdout) {
     if (ModelInputs.missingFeature(card, featureNames).isPresent()) {
-      return Map.of();
+      return Uni.createFrom().item(Map.of());
     }
-    try {
-      float[] scores = ModelInputs.scores(models, card, featureNames, holdout.size(), (i, j) -> holdout.get(i).values()[j]);
-      double[] predicted = new double[scores.length];
-      for (int i = 0; i < scores.length; i++) {
-        predicted[i] = scores[i];
-      }
-      return card.task() == ModelTask.CLASSIFICATION
-          ? Evaluation.classifier(predicted, holdout) : Evaluation.regressor(predicted, holdout);
-    } catch (RuntimeException e) {
-      // a version whose artifact no longer loads cannot be judged; the caller decides what that means
-      LOG.log(System.Logger.Level.WARNING, "model " + card.ref() + " could not be evaluated on held-out rows", e);
-      return Map.of();
-    }
+    return ModelInputs.scores(models, card, featureNames, holdout.size(), (i, j) -> holdout.get(i).values()[j])
+        .map(scores -> {
+          double[] predicted = new double[scores.length];
+          for (int i = 0; i < scores.length; i++) {
+            predicted[i] = scores[i];
+          }
+          return card.task() == ModelTask.CLASSIFICATION
+              ? Evaluation.classifier(predicted, holdout) : Evaluation.regressor(predicted, holdout);
+        })
+        .onFailure(RuntimeException.class).recoverWithItem(e -> {
+          // a version whose artifact no longer loads cannot be judged; the caller decides what that means
+          LOG.log(System.Logger.Level.WARNING, "model " + card.ref() + " could not be evaluated on held-out rows", e);
+          return Map.of();
+        });
   }
 }

@@ -1,11 +1,11 @@
 package dev.strata.scoring.application;
 
-import dev.strata.scoring.domain.inference.ModelSignature;
 import dev.strata.scoring.domain.inference.ScoringModels;
 import dev.strata.scoring.domain.inference.Tensor;
 import dev.strata.scoring.domain.model.ModelCard;
 import dev.strata.scoring.domain.model.ModelRegistry;
 import dev.strata.scoring.domain.model.ModelResolution;
+import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +23,11 @@ public class InferWithModel {
   /** The version that answered and its outputs. */
   public record Inference(ModelCard card, List<Tensor> outputs) {}
 
-  public Inference run(String model, Optional<String> version, List<Tensor> inputs, List<String> outputs) {
-    ModelCard card = ModelResolution.resolve(registry, model, version);
-    ModelSignature signature = models.signature(card);
-    signature.check(inputs, outputs);
-    return new Inference(card, models.infer(card, inputs, outputs));
+  public Uni<Inference> run(String model, Optional<String> version, List<Tensor> inputs, List<String> outputs) {
+    return Async.uni(() -> ModelResolution.resolve(registry, model, version))
+        .chain(card -> Async.uni(() -> models.signature(card))
+            .invoke(signature -> signature.check(inputs, outputs))
+            .chain(() -> Async.uni(() -> models.infer(card, inputs, outputs)))
+            .map(answer -> new Inference(card, answer)));
   }
 }

@@ -1,8 +1,10 @@
 package dev.strata.scoring.application;
 
+import dev.strata.scoring.domain.scoring.ScoringJob;
 import dev.strata.scoring.domain.scoring.ScoringJobs;
 import dev.strata.scoring.domain.training.TrainingJob;
 import dev.strata.scoring.domain.training.TrainingJobs;
+import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +17,15 @@ import java.util.Optional;
  */
 interface JobShelf {
 
-  Map<String, Instant> touchTimes();
+  Uni<Map<String, Instant>> touchTimes();
 
   /** Whether the job is still running; empty when it is gone. */
-  Optional<Boolean> running(String id);
+  Uni<Optional<Boolean>> running(String id);
 
   /** Marks a job that no process runs any more as FAILED ({@link TrainingJob#INTERRUPTED}). */
-  void interrupt(String id, Instant now);
+  Uni<Void> interrupt(String id, Instant now);
 
-  void delete(String id);
+  Uni<Void> delete(String id);
 
   static List<JobShelf> of(TrainingJobs trainings, ScoringJobs scorings) {
     return List.of(trainings(trainings), scorings(scorings));
@@ -31,21 +33,29 @@ interface JobShelf {
 
   private static JobShelf trainings(TrainingJobs jobs) {
     return new JobShelf() {
-      public Map<String, Instant> touchTimes() { return jobs.touchTimes(); }
-      public Optional<Boolean> running(String id) { return jobs.find(id).map(TrainingJob::running); }
-      public void interrupt(String id, Instant now) { jobs.find(id).ifPresent(job -> jobs.save(job.interrupted())); }
-      public void delete(String id) { jobs.delete(id); }
+      public Uni<Map<String, Instant>> touchTimes() { return Async.uni(jobs::touchTimes); }
+      public Uni<Optional<Boolean>> running(String id) {
+        return Async.uni(() -> jobs.find(id)).map(job -> job.map(TrainingJob::running));
+      }
+      public Uni<Void> interrupt(String id, Instant now) {
+        return Async.uni(() -> jobs.find(id))
+            .chain(job -> job.isEmpty() ? Uni.createFrom().voidItem() : Async.uni(() -> jobs.save(job.get().interrupted())));
+      }
+      public Uni<Void> delete(String id) { return Async.uni(() -> jobs.delete(id)); }
     };
   }
 
   private static JobShelf scorings(ScoringJobs jobs) {
     return new JobShelf() {
-      public Map<String, Instant> touchTimes() { return jobs.touchTimes(); }
-      public Optional<Boolean> running(String id) { return jobs.find(id).map(job -> job.running()); }
-      public void interrupt(String id, Instant now) {
-        jobs.find(id).ifPresent(job -> jobs.save(job.failed(TrainingJob.INTERRUPTED, now)));
+      public Uni<Map<String, Instant>> touchTimes() { return Async.uni(jobs::touchTimes); }
+      public Uni<Optional<Boolean>> running(String id) {
+        return Async.uni(() -> jobs.find(id)).map(job -> job.map(ScoringJob::running));
       }
-      public void delete(String id) { jobs.delete(id); }
+      public Uni<Void> interrupt(String id, Instant now) {
+        return Async.uni(() -> jobs.find(id)).chain(job -> job.isEmpty() ? Uni.createFrom().voidItem()
+            : Async.uni(() -> jobs.save(job.get().failed(TrainingJob.INTERRUPTED, now))));
+      }
+      public Uni<Void> delete(String id) { return Async.uni(() -> jobs.delete(id)); }
     };
   }
 }

@@ -1,10 +1,11 @@
 package dev.strata.scoring.application;
 
+import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * The training and scoring jobs this process has taken on, queued or running. Their files are touched
@@ -15,17 +16,11 @@ public final class JobsInFlight {
 
   private final Set<String> ids = ConcurrentHashMap.newKeySet();
 
-  /** Runs {@code work} for job {@code id} on {@code executor}, counting the job in flight until the work returns. */
-  public void run(String id, Executor executor, Runnable work) {
+  /** Starts {@code work} for job {@code id} on {@code runner}, counting the job in flight until the work is done. */
+  public void run(String id, JobRunner runner, Supplier<Uni<Void>> work) {
     ids.add(id);
     try {
-      executor.execute(() -> {
-        try {
-          work.run();
-        } finally {
-          ids.remove(id);
-        }
-      });
+      runner.start(() -> Uni.createFrom().deferred(work::get).eventually(() -> ids.remove(id)));
     } catch (RuntimeException rejected) {
       ids.remove(id);
       throw rejected;
@@ -36,8 +31,8 @@ public final class JobsInFlight {
     return ids.contains(id);
   }
 
-  /** The heartbeat: hands every job in flight to {@code touch} with {@code now}. */
-  public void beat(Instant now, BiConsumer<String, Instant> touch) {
-    ids.forEach(id -> touch.accept(id, now));
+  /** The heartbeat: hands every job in flight to {@code touch} with {@code now}, one after another. */
+  public Uni<Void> beat(Instant now, BiFunction<String, Instant, Uni<Void>> touch) {
+    return Async.inOrder(java.util.List.copyOf(ids), id -> touch.apply(id, now)).replaceWithVoid();
   }
 }

@@ -2,7 +2,6 @@ package dev.strata.scoring.application;
 
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.value.SafeName;
-import dev.strata.scoring.domain.inference.ModelSignature;
 import dev.strata.scoring.domain.inference.ScoringModels;
 import dev.strata.scoring.domain.inference.TensorSpec;
 import dev.strata.scoring.domain.model.Archival;
@@ -13,6 +12,7 @@ import dev.strata.scoring.domain.model.ModelRef;
 import dev.strata.scoring.domain.model.ModelRegistry;
 import dev.strata.scoring.domain.model.ModelTask;
 import dev.strata.scoring.domain.model.Sha256;
+import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -42,56 +42,64 @@ public class ManageModelVersions {
   /** @param archived the versions that are kept but neither serve nor can be named by an alias */
   public record Listing(List<ModelCard> versions, Map<String, String> aliases, List<String> archived) {}
 
-  public ModelCard upload(String model, byte[] onnx, Upload upload, String actor) {
-    SafeName.IDENTIFIER.require(model);
-    if (upload.sha256() != null && !upload.sha256().equalsIgnoreCase(Sha256.hex(onnx))) {
-      throw new DomainException.Invalid("sha256 does not match the uploaded model.onnx");
-    }
-    ModelSignature signature = models.inspect(onnx);
-    TensorSpec input = only(signature.inputs(), "input");
-    TensorSpec output = signature.outputs().getFirst();
-    long width = input.shape().length == 2 ? input.shape()[1] : -1;
-    if (width >= 0 && width != upload.features().size()) {
-      throw new DomainException.Invalid("the model takes " + width + " features but " + upload.features().size() + " are named");
-    }
-    ModelCard card = new ModelCard(model, "1", upload.task(), clock.instant(), upload.metrics(),
-        upload.features().stream().map(FeatureSpec::number).toList(), input.name(), output.name(),
-        upload.positiveIndex(), null, "external");
-    ModelCard registered = registry.register(card, onnx);
-    audit.record(actor, "upload-model-version", registered.ref(), Map.of("sha256", registered.sha256()));
-    if (upload.alias() != null) {
-      setAlias(model, upload.alias(), registered.version(), actor);
-    }
-    return registered;
+  public Uni<ModelCard> upload(String model, byte[] onnx, Upload upload, String actor) {
+    return Uni.createFrom().item(() -> {
+      SafeName.IDENTIFIER.require(model);
+      if (upload.sha256() != null && !upload.sha256().equalsIgnoreCase(Sha256.hex(onnx))) {
+        throw new DomainException.Invalid("sha256 does not match the uploaded model.onnx");
+      }
+      return onnx;
+    }).chain(checked -> Async.uni(() -> models.inspect(onnx))).map(signature -> {
+      TensorSpec input = only(signature.inputs(), "input");
+      TensorSpec output = signature.outputs().getFirst();
+      long width = input.shape().length == 2 ? input.shape()[1] : -1;
+      if (width >= 0 && width != upload.features().size()) {
+        throw new DomainException.Invalid("the model takes " + width + " features but " + upload.features().size() + " are named");
+      }
+      return new ModelCard(model, "1", upload.task(), clock.instant(), upload.metrics(),
+          upload.features().stream().map(FeatureSpec::number).toList(), input.name(), output.name(),
+          upload.positiveIndex(), null, "external");
+    }).chain(card -> Async.uni(() -> registry.register(card, onnx)))
+        .call(registered -> Async.uni(() -> audit.record(actor, "upload-model-version", registered.ref(), Map.of("sha256", registered.sha256()))))
+        .call(registered -> upload.alias() == null ? Uni.createFrom().voidItem() : setAlias(model, upload.alias(), registered.version(), actor));
   }
 
-  public Listing list(String model) {
-    List<ModelCard> versions = registry.versions(SafeName.IDENTIFIER.require(model));
-    if (versions.isEmpty()) {
-      throw new DomainException.NotFound("model '" + model + "' has no registered version");
-    }
-    List<String> archived = registry.archived(model).stream().sorted(java.util.Comparator.comparingLong(Long::parseLong)).toList();
-    return new Listing(versions, registry.aliases(model), archived);
+  public Uni<Listing> list(String model) {
+    return Async.uni(() -> registry.versions(SafeName.IDENTIFIER.require(model))).chain(versions -> {
+      if (versions.isEmpty()) {
+        throw new DomainException.NotFound("model '" + model + "' has no registered version");
+      }
+      return Async.uni(() -> registry.archived(model)).chain(archived -> Async.uni(() -> registry.aliases(model)).map(aliases ->
+          new Listing(versions, aliases, archived.stream().sorted(java.util.Comparator.comparingLong(Long::parseLong)).toList())));
+    });
   }
 
-  public void setAlias(String model, String alias, String version, String actor) {
+  public Uni<Void> setAlias(String model, String alias, String version, String actor) {
     ModelRef ref = new ModelRef(model, version);
-    Archival.requirePromotable(ref, registry.archived(model));
-    String previous = registry.aliases(model).get(alias);
-    registry.setAlias(model, alias, ref.version());
-    audit.record(actor, "set-alias", ref, Map.of("alias", alias, "previous", previous == null ? "" : previous));
+    return Async.uni(() -> registry.archived(model))
+        .invoke(archived -> Archival.requirePromotable(ref, archived))
+        .chain(archived -> Async.uni(() -> registry.aliases(model)))
+        .chain(aliases -> {
+          String previous = aliases.get(alias);
+          return Async.uni(() -> registry.setAlias(model, alias, ref.version()))
+              .chain(() -> Async.uni(() -> audit.record(actor, "set-alias", ref,
+                  Map.of("alias", alias, "previous", previous == null ? "" : previous))));
+        });
   }
 
   /** Archives a version: it stays listed but no longer serves; aliases naming it other than the champion go. */
-  public void archive(String model, String version, String actor) {
-    ModelRef ref = new ModelRef(SafeName.IDENTIFIER.require(model), version);
-    if (registry.card(ref).isEmpty()) {
-      throw new DomainException.NotFound("model '" + model + "' has no version " + version);
-    }
-    List<String> dropped = Archival.aliasesToDrop(ref, registry.aliases(model));
-    dropped.forEach(alias -> registry.removeAlias(model, alias));
-    registry.archive(ref);
-    audit.record(actor, "archive-model-version", ref, Map.of("removedAliases", String.join(",", dropped)));
+  public Uni<Void> archive(String model, String version, String actor) {
+    return Uni.createFrom().item(() -> new ModelRef(SafeName.IDENTIFIER.require(model), version))
+        .chain(ref -> Async.uni(() -> registry.card(ref)).chain(card -> {
+          if (card.isEmpty()) {
+            throw new DomainException.NotFound("model '" + model + "' has no version " + version);
+          }
+          return Async.uni(() -> registry.aliases(model));
+        }).map(aliases -> Archival.aliasesToDrop(ref, aliases))
+            .call(dropped -> Async.inOrder(dropped, alias -> Async.uni(() -> registry.removeAlias(model, alias))))
+            .call(dropped -> Async.uni(() -> registry.archive(ref)))
+            .chain(dropped -> Async.uni(() -> audit.record(actor, "archive-model-version", ref,
+                Map.of("removedAliases", String.join(",", dropped))))));
   }
 
   private static TensorSpec only(List<TensorSpec> specs, String what) {

@@ -4,6 +4,7 @@ import dev.strata.scoring.domain.inference.ScoringModels;
 import dev.strata.scoring.domain.inference.Tensor;
 import dev.strata.scoring.domain.inference.TensorData;
 import dev.strata.scoring.domain.model.ModelCard;
+import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,8 +28,14 @@ final class ModelInputs {
     return card.featureNames().stream().filter(name -> !available.contains(name)).findFirst();
   }
 
-  /** One score per row; throws when the model needs a feature the rows do not carry. */
-  static float[] scores(ScoringModels models, ModelCard card, List<String> available, int rows, Values values) {
+  /** One score per row; fails when the model needs a feature the rows do not carry. */
+  static Uni<float[]> scores(ScoringModels models, ModelCard card, List<String> available, int rows, Values values) {
+    return Uni.createFrom().item(() -> input(card, available, rows, values))
+        .chain(input -> Async.uni(() -> models.infer(card, List.of(input), List.of(card.outputName()))))
+        .map(outputs -> column(outputs.getFirst(), rows, card.positiveIndex() == null ? 0 : card.positiveIndex()));
+  }
+
+  private static Tensor input(ModelCard card, List<String> available, int rows, Values values) {
     List<String> needed = card.featureNames();
     int[] source = new int[needed.size()];
     for (int j = 0; j < needed.size(); j++) {
@@ -44,9 +51,7 @@ final class ModelInputs {
         matrix[i * source.length + j] = (float) values.at(i, source[j]);
       }
     }
-    Tensor input = new Tensor(card.inputName(), new long[] {rows, needed.size()}, new TensorData.Floats(matrix));
-    Tensor output = models.infer(card, List.of(input), List.of(card.outputName())).getFirst();
-    return column(output, rows, card.positiveIndex() == null ? 0 : card.positiveIndex());
+    return new Tensor(card.inputName(), new long[] {rows, needed.size()}, new TensorData.Floats(matrix));
   }
 
   private static float[] column(Tensor output, int rows, int column) {

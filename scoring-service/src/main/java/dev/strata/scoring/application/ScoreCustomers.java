@@ -10,6 +10,7 @@ import dev.strata.scoring.domain.model.ModelRegistry;
 import dev.strata.scoring.domain.model.ModelResolution;
 import dev.strata.scoring.domain.scoring.ScoringProgress;
 import dev.strata.scoring.domain.training.Recipe;
+import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,49 +44,88 @@ public class ScoreCustomers {
     this.observer = observer;
   }
 
-  /** Scores synchronously; progress is logged and counted. */
-  public CustomerScores score(ScoreRequest request) {
+  /** Scores; progress is logged and counted. */
+  public Uni<CustomerScores> score(ScoreRequest request) {
     return score(request, ScoringProgress.NONE);
   }
 
   /** Scores, telling {@code progress} (besides the log and the counter) after every chunk. */
-  public CustomerScores score(ScoreRequest request, ScoringProgress progress) {
-    validate(request);
-    ModelCard churn = ModelResolution.resolve(registry, Recipe.CHURN.model(), Optional.empty());
-    ModelCard risk = ModelResolution.resolve(registry, Recipe.RISK.model(), Optional.empty());
-    ChunkScorer.Lineup lineup = new ChunkScorer.Lineup(churn, risk,
-        ModelResolution.challenger(registry, churn), ModelResolution.challenger(registry, risk));
-    List<CustomerScores.Score> scores = new ArrayList<>();
-    Integer total = chunks(request);
-    int done = 0;
-    if (request.all()) {
-      String cursor = null;
-      do {
-        CustomerFeatures page = source.active(cursor, chunkSize);
-        record(scores, scorer.score(page, lineup), ++done, total, progress);
-        cursor = page.nextCursor();
-      } while (cursor != null);
-    } else {
-      List<String> ids = request.customerIds();
-      for (int from = 0; from < ids.size(); from += chunkSize) {
-        List<String> chunk = ids.subList(from, Math.min(ids.size(), from + chunkSize));
-        record(scores, scorer.score(source.byIds(chunk), lineup), ++done, total, progress);
-      }
+  public Uni<CustomerScores> score(ScoreRequest request, ScoringProgress progress) {
+    return scoreInSteps(request, (done, total, rows, chunk) -> {
+      progress.chunkDone(done, total, rows, chunk);
+      return Uni.createFrom().voidItem();
+    });
+  }
+
+  /** Told after every chunk; the next chunk starts when what it answers is done. */
+  @FunctionalInterface
+  interface ChunkDone {
+    Uni<Void> after(int chunksDone, Integer chunksTotal, int rowsScored, int rowsInChunk);
+  }
+
+  /** Scores, running {@code afterChunk} (besides the log and the counter) after every chunk, before the next. */
+  Uni<CustomerScores> scoreInSteps(ScoreRequest request, ChunkDone afterChunk) {
+    return Uni.createFrom().item(() -> {
+      validate(request);
+      return request;
+    }).chain(valid -> champion(Recipe.CHURN).chain(churn -> champion(Recipe.RISK).chain(risk ->
+        Async.uni(() -> ModelResolution.challenger(registry, churn)).chain(churnChallenger ->
+            Async.uni(() -> ModelResolution.challenger(registry, risk)).map(riskChallenger ->
+                new ChunkScorer.Lineup(churn, risk, churnChallenger, riskChallenger))))))
+        .chain(lineup -> {
+          Run run = new Run(lineup, chunks(request), afterChunk);
+          Uni<Void> chunks = request.all() ? activeFrom(null, run) : Async.inOrder(idChunks(request.customerIds()),
+              ids -> Async.uni(() -> source.byIds(ids)).chain(run::score)).replaceWithVoid();
+          return chunks.map(done -> new CustomerScores(run.scores,
+              Map.of(lineup.churn().name(), lineup.churn().version(), lineup.risk().name(), lineup.risk().version())));
+        });
+  }
+
+  private Uni<ModelCard> champion(Recipe recipe) {
+    return Async.uni(() -> ModelResolution.resolve(registry, recipe.model(), Optional.empty()));
+  }
+
+  private Uni<Void> activeFrom(String cursor, Run run) {
+    return Async.uni(() -> source.active(cursor, chunkSize)).chain(page -> run.score(page)
+        .chain(() -> page.nextCursor() == null ? Uni.createFrom().voidItem() : activeFrom(page.nextCursor(), run)));
+  }
+
+  private List<List<String>> idChunks(List<String> ids) {
+    List<List<String>> chunks = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += chunkSize) {
+      chunks.add(ids.subList(from, Math.min(ids.size(), from + chunkSize)));
     }
-    return new CustomerScores(scores, Map.of(churn.name(), churn.version(), risk.name(), risk.version()));
+    return chunks;
+  }
+
+  /** One run's lineup and scores so far; its chunks go one after another. */
+  private final class Run {
+    private final ChunkScorer.Lineup lineup;
+    private final Integer total;
+    private final ChunkDone afterChunk;
+    private final List<CustomerScores.Score> scores = new ArrayList<>();
+    private int done;
+
+    Run(ChunkScorer.Lineup lineup, Integer total, ChunkDone afterChunk) {
+      this.lineup = lineup;
+      this.total = total;
+      this.afterChunk = afterChunk;
+    }
+
+    Uni<Void> score(CustomerFeatures page) {
+      return scorer.score(page, lineup).chain(chunk -> {
+        scores.addAll(chunk);
+        done++;
+        LOG.log(System.Logger.Level.INFO, "scored chunk {0} of {1}: {2} customers so far", done, total == null ? "?" : total, scores.size());
+        observer.chunkDone(done, total, scores.size(), chunk.size());
+        return afterChunk.after(done, total, scores.size(), chunk.size());
+      });
+    }
   }
 
   /** How many chunks the request takes, or null when that depends on the warehouse (every active customer). */
   public Integer chunks(ScoreRequest request) {
     return request.all() ? null : (request.customerIds().size() + chunkSize - 1) / chunkSize;
-  }
-
-  private void record(List<CustomerScores.Score> scores, List<CustomerScores.Score> chunk, int done, Integer total,
-      ScoringProgress progress) {
-    scores.addAll(chunk);
-    LOG.log(System.Logger.Level.INFO, "scored chunk {0} of {1}: {2} customers so far", done, total == null ? "?" : total, scores.size());
-    observer.chunkDone(done, total, scores.size(), chunk.size());
-    progress.chunkDone(done, total, scores.size(), chunk.size());
   }
 
   /** Refuses a request that names no one, or both ids and everyone, or a malformed id. */

@@ -19,16 +19,16 @@ import dev.strata.scoring.domain.training.TrainedModel;
 import dev.strata.scoring.domain.training.TrainingJob;
 import dev.strata.scoring.domain.training.TrainingJobs;
 import dev.strata.scoring.domain.model.ModelTask;
+import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 
 /**
- * Trains a known model from warehouse gold features on a background executor: fetch → split →
+ * Trains a known model from warehouse gold features in the background: fetch → split →
  * fit → evaluate on the held-out split → register → score the current champion and the new version
  * on that same split → champion if the gate admits it (the floor, and beating the champion there),
  * challenger otherwise. The alias it moves is audited in the name of whoever started the run.
@@ -45,7 +45,7 @@ public class TrainModel {
   private final HoldoutScoring holdoutScoring;
   private final PromotionGate gate;
   private final ModelAudit audit;
-  private final Executor executor;
+  private final JobRunner runner;
   private final Clock clock;
   private final TrainingSettings settings;
   private final TrainingJobs jobs;
@@ -55,7 +55,7 @@ public class TrainModel {
   public record TrainingSettings(double holdoutFraction, long seed, int pageSize) {}
 
   public TrainModel(CustomerFeatureSource source, ModelTrainer trainer, ModelRegistry registry, ScoringModels models,
-      PromotionGate gate, ModelAudit audit, TrainingJobs jobs, JobsInFlight inFlight, Executor executor, Clock clock,
+      PromotionGate gate, ModelAudit audit, TrainingJobs jobs, JobsInFlight inFlight, JobRunner runner, Clock clock,
       TrainingSettings settings) {
     this.jobs = jobs;
     this.inFlight = inFlight;
@@ -65,66 +65,84 @@ public class TrainModel {
     this.holdoutScoring = new HoldoutScoring(models);
     this.gate = gate;
     this.audit = audit;
-    this.executor = executor;
+    this.runner = runner;
     this.clock = clock;
     this.settings = settings;
   }
 
   /** @param actor the principal starting the run: any operator may, the gate decides the promotion */
-  public TrainingJob start(String model, String actor) {
-    Recipe recipe = Recipe.of(model);
-    TrainingJob job = TrainingJob.queued(UUID.randomUUID().toString(), model, actor, clock.instant());
-    jobs.save(job);
-    inFlight.run(job.id(), executor, () -> run(job.id(), recipe, actor));
-    return job;
+  public Uni<TrainingJob> start(String model, String actor) {
+    return Uni.createFrom().item(() -> Recipe.of(model)).chain(recipe -> {
+      TrainingJob job = TrainingJob.queued(UUID.randomUUID().toString(), model, actor, clock.instant());
+      return Async.uni(() -> jobs.save(job))
+          .invoke(() -> inFlight.run(job.id(), runner, () -> run(job.id(), recipe, actor)))
+          .replaceWith(job);
+    });
   }
 
-  public TrainingJob job(String id) {
-    return jobs.find(id).orElseThrow(() -> new DomainException.NotFound("no training job " + id));
+  public Uni<TrainingJob> job(String id) {
+    return Async.uni(() -> jobs.find(id))
+        .map(job -> job.orElseThrow(() -> new DomainException.NotFound("no training job " + id)));
   }
 
-  private void run(String id, Recipe recipe, String actor) {
-    try {
-      TrainingData.Labelled labelled = data.fetch(recipe, rows -> progress(id, "fetching", rows));
+  private Uni<Void> run(String id, Recipe recipe, String actor) {
+    return data.fetch(recipe, rows -> progress(id, "fetching", rows)).chain(labelled -> {
       int rows = labelled.rows().size();
       HoldoutSplit split = HoldoutSplit.of(labelled.rows(), settings.holdoutFraction());
-      progress(id, "training", rows);
-      TrainedModel trained = trainer.train(recipe.task(), labelled.featureNames(), split.training(), settings.seed());
-      progress(id, "evaluating", rows);
-      Map<String, Double> metrics = evaluate(recipe.task(), trained, split);
-      progress(id, "registering", rows);
-      ModelCard card = new ModelCard(recipe.model(), "1", recipe.task(), clock.instant(), metrics,
-          trained.featureOrder().stream().map(FeatureSpec::number).toList(), trained.inputName(),
-          trained.outputName(), trained.positiveIndex(), null, labelled.fingerprint());
-      ModelCard registered = registry.register(card, trained.onnx());
-      PromotionGate.Decision decision = promote(id, actor, registered, metrics, labelled.featureNames(), split.holdout());
-      update(id, job -> job.succeeded(registered.version(), decision.promote(), metrics));
-    } catch (DomainException e) {
-      update(id, job -> job.failed(e.getMessage()));
-    } catch (RuntimeException e) {
+      return progress(id, "training", rows)
+          .chain(() -> Async.uni(() -> trainer.train(recipe.task(), labelled.featureNames(), split.training(), settings.seed())))
+          .call(trained -> progress(id, "evaluating", rows))
+          .chain(trained -> {
+            Map<String, Double> metrics = evaluate(recipe.task(), trained, split);
+            ModelCard card = new ModelCard(recipe.model(), "1", recipe.task(), clock.instant(), metrics,
+                trained.featureOrder().stream().map(FeatureSpec::number).toList(), trained.inputName(),
+                trained.outputName(), trained.positiveIndex(), null, labelled.fingerprint());
+            return progress(id, "registering", rows)
+                .chain(() -> Async.uni(() -> registry.register(card, trained.onnx())))
+                .chain(registered -> promote(id, actor, registered, metrics, labelled.featureNames(), split.holdout())
+                    .chain(decision -> update(id, job -> job.succeeded(registered.version(), decision.promote(), metrics))));
+          });
+    }).onFailure(RuntimeException.class).recoverWithUni(e -> {
+      if (e instanceof DomainException) {
+        return update(id, job -> job.failed(e.getMessage()));
+      }
       // The job is readable by any reader: an unexpected failure's message (a downstream URL, a
       // driver detail) stays in the service log and the job says only where to look
       LOG.log(System.Logger.Level.ERROR, "training job " + id + " failed", e);
-      update(id, job -> job.failed("training failed unexpectedly (" + e.getClass().getSimpleName() + "); see the scoring-service log"));
-    }
+      return update(id, job -> job.failed("training failed unexpectedly (" + e.getClass().getSimpleName() + "); see the scoring-service log"));
+    });
   }
 
   /** Measures the champion and the new version on the same held-out rows, lets the gate decide, moves the alias. */
-  private PromotionGate.Decision promote(String id, String actor, ModelCard registered, Map<String, Double> metrics, List<String> featureNames,
-      List<LabeledRow> holdout) {
+  private Uni<PromotionGate.Decision> promote(String id, String actor, ModelCard registered, Map<String, Double> metrics,
+      List<String> featureNames, List<LabeledRow> holdout) {
     String model = registered.name();
-    Optional<Incumbent> champion = Optional.ofNullable(registry.aliases(model).get(ModelRegistry.CHAMPION))
-        .map(version -> new Incumbent(version, registry.card(new ModelRef(model, version))
-            .map(card -> holdoutScoring.evaluate(card, featureNames, holdout)).orElse(Map.of())));
-    Map<String, Double> onSameRuntime = champion.isEmpty() ? Map.of() : holdoutScoring.evaluate(registered, featureNames, holdout);
-    PromotionGate.Decision decision = gate.decide(onSameRuntime.isEmpty() ? metrics : onSameRuntime, champion);
-    String alias = decision.promote() ? ModelRegistry.CHAMPION : ModelRegistry.CHALLENGER;
-    String previous = registry.aliases(model).get(alias);
-    registry.setAlias(model, alias, registered.version());
-    update(id, job -> job.decided(decision.reason(), champion.orElse(null)));
-    audit.record(actor, "set-alias", registered.ref(), Map.of(
-        "alias", alias, "previous", previous == null ? "" : previous, "trainingJob", id, "reason", decision.reason()));
-    return decision;
+    return incumbent(model, featureNames, holdout).chain(champion ->
+        (champion.isEmpty() ? Uni.createFrom().item(Map.<String, Double>of()) : holdoutScoring.evaluate(registered, featureNames, holdout))
+            .chain(onSameRuntime -> {
+              PromotionGate.Decision decision = gate.decide(onSameRuntime.isEmpty() ? metrics : onSameRuntime, champion);
+              String alias = decision.promote() ? ModelRegistry.CHAMPION : ModelRegistry.CHALLENGER;
+              return Async.uni(() -> registry.aliases(model)).chain(aliases -> {
+                String previous = aliases.get(alias);
+                return Async.uni(() -> registry.setAlias(model, alias, registered.version()))
+                    .chain(() -> update(id, job -> job.decided(decision.reason(), champion.orElse(null))))
+                    .chain(() -> Async.uni(() -> audit.record(actor, "set-alias", registered.ref(), Map.of(
+                        "alias", alias, "previous", previous == null ? "" : previous, "trainingJob", id, "reason", decision.reason()))));
+              }).replaceWith(decision);
+            }));
+  }
+
+  /** The current champion with its metrics on the held-out rows (none when its card is gone), if there is one. */
+  private Uni<Optional<Incumbent>> incumbent(String model, List<String> featureNames, List<LabeledRow> holdout) {
+    return Async.uni(() -> registry.aliases(model)).chain(aliases -> {
+      String version = aliases.get(ModelRegistry.CHAMPION);
+      if (version == null) {
+        return Uni.createFrom().item(Optional.<Incumbent>empty());
+      }
+      return Async.uni(() -> registry.card(new ModelRef(model, version)))
+          .chain(card -> card.isEmpty() ? Uni.createFrom().item(Map.<String, Double>of()) : holdoutScoring.evaluate(card.get(), featureNames, holdout))
+          .map(measured -> Optional.of(new Incumbent(version, measured)));
+    });
   }
 
   private static Map<String, Double> evaluate(ModelTask task, TrainedModel trained, HoldoutSplit split) {
@@ -134,12 +152,13 @@ public class TrainModel {
         : Evaluation.regressor(predicted, split.holdout());
   }
 
-  private void progress(String id, String stage, int rows) {
-    update(id, job -> job.at(stage, rows));
+  private Uni<Void> progress(String id, String stage, int rows) {
+    return update(id, job -> job.at(stage, rows));
   }
 
-  // one training thread runs one job at a time, so read-modify-write of its record does not race
-  private void update(String id, UnaryOperator<TrainingJob> change) {
-    jobs.find(id).ifPresent(job -> jobs.save(change.apply(job)));
+  // one job's steps run one after another, so read-modify-write of its record does not race
+  private Uni<Void> update(String id, UnaryOperator<TrainingJob> change) {
+    return Async.uni(() -> jobs.find(id))
+        .chain(job -> job.isEmpty() ? Uni.createFrom().voidItem() : Async.uni(() -> jobs.save(change.apply(job.get()))));
   }
 }

@@ -4,6 +4,7 @@ import dev.strata.scoring.application.ExpireFinishedJobs;
 import dev.strata.scoring.application.FailInterruptedJobs;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -26,15 +27,15 @@ public class JobRecovery {
   }
 
   void onStart(@Observes StartupEvent start) {
-    jobs.run(clock.instant());
-    expiry.run(clock.instant());
+    jobs.run(clock.instant()).chain(() -> expiry.run(clock.instant())).await().indefinitely();
   }
 
   @Scheduled(every = "${scoring.jobs.heartbeat-every:5s}", delayed = "${scoring.jobs.heartbeat-every:5s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  void beat() {
-    jobs.heartbeat(clock.instant());
-    jobs.run(clock.instant());
-    expiry.run(clock.instant());
+  Uni<Void> beat() {
+    return jobs.heartbeat(clock.instant())
+        .chain(() -> jobs.run(clock.instant()))
+        .chain(() -> expiry.run(clock.instant()))
+        .replaceWithVoid();
   }
 }

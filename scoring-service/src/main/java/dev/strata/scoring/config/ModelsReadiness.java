@@ -3,6 +3,9 @@ package dev.strata.scoring.config;
 import dev.strata.scoring.application.DescribeModel;
 import dev.strata.scoring.settings.ScoringConfig;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -10,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -20,7 +22,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @Readiness
 @ApplicationScoped
-public class ModelsReadiness implements HealthCheck {
+public class ModelsReadiness implements AsyncHealthCheck {
 
   private final Path folder;
   private final DescribeModel describe;
@@ -36,17 +38,18 @@ public class ModelsReadiness implements HealthCheck {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the model registry folder " + folder, e);
     }
-    describe.championsNotServing();
+    describe.championsNotServing().await().indefinitely();
   }
 
   @Override
-  public HealthCheckResponse call() {
-    boolean writable = Files.isDirectory(folder) && Files.isWritable(folder);
-    List<String> notServing = writable ? describe.championsNotServing() : List.of();
-    return HealthCheckResponse.named("model-registry")
-        .status(writable && notServing.isEmpty())
-        .withData("folder", folder.toString())
-        .withData("championsNotServing", String.join(",", notServing))
-        .build();
+  public Uni<HealthCheckResponse> call() {
+    return Uni.createFrom().item(() -> Files.isDirectory(folder) && Files.isWritable(folder))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .chain(writable -> (writable ? describe.championsNotServing() : Uni.createFrom().item(List.<String>of()))
+            .map(notServing -> HealthCheckResponse.named("model-registry")
+                .status(writable && notServing.isEmpty())
+                .withData("folder", folder.toString())
+                .withData("championsNotServing", String.join(",", notServing))
+                .build()));
   }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.scoring.adapter.out.filesystem.FileSystemModelRegistry;
 import dev.strata.scoring.adapter.out.filesystem.FileSystemScoringJobs;
 import dev.strata.scoring.adapter.out.filesystem.FileSystemTrainingJobs;
+import dev.strata.scoring.adapter.out.http.WarehouseCalls;
+import dev.strata.scoring.adapter.out.http.WarehouseCustomerFeatures;
 import dev.strata.scoring.adapter.out.micrometer.MicrometerShadowMetrics;
 import dev.strata.scoring.adapter.out.onnx.OnnxScoringModels;
 import dev.strata.scoring.adapter.out.rabbitmq.RabbitModelAudit;
@@ -13,6 +15,7 @@ import dev.strata.scoring.application.DescribeModel;
 import dev.strata.scoring.application.ExpireFinishedJobs;
 import dev.strata.scoring.application.FailInterruptedJobs;
 import dev.strata.scoring.application.InferWithModel;
+import dev.strata.scoring.application.JobRunner;
 import dev.strata.scoring.application.JobsInFlight;
 import dev.strata.scoring.application.ManageModelVersions;
 import dev.strata.scoring.application.ScoreCustomers;
@@ -32,12 +35,14 @@ import dev.strata.support.messaging.AuditTrail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Named;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -45,22 +50,39 @@ import java.util.concurrent.Executors;
 @ApplicationScoped
 public class ScoringProducers {
 
+  /** Where blocking adapters (files, ONNX Runtime, Tribuo, the warehouse client) complete their calls. */
+  private final Executor blocking = Infrastructure.getDefaultWorkerPool();
+
   @Produces
   @ApplicationScoped
   ModelRegistry registry(ScoringConfig config, ObjectMapper json) {
-    return new FileSystemModelRegistry(config.registry().folder(), json);
+    return new FileSystemModelRegistry(config.registry().folder(), json, blocking);
   }
 
   @Produces
   @ApplicationScoped
   ScoringModels scoringModels(ModelRegistry registry, ScoringConfig config) {
-    return new OnnxScoringModels(registry, config.onnx().intraOpThreads());
+    return new OnnxScoringModels(registry, config.onnx().intraOpThreads(), blocking);
   }
 
   @Produces
   @ApplicationScoped
   ModelTrainer trainer(ScoringConfig config) {
-    return new TribuoModelTrainer(config.training().epochs());
+    return new TribuoModelTrainer(config.training().epochs(), blocking);
+  }
+
+  @Produces
+  @ApplicationScoped
+  CustomerFeatureSource customerFeatures(WarehouseCalls calls) {
+    return new WarehouseCustomerFeatures(calls, blocking);
+  }
+
+  /**
+   * A job runner whose threads each carry one job from start to end, so the pool's size is how many
+   * such jobs run at a time; the rest queue.
+   */
+  private static JobRunner runnerOn(ExecutorService threads) {
+    return job -> threads.execute(() -> job.get().await().indefinitely());
   }
 
   /** Training is CPU-heavy: one run at a time, never on an event-loop or request thread. */
@@ -90,13 +112,13 @@ public class ScoringProducers {
   @Produces
   @ApplicationScoped
   TrainingJobs trainingJobs(ScoringConfig config, ObjectMapper json) {
-    return new FileSystemTrainingJobs(config.registry().folder(), json);
+    return new FileSystemTrainingJobs(config.registry().folder(), json, blocking);
   }
 
   @Produces
   @ApplicationScoped
   ScoringJobs scoringJobs(ScoringConfig config, ObjectMapper json) {
-    return new FileSystemScoringJobs(config.registry().folder(), json);
+    return new FileSystemScoringJobs(config.registry().folder(), json, blocking);
   }
 
   @Produces
@@ -148,7 +170,7 @@ public class ScoringProducers {
       ScoringConfig config) {
     ScoringConfig.Training training = config.training();
     return new TrainModel(source, trainer, registry, models, new PromotionGate(training.minAuc()), audit, jobs, inFlight,
-        executor, Clock.systemUTC(),
+        runnerOn(executor), Clock.systemUTC(),
         new TrainModel.TrainingSettings(training.holdoutFraction(), training.seed(), training.pageSize()));
   }
 
@@ -168,6 +190,6 @@ public class ScoringProducers {
   @ApplicationScoped
   ScoreCustomersInBackground scoreCustomersInBackground(ScoreCustomers scoring, ScoringJobs jobs,
       JobsInFlight inFlight, @Named("scoring") ExecutorService executor) {
-    return new ScoreCustomersInBackground(scoring, jobs, inFlight, executor, Clock.systemUTC());
+    return new ScoreCustomersInBackground(scoring, jobs, inFlight, runnerOn(executor), Clock.systemUTC());
   }
 }

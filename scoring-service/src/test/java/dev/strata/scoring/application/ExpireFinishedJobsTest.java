@@ -26,10 +26,10 @@ class ExpireFinishedJobsTest {
     trainings.save(TrainingJob.queued("t-old", "churn_model", eightDaysAgo).succeeded("3", true, Map.of("auc", 0.9)));
     scorings.save(ScoringJob.started("s-old", 2, eightDaysAgo).failed("model missing", eightDaysAgo));
 
-    assertThat(expiry.run(NOW)).isEqualTo(2);
+    assertThat(expiry.run(NOW).await().indefinitely()).isEqualTo(2);
 
-    assertThat(trainings.find("t-old")).isEmpty();
-    assertThat(scorings.find("s-old")).isEmpty();
+    assertThat(trainings.find("t-old").toCompletableFuture().join()).isEmpty();
+    assertThat(scorings.find("s-old").toCompletableFuture().join()).isEmpty();
   }
 
   @Test
@@ -37,8 +37,8 @@ class ExpireFinishedJobsTest {
     trainings.now = NOW.minus(Duration.ofDays(6));
     trainings.save(TrainingJob.queued("t-recent", "churn_model", trainings.now).succeeded("3", true, Map.of("auc", 0.9)));
 
-    assertThat(expiry.run(NOW)).isZero();
-    assertThat(trainings.find("t-recent")).isPresent();
+    assertThat(expiry.run(NOW).await().indefinitely()).isZero();
+    assertThat(trainings.find("t-recent").toCompletableFuture().join()).isPresent();
   }
 
   @Test
@@ -46,7 +46,7 @@ class ExpireFinishedJobsTest {
     scorings.now = NOW.minus(Duration.ofDays(30));
     scorings.save(ScoringJob.started("s-running", 4, scorings.now).progressed(1, 1000));
 
-    assertThat(expiry.run(NOW)).isZero();
-    assertThat(scorings.find("s-running")).isPresent();
+    assertThat(expiry.run(NOW).await().indefinitely()).isZero();
+    assertThat(scorings.find("s-running").toCompletableFuture().join()).isPresent();
   }
 }

@@ -1,5 +1,7 @@
 package dev.strata.scoring.application;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
 import dev.strata.scoring.domain.scoring.ScoringJob;
 import dev.strata.scoring.domain.scoring.ScoringJobs;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Scoring jobs in a map, for use-case tests; keeps every saved state in order. */
@@ -18,15 +21,17 @@ final class InMemoryScoringJobs implements ScoringJobs {
   Instant now = Instant.now();
   final List<ScoringJob> saved = new ArrayList<>();
 
-  public synchronized void save(ScoringJob job) { jobs.put(job.id(), job); touched.put(job.id(), now); saved.add(job); }
+  public synchronized CompletionStage<Void> save(ScoringJob job) { jobs.put(job.id(), job); touched.put(job.id(), now); saved.add(job); return done(); }
 
-  public Optional<ScoringJob> find(String id) { return Optional.ofNullable(jobs.get(id)); }
+  public CompletionStage<Optional<ScoringJob>> find(String id) { return completedFuture(Optional.ofNullable(jobs.get(id))); }
 
-  public void touch(String id, Instant at) { touched.computeIfPresent(id, (k, v) -> at); }
+  public CompletionStage<Void> touch(String id, Instant at) { touched.computeIfPresent(id, (k, v) -> at); return done(); }
 
-  public Optional<Instant> touchedAt(String id) { return Optional.ofNullable(touched.get(id)); }
+  public CompletionStage<Optional<Instant>> touchedAt(String id) { return completedFuture(Optional.ofNullable(touched.get(id))); }
 
-  public Map<String, Instant> touchTimes() { return Map.copyOf(touched); }
+  public CompletionStage<Map<String, Instant>> touchTimes() { return completedFuture(Map.copyOf(touched)); }
 
-  public void delete(String id) { jobs.remove(id); touched.remove(id); }
+  public CompletionStage<Void> delete(String id) { jobs.remove(id); touched.remove(id); return done(); }
+
+  private static CompletionStage<Void> done() { return completedFuture(null); }
 }

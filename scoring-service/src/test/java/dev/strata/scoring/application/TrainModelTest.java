@@ -1,5 +1,6 @@
 package dev.strata.scoring.application;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.kernel.api.CustomerFeatures;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -39,14 +41,14 @@ class TrainModelTest {
 
   /** 200 customers, every other one churned; "signal" equals the label, "noise" marks every fifth customer. */
   private final CustomerFeatureSource warehouse = new CustomerFeatureSource() {
-    public CustomerFeatures byIds(List<String> ids) { throw new UnsupportedOperationException(); }
-    public CustomerFeatures active(String cursor, int limit) { throw new UnsupportedOperationException(); }
-    public CustomerFeatures all(String cursor, int limit) {
+    public CompletionStage<CustomerFeatures> byIds(List<String> ids) { throw new UnsupportedOperationException(); }
+    public CompletionStage<CustomerFeatures> active(String cursor, int limit) { throw new UnsupportedOperationException(); }
+    public CompletionStage<CustomerFeatures> all(String cursor, int limit) {
       int from = cursor == null ? 0 : Integer.parseInt(cursor);
       var rows = IntStream.range(from, Math.min(200, from + limit))
           .mapToObj(i -> new CustomerFeatures.Row("C" + i, List.of(i % 2 == 0 ? 1.0 : 0.0, i % 5 == 0 ? 1.0 : 0.0), i % 2 == 0, 50.0))
           .toList();
-      return new CustomerFeatures(List.of("signal", "noise"), rows, from + limit < 200 ? String.valueOf(from + limit) : null);
+      return completedFuture(new CustomerFeatures(List.of("signal", "noise"), rows, from + limit < 200 ? String.valueOf(from + limit) : null));
     }
   };
 
@@ -60,11 +62,11 @@ class TrainModelTest {
 
   /** Runs the registered artifact: [1 - p, p] per row. */
   private final ScoringModels runtime = new ScoringModels() {
-    public ModelSignature signature(ModelCard card) { throw new UnsupportedOperationException(); }
+    public CompletionStage<ModelSignature> signature(ModelCard card) { throw new UnsupportedOperationException(); }
     public boolean isLoaded(ModelCard card) { return true; }
-    public ModelSignature inspect(byte[] onnx) { throw new UnsupportedOperationException(); }
-    public List<Tensor> infer(ModelCard card, List<Tensor> inputs, List<String> outputs) {
-      Quality quality = Quality.values()[registry.artifact(card.ref())[0]];
+    public CompletionStage<ModelSignature> inspect(byte[] onnx) { throw new UnsupportedOperationException(); }
+    public CompletionStage<List<Tensor>> infer(ModelCard card, List<Tensor> inputs, List<String> outputs) {
+      Quality quality = Quality.values()[registry.artifact(card.ref()).toCompletableFuture().join()[0]];
       float[] x = ((TensorData.Floats) inputs.getFirst().data()).values();
       int n = (int) inputs.getFirst().shape()[0];
       float[] out = new float[2 * n];
@@ -73,22 +75,25 @@ class TrainModelTest {
         out[2 * i] = 1 - p;
         out[2 * i + 1] = p;
       }
-      return List.of(new Tensor("output", new long[] {n, 2}, new TensorData.Floats(out)));
+      return completedFuture(List.of(new Tensor("output", new long[] {n, 2}, new TensorData.Floats(out))));
     }
   };
 
   private TrainModel training(Quality quality, double minAuc) {
     TrainedModel.Predictor predictor = rows -> rows.stream().mapToDouble(r -> predict(quality, r[0], r[1])).toArray();
     return new TrainModel(warehouse,
-        (task, names, rows, seed) -> new TrainedModel(new byte[] {(byte) quality.ordinal()}, names, "input", "output", 1, predictor),
+        (task, names, rows, seed) -> completedFuture(new TrainedModel(new byte[] {(byte) quality.ordinal()}, names, "input", "output", 1, predictor)),
         registry, runtime, new PromotionGate(minAuc),
-        (actor, action, ref, details) -> audited.add(actor + " " + action + " " + ref + " " + details.get("alias")),
-        new InMemoryTrainingJobs(), new JobsInFlight(), Runnable::run, Clock.systemUTC(), new TrainModel.TrainingSettings(0.2, 1, 64));
+        (actor, action, ref, details) -> {
+          audited.add(actor + " " + action + " " + ref + " " + details.get("alias"));
+          return completedFuture(null);
+        },
+        new InMemoryTrainingJobs(), new JobsInFlight(), job -> job.get().await().indefinitely(), Clock.systemUTC(), new TrainModel.TrainingSettings(0.2, 1, 64));
   }
 
   private TrainingJob train(Quality quality, double minAuc) {
     TrainModel training = training(quality, minAuc);
-    return training.job(training.start("churn_model", "alice").id());
+    return training.job(training.start("churn_model", "alice").await().indefinitely().id()).await().indefinitely();
   }
 
   @Test
@@ -100,7 +105,7 @@ class TrainModelTest {
     assertThat(done.startedBy()).isEqualTo("alice");
     assertThat(done.champion()).isNull();
     assertThat(done.metrics()).containsEntry("auc", 1.0).containsKeys("log_loss", "calibration_error");
-    assertThat(registry.aliases("churn_model")).containsEntry(ModelRegistry.CHAMPION, done.version());
+    assertThat(registry.aliases("churn_model").toCompletableFuture().join()).containsEntry(ModelRegistry.CHAMPION, done.version());
   }
 
   @Test
@@ -109,7 +114,7 @@ class TrainModelTest {
     TrainingJob rejected = train(Quality.INVERTED, 0.8);
 
     assertThat(rejected.promoted()).isFalse();
-    assertThat(registry.aliases("churn_model"))
+    assertThat(registry.aliases("churn_model").toCompletableFuture().join())
         .containsEntry(ModelRegistry.CHAMPION, champion).containsEntry(ModelRegistry.CHALLENGER, rejected.version());
   }
 
@@ -123,7 +128,7 @@ class TrainModelTest {
     assertThat(weaker.champion().version()).isEqualTo(champion);
     assertThat(weaker.champion().metrics()).containsEntry("auc", 1.0);
     assertThat(weaker.decision()).contains("does not beat champion version " + champion);
-    assertThat(registry.aliases("churn_model")).containsEntry(ModelRegistry.CHAMPION, champion)
+    assertThat(registry.aliases("churn_model").toCompletableFuture().join()).containsEntry(ModelRegistry.CHAMPION, champion)
         .containsEntry(ModelRegistry.CHALLENGER, weaker.version());
   }
 
@@ -133,7 +138,7 @@ class TrainModelTest {
     TrainingJob same = train(Quality.PERFECT, 0.8);
 
     assertThat(same.promoted()).isFalse();
-    assertThat(registry.aliases("churn_model")).containsEntry(ModelRegistry.CHAMPION, champion);
+    assertThat(registry.aliases("churn_model").toCompletableFuture().join()).containsEntry(ModelRegistry.CHAMPION, champion);
   }
 
   @Test
@@ -143,7 +148,7 @@ class TrainModelTest {
 
     assertThat(better.promoted()).isTrue();
     assertThat(better.decision()).contains("beats champion version 1");
-    assertThat(registry.aliases("churn_model")).containsEntry(ModelRegistry.CHAMPION, better.version());
+    assertThat(registry.aliases("churn_model").toCompletableFuture().join()).containsEntry(ModelRegistry.CHAMPION, better.version());
   }
 
   @Test
@@ -157,7 +162,7 @@ class TrainModelTest {
   @Test
   void theRiskModelIsARegressorJudgedByRankingAndFit() {
     TrainModel training = training(Quality.PERFECT, 0.8);
-    TrainingJob done = training.job(training.start("risk_model", "alice").id());
+    TrainingJob done = training.job(training.start("risk_model", "alice").await().indefinitely().id()).await().indefinitely();
     assertThat(done.metrics()).containsKeys("auc", "r2", "rmse");
   }
 
@@ -167,21 +172,32 @@ class TrainModelTest {
     private final Map<String, Map<String, String>> aliases = new HashMap<>();
     private final Map<String, Set<String>> archived = new HashMap<>();
 
-    public ModelCard register(ModelCard card, byte[] onnx) {
-      String version = String.valueOf(versions(card.name()).size() + 1);
+    public CompletionStage<ModelCard> register(ModelCard card, byte[] onnx) {
+      String version = String.valueOf(versions(card.name()).toCompletableFuture().join().size() + 1);
       ModelCard registered = card.registeredAs(version, "sha");
       cards.put(registered.ref(), registered);
       artifacts.put(registered.ref(), onnx);
-      return registered;
+      return completedFuture(registered);
     }
-    public List<String> models() { return cards.keySet().stream().map(ModelRef::name).distinct().toList(); }
-    public List<ModelCard> versions(String model) { return new ArrayList<>(cards.values().stream().filter(c -> c.name().equals(model)).toList()); }
-    public Optional<ModelCard> card(ModelRef ref) { return Optional.ofNullable(cards.get(ref)); }
-    public byte[] artifact(ModelRef ref) { return artifacts.get(ref); }
-    public Map<String, String> aliases(String model) { return Map.copyOf(aliases.getOrDefault(model, Map.of())); }
-    public void setAlias(String model, String alias, String version) { aliases.computeIfAbsent(model, m -> new HashMap<>()).put(alias, version); }
-    public void removeAlias(String model, String alias) { aliases.getOrDefault(model, new HashMap<>()).remove(alias); }
-    public Set<String> archived(String model) { return Set.copyOf(archived.getOrDefault(model, Set.of())); }
-    public void archive(ModelRef ref) { archived.computeIfAbsent(ref.name(), m -> new HashSet<>()).add(ref.version()); }
+    public CompletionStage<List<String>> models() { return completedFuture(cards.keySet().stream().map(ModelRef::name).distinct().toList()); }
+    public CompletionStage<List<ModelCard>> versions(String model) {
+      return completedFuture(new ArrayList<>(cards.values().stream().filter(c -> c.name().equals(model)).toList()));
+    }
+    public CompletionStage<Optional<ModelCard>> card(ModelRef ref) { return completedFuture(Optional.ofNullable(cards.get(ref))); }
+    public CompletionStage<byte[]> artifact(ModelRef ref) { return completedFuture(artifacts.get(ref)); }
+    public CompletionStage<Map<String, String>> aliases(String model) { return completedFuture(Map.copyOf(aliases.getOrDefault(model, Map.of()))); }
+    public CompletionStage<Void> setAlias(String model, String alias, String version) {
+      aliases.computeIfAbsent(model, m -> new HashMap<>()).put(alias, version);
+      return completedFuture(null);
+    }
+    public CompletionStage<Void> removeAlias(String model, String alias) {
+      aliases.getOrDefault(model, new HashMap<>()).remove(alias);
+      return completedFuture(null);
+    }
+    public CompletionStage<Set<String>> archived(String model) { return completedFuture(Set.copyOf(archived.getOrDefault(model, Set.of()))); }
+    public CompletionStage<Void> archive(ModelRef ref) {
+      archived.computeIfAbsent(ref.name(), m -> new HashSet<>()).add(ref.version());
+      return completedFuture(null);
+    }
   }
 }

@@ -38,11 +38,11 @@ public class OnnxInferenceBenchmark {
   public void trainAndLoad() throws Exception {
     model = new BenchModel(Files.createTempDirectory("strata-jmh-"));
     input = model.input(rows);
-    model.models.signature(model.card);
+    model.models.signature(model.card).toCompletableFuture().join();
   }
 
   @Benchmark
   public List<Tensor> infer() {
-    return model.models.infer(model.card, List.of(input), List.of(model.card.outputName()));
+    return model.models.infer(model.card, List.of(input), List.of(model.card.outputName())).toCompletableFuture().join();
   }
 }

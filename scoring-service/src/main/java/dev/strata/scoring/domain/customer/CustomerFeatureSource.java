@@ -2,6 +2,7 @@ package dev.strata.scoring.domain.customer;
 
 import dev.strata.kernel.api.CustomerFeatures;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Gold customer features, owned by warehouse-service. Paged: pass the previous page's
@@ -10,11 +11,11 @@ import java.util.List;
 public interface CustomerFeatureSource {
 
   /** Customers selected by id (unknown ids are absent from the answer). */
-  CustomerFeatures byIds(List<String> customerIds);
+  CompletionStage<CustomerFeatures> byIds(List<String> customerIds);
 
   /** A page of active customers (those still with us), for scoring everyone. */
-  CustomerFeatures active(String cursor, int limit);
+  CompletionStage<CustomerFeatures> active(String cursor, int limit);
 
   /** A page of every customer, labelled with whether they churned, for training. */
-  CustomerFeatures all(String cursor, int limit);
+  CompletionStage<CustomerFeatures> all(String cursor, int limit);
 }

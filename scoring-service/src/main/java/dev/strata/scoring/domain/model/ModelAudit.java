@@ -1,6 +1,7 @@
 package dev.strata.scoring.domain.model;
 
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The record of who changed the registry: uploads, alias moves (by hand or by a training run) and
@@ -10,5 +11,5 @@ import java.util.Map;
 public interface ModelAudit {
 
   /** @param actor the principal whose request made the change */
-  void record(String actor, String action, ModelRef ref, Map<String, String> details);
+  CompletionStage<Void> record(String actor, String action, ModelRef ref, Map<String, String> details);
 }

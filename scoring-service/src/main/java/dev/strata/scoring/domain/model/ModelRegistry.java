@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where model versions live: each version an immutable ONNX artifact plus its {@link ModelCard},
@@ -17,29 +18,29 @@ public interface ModelRegistry {
   String CHALLENGER = "challenger";
 
   /** Stores a new version of {@code card.name()}; the registry assigns the version and digest. */
-  ModelCard register(ModelCard card, byte[] onnx);
+  CompletionStage<ModelCard> register(ModelCard card, byte[] onnx);
 
   /** Every model that has at least one version, by name. */
-  List<String> models();
+  CompletionStage<List<String>> models();
 
   /** The versions of a model, oldest first; empty when the model is unknown. */
-  List<ModelCard> versions(String model);
+  CompletionStage<List<ModelCard>> versions(String model);
 
-  Optional<ModelCard> card(ModelRef ref);
+  CompletionStage<Optional<ModelCard>> card(ModelRef ref);
 
   /** The stored ONNX bytes of a version (not yet verified against the card's digest). */
-  byte[] artifact(ModelRef ref);
+  CompletionStage<byte[]> artifact(ModelRef ref);
 
-  Map<String, String> aliases(String model);
+  CompletionStage<Map<String, String>> aliases(String model);
 
-  void setAlias(String model, String alias, String version);
+  CompletionStage<Void> setAlias(String model, String alias, String version);
 
   /** Removes an alias; nothing happens when the model has no such alias. */
-  void removeAlias(String model, String alias);
+  CompletionStage<Void> removeAlias(String model, String alias);
 
   /** The archived versions of a model. */
-  Set<String> archived(String model);
+  CompletionStage<Set<String>> archived(String model);
 
   /** Marks a version archived, for good. */
-  void archive(ModelRef ref);
+  CompletionStage<Void> archive(ModelRef ref);
 }

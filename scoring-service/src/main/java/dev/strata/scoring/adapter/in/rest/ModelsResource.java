@@ -3,9 +3,10 @@ package dev.strata.scoring.adapter.in.rest;
 import dev.strata.kernel.security.Roles;
 import dev.strata.scoring.application.ManageModelVersions;
 import dev.strata.scoring.application.TrainModel;
-import dev.strata.scoring.domain.model.ModelCard;
 import dev.strata.scoring.domain.model.ModelTask;
 import dev.strata.scoring.domain.training.TrainingJob;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -66,13 +67,15 @@ public class ModelsResource {
   @RolesAllowed(Roles.READER)
   @Path("models/{name}/versions")
   @Operation(summary = "List a model's versions (their cards), its aliases and its archived versions")
-  public ManageModelVersions.Listing list(
+  public Uni<ManageModelVersions.Listing> list(
       @Parameter(description = "the model's name, e.g. churn_model or risk_model") @PathParam("name") String name) {
     return versions.list(name);
   }
 
-  // An upload can name an alias (champion): registry promotion, so admin only
+  // An upload can name an alias (champion): registry promotion, so admin only. Blocking: the
+  // uploaded file is read from disk before anything else happens
   @POST
+  @Blocking
   @RolesAllowed(Roles.ADMIN)
   @Path("models/{name}/versions")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -80,16 +83,16 @@ public class ModelsResource {
       description = "Multipart: `model` is the ONNX file, `metadata` the JSON `{task, features, positiveIndex?, metrics?, sha256?, alias?}`, "
           + "`features` in the model's input column order. An `alias` (e.g. champion) is pointed at the new version. "
           + "201 with the version's card.")
-  public Response upload(
+  public Uni<Response> upload(
       @Parameter(description = "the model's name, e.g. churn_model or risk_model") @PathParam("name") String name,
       @RestForm("model") FileUpload model,
       @RestForm("metadata") @PartType(MediaType.APPLICATION_JSON) @Valid UploadMetadata metadata, @Context SecurityContext who) {
     if (model == null || metadata == null) {
       throw new BadRequestException("multipart parts 'model' (the ONNX file) and 'metadata' (JSON) are required");
     }
-    ModelCard card = versions.upload(name, read(model), new ManageModelVersions.Upload(metadata.task(),
-        metadata.features(), metadata.positiveIndex(), metadata.metrics(), metadata.sha256(), metadata.alias()), actor(who));
-    return Response.created(URI.create("/v2/models/" + name + "/versions/" + card.version())).entity(card).build();
+    return versions.upload(name, read(model), new ManageModelVersions.Upload(metadata.task(),
+        metadata.features(), metadata.positiveIndex(), metadata.metrics(), metadata.sha256(), metadata.alias()), actor(who))
+        .map(card -> Response.created(URI.create("/v2/models/" + name + "/versions/" + card.version())).entity(card).build());
   }
 
   @PUT
@@ -98,12 +101,11 @@ public class ModelsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Point an alias such as champion or challenger at a version (admin); 409 for an archived version",
       description = "The body is `{\"version\": \"3\"}`. Unversioned inference uses the champion. Answers the model's listing.")
-  public ManageModelVersions.Listing setAlias(
+  public Uni<ManageModelVersions.Listing> setAlias(
       @Parameter(description = "the model's name, e.g. churn_model or risk_model") @PathParam("name") String name,
       @Parameter(description = "the alias to set, e.g. champion or challenger (lower case, at most 64 characters)") @PathParam("alias") String alias,
       @NotNull @Valid AliasTarget target, @Context SecurityContext who) {
-    versions.setAlias(name, alias, target.version(), actor(who));
-    return versions.list(name);
+    return versions.setAlias(name, alias, target.version(), actor(who)).chain(() -> versions.list(name));
   }
 
   @POST
@@ -112,12 +114,11 @@ public class ModelsResource {
   @Operation(summary = "Archive a model version for good (admin); 409 for the champion",
       description = "An archived version stays listed with its card and artifact, but no longer serves, takes an alias or shadows; "
           + "the aliases naming it are removed. Answers the model's listing.")
-  public ManageModelVersions.Listing archive(
+  public Uni<ManageModelVersions.Listing> archive(
       @Parameter(description = "the model's name, e.g. churn_model or risk_model") @PathParam("name") String name,
       @Parameter(description = "the version number (1, 2, 3, ...)") @PathParam("version") String version,
       @Context SecurityContext who) {
-    versions.archive(name, version, actor(who));
-    return versions.list(name);
+    return versions.archive(name, version, actor(who)).chain(() -> versions.list(name));
   }
 
   // A run replaces the champion only by beating it on the same held-out rows, whoever started it, so an
@@ -129,17 +130,16 @@ public class ModelsResource {
       description = "202 with the training job; poll it at Location (`/trainings/{id}`). The new version becomes champion only when "
           + "its held-out AUC reaches the floor and beats the current champion's on the same rows; otherwise it is registered "
           + "as challenger.")
-  public Response train(@Parameter(description = "the model to train: churn_model or risk_model") @PathParam("name") String name,
+  public Uni<Response> train(@Parameter(description = "the model to train: churn_model or risk_model") @PathParam("name") String name,
       @Context SecurityContext who) {
-    TrainingJob job = training.start(name, actor(who));
-    return Response.accepted(job).location(URI.create("/trainings/" + job.id())).build();
+    return training.start(name, actor(who)).map(job -> Response.accepted(job).location(URI.create("/trainings/" + job.id())).build());
   }
 
   @GET
   @RolesAllowed(Roles.READER)
   @Path("trainings/{id}")
   @Operation(summary = "Get a training job: state and stage, then the new version, its metrics and the promotion decision")
-  public TrainingJob job(
+  public Uni<TrainingJob> job(
       @Parameter(description = "the training job's id (a UUID), as the Location of the train answer names it") @PathParam("id") String id) {
     return training.job(id);
   }

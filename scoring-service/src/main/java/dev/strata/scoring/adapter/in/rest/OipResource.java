@@ -11,6 +11,7 @@ import dev.strata.scoring.application.InferWithModel;
 import dev.strata.scoring.domain.inference.TensorSpec;
 import dev.strata.scoring.domain.model.ModelUnavailable;
 import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -78,18 +79,17 @@ public class OipResource {
   @PermitAll
   @Path("health/ready")
   @Operation(summary = "Server readiness (Open Inference Protocol v2): 200 when every champion model can serve, else 503")
-  public Response ready() {
-    List<String> notServing = describe.championsNotServing();
-    return notServing.isEmpty()
+  public Uni<Response> ready() {
+    return describe.championsNotServing().map(notServing -> notServing.isEmpty()
         ? Response.ok(Map.of("ready", true)).build()
-        : Response.status(503).entity(Map.of("ready", false, "error", "champion models not serving: " + notServing)).build();
+        : Response.status(503).entity(Map.of("ready", false, "error", "champion models not serving: " + notServing)).build());
   }
 
   @GET
   @RolesAllowed(Roles.READER)
   @Path("models/{name}")
   @Operation(summary = "Model metadata (Open Inference Protocol v2) of the model's champion: versions, platform, input and output tensors")
-  public Response metadata(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name) {
+  public Uni<Response> metadata(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name) {
     return guard(() -> metadataOf(name, Optional.empty()));
   }
 
@@ -97,7 +97,7 @@ public class OipResource {
   @RolesAllowed(Roles.READER)
   @Path("models/{name}/versions/{version}")
   @Operation(summary = "Model metadata (Open Inference Protocol v2) of one version: versions, platform, input and output tensors")
-  public Response versionMetadata(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name,
+  public Uni<Response> versionMetadata(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name,
       @Parameter(description = "the model version (1, 2, 3, ...)") @PathParam("version") String version) {
     return guard(() -> metadataOf(name, Optional.of(version)));
   }
@@ -106,7 +106,7 @@ public class OipResource {
   @RolesAllowed(Roles.READER)
   @Path("models/{name}/ready")
   @Operation(summary = "Model readiness (Open Inference Protocol v2) of the model's champion: 200 when it can serve, else 503; loads it")
-  public Response modelReady(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name) {
+  public Uni<Response> modelReady(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name) {
     return guard(() -> readiness(name, Optional.empty()));
   }
 
@@ -114,7 +114,7 @@ public class OipResource {
   @RolesAllowed(Roles.READER)
   @Path("models/{name}/versions/{version}/ready")
   @Operation(summary = "Model readiness (Open Inference Protocol v2) of one version: 200 when it can serve, else 503; loads it")
-  public Response versionReady(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name,
+  public Uni<Response> versionReady(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name,
       @Parameter(description = "the model version (1, 2, 3, ...)") @PathParam("version") String version) {
     return guard(() -> readiness(name, Optional.of(version)));
   }
@@ -129,7 +129,7 @@ public class OipResource {
           + "nested, row-major), optionally the `outputs` to return, and an `id` that the answer echoes. Errors are "
           + "`{\"error\": ...}` as the protocol prescribes: 400 a bad request or tensor, 404 an unknown or archived model "
           + "or version, 503 a model that cannot load.")
-  public Response infer(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name, byte[] body) {
+  public Uni<Response> infer(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name, byte[] body) {
     return guard(() -> inferOn(name, Optional.empty(), body));
   }
 
@@ -143,50 +143,51 @@ public class OipResource {
           + "nested, row-major), optionally the `outputs` to return, and an `id` that the answer echoes. Errors are "
           + "`{\"error\": ...}` as the protocol prescribes: 400 a bad request or tensor, 404 an unknown or archived model "
           + "or version, 503 a model that cannot load.")
-  public Response versionInfer(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name,
+  public Uni<Response> versionInfer(@Parameter(description = "the model's name, e.g. churn_model") @PathParam("name") String name,
       @Parameter(description = "the model version (1, 2, 3, ...)") @PathParam("version") String version, byte[] body) {
     return guard(() -> inferOn(name, Optional.of(version), body));
   }
 
-  // On the event loop (@NonBlocking): parsing, a loaded model's run (microseconds a row) and
-  // writing are pure CPU, and skipping the worker-thread hop is most of a one-row request's cost.
-  // The one blocking moment is a version's first load (file read, sha256, session), once per version.
-  private Response inferOn(String name, Optional<String> version, byte[] body) {
+  // Parsing and writing are pure CPU and happen on the event loop (@NonBlocking); the registry reads
+  // and the model's run complete on the adapters' executor.
+  private Uni<Response> inferOn(String name, Optional<String> version, byte[] body) {
     OipRequestReader.InferRequest request = reader.read(body);
-    InferWithModel.Inference result = infer.run(name, version, request.inputs(), request.outputs());
-    byte[] answer = writer.write(result.card().name(), result.card().version(), request.id(), result.outputs());
-    return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+    return infer.run(name, version, request.inputs(), request.outputs()).map(result -> {
+      byte[] answer = writer.write(result.card().name(), result.card().version(), request.id(), result.outputs());
+      return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
+    });
   }
 
-  private Response metadataOf(String name, Optional<String> version) {
-    DescribeModel.Description d = describe.describe(name, version);
-    return Response.ok(Map.of(
+  private Uni<Response> metadataOf(String name, Optional<String> version) {
+    return describe.describe(name, version).map(d -> Response.ok(Map.of(
         "name", d.card().name(),
         "versions", d.versions(),
         "platform", "onnxruntime_onnx",
         "inputs", d.signature().inputs().stream().map(OipResource::tensor).toList(),
-        "outputs", d.signature().outputs().stream().map(OipResource::tensor).toList())).build();
+        "outputs", d.signature().outputs().stream().map(OipResource::tensor).toList())).build());
   }
 
-  private Response readiness(String name, Optional<String> version) {
-    boolean ready = describe.ready(name, version);
-    return Response.status(ready ? 200 : 503).entity(Map.of("name", name, "ready", ready)).build();
+  private Uni<Response> readiness(String name, Optional<String> version) {
+    return describe.ready(name, version)
+        .map(ready -> Response.status(ready ? 200 : 503).entity(Map.of("name", name, "ready", ready)).build());
   }
 
   private static Map<String, Object> tensor(TensorSpec spec) {
     return Map.of("name", spec.name(), "datatype", spec.datatype().name(), "shape", spec.shape());
   }
 
-  private static Response guard(Supplier<Response> call) {
-    try {
-      return call.get();
-    } catch (DomainException.NotFound e) {
-      return error(404, e.getMessage());
-    } catch (DomainException e) {
-      return error(400, e.getMessage());
-    } catch (ModelUnavailable e) {
-      return error(503, e.getMessage());
-    }
+  /** The protocol's errors as its answers; any other failure goes on to the exception mappers. */
+  private static Uni<Response> guard(Supplier<Uni<Response>> call) {
+    return Uni.createFrom().deferred(call::get).onFailure().recoverWithUni(e -> {
+      if (e instanceof DomainException.NotFound) {
+        return Uni.createFrom().item(error(404, e.getMessage()));
+      } else if (e instanceof DomainException) {
+        return Uni.createFrom().item(error(400, e.getMessage()));
+      } else if (e instanceof ModelUnavailable) {
+        return Uni.createFrom().item(error(503, e.getMessage()));
+      }
+      return Uni.createFrom().failure(e);
+    });
   }
 
   private static Response error(int status, String message) {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.smallrye.mutiny.Uni;
 import java.net.URI;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -52,16 +53,14 @@ public class ScoresResource {
       description = "Send `customerIds`, or `all: true` for every active customer; unknown ids are left out of the answer. "
           + "Synchronous by default. With `Prefer: respond-async` (RFC 7240) the request is validated, then answered 202 at once "
           + "with a job to poll at Location (`/scores/jobs/{id}`) and `Preference-Applied: respond-async`.")
-  public Response customers(@NotNull ScoreRequest request,
+  public Uni<Response> customers(@NotNull ScoreRequest request,
       @Parameter(description = "respond-async: answer 202 with a job to poll instead of waiting for the scores")
       @HeaderParam("Prefer") String prefer) {
     if (respondAsync(prefer)) {
-      ScoringJob job = background.start(request);
-      return Response.accepted(job).location(URI.create("/scores/jobs/" + job.id()))
-          .header("Preference-Applied", "respond-async").build();
+      return background.start(request).map(job -> Response.accepted(job).location(URI.create("/scores/jobs/" + job.id()))
+          .header("Preference-Applied", "respond-async").build());
     }
-    CustomerScores scores = scoreCustomers.score(request);
-    return Response.ok(scores).build();
+    return scoreCustomers.score(request).map(scores -> Response.ok(scores).build());
   }
 
   @GET
@@ -69,7 +68,7 @@ public class ScoresResource {
   @Path("jobs/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Get an asynchronous scoring job: chunks and rows done so far, then the scores or the error")
-  public ScoringJob job(
+  public Uni<ScoringJob> job(
       @Parameter(description = "the scoring job's id (a UUID), as the Location of the 202 names it") @PathParam("id") String id) {
     return background.job(id);
   }

@@ -24,7 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -32,13 +36,15 @@ import java.util.stream.Stream;
  * {@code <model>/aliases.json}, {@code <model>/archived.json}. A version is staged in a hidden folder and renamed into place, so
  * readers never see half a version; aliases are replaced atomically. Cards are cached forever
  * (versions are immutable), aliases and archived versions until their file changes, so another replica's or a
- * restarted trainer's registrations show up on the next call.
+ * restarted trainer's registrations show up on the next call. Every call is file work, so it completes on
+ * the executor the registry is given.
  */
 public class FileSystemModelRegistry implements ModelRegistry {
 
   private static final String VERSION = "[1-9][0-9]{0,8}";
   private final Path root;
   private final ObjectMapper json;
+  private final Executor executor;
   private final Map<ModelRef, ModelCard> cards = new ConcurrentHashMap<>();
   private final Map<String, CachedAliases> aliases = new ConcurrentHashMap<>();
   private final Map<String, CachedArchive> archives = new ConcurrentHashMap<>();
@@ -47,15 +53,78 @@ public class FileSystemModelRegistry implements ModelRegistry {
 
   private record CachedArchive(long modified, Set<String> versions) {}
 
-  public FileSystemModelRegistry(Path root, ObjectMapper json) {
+  public FileSystemModelRegistry(Path root, ObjectMapper json, Executor executor) {
     this.root = root;
+    this.executor = executor;
     this.json = json.copy()
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .enable(SerializationFeature.INDENT_OUTPUT);
   }
 
   @Override
-  public synchronized ModelCard register(ModelCard card, byte[] onnx) {
+  public CompletionStage<ModelCard> register(ModelCard card, byte[] onnx) {
+    return async(() -> registerNow(card, onnx));
+  }
+
+  @Override
+  public CompletionStage<List<String>> models() {
+    return async(this::modelsNow);
+  }
+
+  @Override
+  public CompletionStage<List<ModelCard>> versions(String model) {
+    return async(() -> versionsNow(model));
+  }
+
+  @Override
+  public CompletionStage<Optional<ModelCard>> card(ModelRef ref) {
+    return async(() -> cardNow(ref));
+  }
+
+  @Override
+  public CompletionStage<byte[]> artifact(ModelRef ref) {
+    return async(() -> artifactNow(ref));
+  }
+
+  @Override
+  public CompletionStage<Map<String, String>> aliases(String model) {
+    return async(() -> aliasesNow(model));
+  }
+
+  @Override
+  public CompletionStage<Void> setAlias(String model, String alias, String version) {
+    return async(() -> {
+      setAliasNow(model, alias, version);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletionStage<Void> removeAlias(String model, String alias) {
+    return async(() -> {
+      removeAliasNow(model, alias);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletionStage<Set<String>> archived(String model) {
+    return async(() -> archivedNow(model));
+  }
+
+  @Override
+  public CompletionStage<Void> archive(ModelRef ref) {
+    return async(() -> {
+      archiveNow(ref);
+      return null;
+    });
+  }
+
+  private <T> CompletionStage<T> async(Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, executor);
+  }
+
+  private synchronized ModelCard registerNow(ModelCard card, byte[] onnx) {
     Path modelDir = root.resolve(SafeName.IDENTIFIER.require(card.name()));
     try {
       Files.createDirectories(modelDir);
@@ -82,26 +151,23 @@ public class FileSystemModelRegistry implements ModelRegistry {
     }
   }
 
-  @Override
-  public List<String> models() {
+  private List<String> modelsNow() {
     try (Stream<Path> dirs = list(root)) {
       return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
           .filter(SafeName.IDENTIFIER::accepts).sorted().toList();
     }
   }
 
-  @Override
-  public List<ModelCard> versions(String model) {
+  private List<ModelCard> versionsNow(String model) {
     Path modelDir = root.resolve(SafeName.IDENTIFIER.require(model));
     try (Stream<Path> dirs = list(modelDir)) {
       return dirs.map(p -> p.getFileName().toString()).filter(v -> v.matches(VERSION))
           .sorted(Comparator.comparingLong(Long::parseLong))
-          .flatMap(v -> card(new ModelRef(model, v)).stream()).toList();
+          .flatMap(v -> cardNow(new ModelRef(model, v)).stream()).toList();
     }
   }
 
-  @Override
-  public Optional<ModelCard> card(ModelRef ref) {
+  private Optional<ModelCard> cardNow(ModelRef ref) {
     ModelCard cached = cards.get(ref);
     if (cached != null) {
       return Optional.of(cached);
@@ -118,8 +184,7 @@ public class FileSystemModelRegistry implements ModelRegistry {
     }
   }
 
-  @Override
-  public byte[] artifact(ModelRef ref) {
+  private byte[] artifactNow(ModelRef ref) {
     try {
       return Files.readAllBytes(root.resolve(ref.name()).resolve(ref.version()).resolve("model.onnx"));
     } catch (NoSuchFileException e) {
@@ -129,8 +194,7 @@ public class FileSystemModelRegistry implements ModelRegistry {
     }
   }
 
-  @Override
-  public Map<String, String> aliases(String model) {
+  private Map<String, String> aliasesNow(String model) {
     Path file = root.resolve(SafeName.IDENTIFIER.require(model)).resolve("aliases.json");
     try {
       FileTime modified = Files.getLastModifiedTime(file);
@@ -148,28 +212,25 @@ public class FileSystemModelRegistry implements ModelRegistry {
     }
   }
 
-  @Override
-  public synchronized void setAlias(String model, String alias, String version) {
+  private synchronized void setAliasNow(String model, String alias, String version) {
     SafeName.IDENTIFIER.require(alias);
     ModelRef ref = new ModelRef(model, version);
-    if (card(ref).isEmpty()) {
+    if (cardNow(ref).isEmpty()) {
       throw new DomainException.NotFound("model '" + model + "' has no version " + version);
     }
-    Map<String, String> updated = new LinkedHashMap<>(aliases(model));
+    Map<String, String> updated = new LinkedHashMap<>(aliasesNow(model));
     updated.put(alias, version);
     writeAliases(model, updated);
   }
 
-  @Override
-  public synchronized void removeAlias(String model, String alias) {
-    Map<String, String> updated = new LinkedHashMap<>(aliases(model));
+  private synchronized void removeAliasNow(String model, String alias) {
+    Map<String, String> updated = new LinkedHashMap<>(aliasesNow(model));
     if (updated.remove(SafeName.IDENTIFIER.require(alias)) != null) {
       writeAliases(model, updated);
     }
   }
 
-  @Override
-  public Set<String> archived(String model) {
+  private Set<String> archivedNow(String model) {
     Path file = root.resolve(SafeName.IDENTIFIER.require(model)).resolve("archived.json");
     // 0 for a missing file: most models have nothing archived, and this is read on every versioned inference
     long modified = file.toFile().lastModified();
@@ -191,13 +252,12 @@ public class FileSystemModelRegistry implements ModelRegistry {
     }
   }
 
-  @Override
-  public synchronized void archive(ModelRef ref) {
-    if (card(ref).isEmpty()) {
+  private synchronized void archiveNow(ModelRef ref) {
+    if (cardNow(ref).isEmpty()) {
       throw new DomainException.NotFound("model '" + ref.name() + "' has no version " + ref.version());
     }
     Set<String> updated = new TreeSet<>(java.util.Comparator.comparingLong(Long::parseLong));
-    updated.addAll(archived(ref.name()));
+    updated.addAll(archivedNow(ref.name()));
     updated.add(ref.version());
     write(root.resolve(ref.name()), "archived.json", List.copyOf(updated));
     archives.remove(ref.name());

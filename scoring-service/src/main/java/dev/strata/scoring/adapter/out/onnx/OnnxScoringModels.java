@@ -19,30 +19,36 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * ONNX Runtime behind {@link ScoringModels}: one {@link OrtSession} per registered version, created
  * on first use after the artifact's sha256 matched its card, and shared by every request (sessions
- * are thread-safe). Versions are immutable, so a cached session never goes stale.
+ * are thread-safe). Versions are immutable, so a cached session never goes stale. Loading and inference
+ * are blocking or CPU-heavy, so they complete on the executor the runtime is given.
  */
 public class OnnxScoringModels implements ScoringModels {
 
   private final ModelRegistry registry;
   private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
   private final int intraOpThreads;
+  private final Executor executor;
   private final Map<ModelRef, Loaded> sessions = new ConcurrentHashMap<>();
 
   private record Loaded(OrtSession session, ModelSignature signature) {}
 
-  public OnnxScoringModels(ModelRegistry registry, int intraOpThreads) {
+  public OnnxScoringModels(ModelRegistry registry, int intraOpThreads, Executor executor) {
     this.registry = registry;
     this.intraOpThreads = intraOpThreads;
+    this.executor = executor;
   }
 
   @Override
-  public ModelSignature signature(ModelCard card) {
-    return load(card).signature();
+  public CompletionStage<ModelSignature> signature(ModelCard card) {
+    return load(card).thenApplyAsync(Loaded::signature, executor);
   }
 
   @Override
@@ -51,8 +57,11 @@ public class OnnxScoringModels implements ScoringModels {
   }
 
   @Override
-  public List<Tensor> infer(ModelCard card, List<Tensor> inputs, List<String> outputs) {
-    Loaded loaded = load(card);
+  public CompletionStage<List<Tensor>> infer(ModelCard card, List<Tensor> inputs, List<String> outputs) {
+    return load(card).thenApplyAsync(loaded -> run(loaded, inputs, outputs), executor);
+  }
+
+  private List<Tensor> run(Loaded loaded, List<Tensor> inputs, List<String> outputs) {
     Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
     try {
       for (Tensor input : inputs) {
@@ -77,7 +86,11 @@ public class OnnxScoringModels implements ScoringModels {
   }
 
   @Override
-  public ModelSignature inspect(byte[] onnx) {
+  public CompletionStage<ModelSignature> inspect(byte[] onnx) {
+    return CompletableFuture.supplyAsync(() -> inspectNow(onnx), executor);
+  }
+
+  private ModelSignature inspectNow(byte[] onnx) {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         OrtSession session = environment.createSession(onnx, options)) {
       return OnnxTensors.signature(session);
@@ -86,12 +99,17 @@ public class OnnxScoringModels implements ScoringModels {
     }
   }
 
-  private Loaded load(ModelCard card) {
-    return sessions.computeIfAbsent(card.ref(), ref -> open(card));
+  // a loaded version is answered from memory; the first call reads, verifies and opens it
+  private CompletionStage<Loaded> load(ModelCard card) {
+    Loaded loaded = sessions.get(card.ref());
+    if (loaded != null) {
+      return CompletableFuture.completedFuture(loaded);
+    }
+    return registry.artifact(card.ref())
+        .thenApplyAsync(bytes -> sessions.computeIfAbsent(card.ref(), ref -> open(card, bytes)), executor);
   }
 
-  private Loaded open(ModelCard card) {
-    byte[] bytes = registry.artifact(card.ref());
+  private Loaded open(ModelCard card, byte[] bytes) {
     String digest = Sha256.hex(bytes);
     if (!digest.equals(card.sha256())) {
       throw new ModelUnavailable("model " + card.ref() + " refused: model.onnx has sha256 " + digest

@@ -7,6 +7,9 @@ import dev.strata.scoring.domain.training.ModelTrainer;
 import dev.strata.scoring.domain.training.TrainedModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
@@ -36,13 +39,20 @@ public class TribuoModelTrainer implements ModelTrainer {
   private static final int LOGGING_INTERVAL = Integer.MAX_VALUE;
 
   private final int epochs;
+  private final Executor executor;
 
-  public TribuoModelTrainer(int epochs) {
+  /** @param executor where a fit runs: it is CPU-heavy and takes seconds */
+  public TribuoModelTrainer(int epochs, Executor executor) {
     this.epochs = epochs;
+    this.executor = executor;
   }
 
   @Override
-  public TrainedModel train(ModelTask task, List<String> featureNames, List<LabeledRow> rows, long seed) {
+  public CompletionStage<TrainedModel> train(ModelTask task, List<String> featureNames, List<LabeledRow> rows, long seed) {
+    return CompletableFuture.supplyAsync(() -> fit(task, featureNames, rows, seed), executor);
+  }
+
+  private TrainedModel fit(ModelTask task, List<String> featureNames, List<LabeledRow> rows, long seed) {
     String[] names = featureNames.toArray(String[]::new);
     Standardization scaling = Standardization.fit(rows.stream().map(LabeledRow::values).toList(), names.length);
     return switch (task) {

@@ -43,7 +43,7 @@ class ModelAdministrationIT {
   void trainOnce() {
     if (trained == null) {
       var rows = telco.rows().stream().map(Recipe.CHURN::example).toList();
-      trained = trainer.train(Recipe.CHURN.task(), TelcoCustomerFeatures.FEATURES, HoldoutSplit.of(rows, 0.2).training(), 3);
+      trained = trainer.train(Recipe.CHURN.task(), TelcoCustomerFeatures.FEATURES, HoldoutSplit.of(rows, 0.2).training(), 3).toCompletableFuture().join();
     }
   }
 

@@ -55,7 +55,7 @@ class ModelArchiveAndAuditIT {
   void trainOnce() {
     if (trained == null) {
       var rows = telco.rows().stream().map(Recipe.CHURN::example).toList();
-      trained = trainer.train(Recipe.CHURN.task(), TelcoCustomerFeatures.FEATURES, HoldoutSplit.of(rows, 0.2).training(), 5);
+      trained = trainer.train(Recipe.CHURN.task(), TelcoCustomerFeatures.FEATURES, HoldoutSplit.of(rows, 0.2).training(), 5).toCompletableFuture().join();
     }
   }
 

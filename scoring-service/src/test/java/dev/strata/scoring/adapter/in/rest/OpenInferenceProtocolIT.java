@@ -65,15 +65,15 @@ class OpenInferenceProtocolIT {
     }
     List<LabeledRow> rows = telco.rows().stream().map(Recipe.CHURN::example).toList();
     HoldoutSplit split = HoldoutSplit.of(rows, 0.2);
-    trained = trainer.train(ModelTask.CLASSIFICATION, TelcoCustomerFeatures.FEATURES, split.training(), 7);
+    trained = trainer.train(ModelTask.CLASSIFICATION, TelcoCustomerFeatures.FEATURES, split.training(), 7).toCompletableFuture().join();
     holdout = split.holdout();
     card = registry.register(new ModelCard(MODEL, "1", ModelTask.CLASSIFICATION, Instant.now(), Map.of(),
         trained.featureOrder().stream().map(FeatureSpec::number).toList(), trained.inputName(), trained.outputName(),
-        trained.positiveIndex(), null, "test"), trained.onnx());
-    registry.setAlias(MODEL, ModelRegistry.CHAMPION, card.version());
+        trained.positiveIndex(), null, "test"), trained.onnx()).toCompletableFuture().join();
+    registry.setAlias(MODEL, ModelRegistry.CHAMPION, card.version()).toCompletableFuture().join();
     ModelCard echo = registry.register(new ModelCard("echo", "1", ModelTask.REGRESSION, Instant.now(), Map.of(),
-        List.of(), "doubles", "doubles_out", null, null, "test"), OnnxGraphs.echo());
-    registry.setAlias("echo", ModelRegistry.CHAMPION, echo.version());
+        List.of(), "doubles", "doubles_out", null, null, "test"), OnnxGraphs.echo()).toCompletableFuture().join();
+    registry.setAlias("echo", ModelRegistry.CHAMPION, echo.version()).toCompletableFuture().join();
   }
 
   @Test
@@ -215,13 +215,14 @@ class OpenInferenceProtocolIT {
   @Test
   void aChampionWhoseFileNoLongerMatchesItsSha256IsRefusedAndTheServerIsNotReady() throws Exception {
     ModelCard tampered = registry.register(new ModelCard("tampered", "1", ModelTask.CLASSIFICATION, Instant.now(), Map.of(),
-        card.features(), card.inputName(), card.outputName(), card.positiveIndex(), null, "test"), trained.onnx());
+        card.features(), card.inputName(), card.outputName(), card.positiveIndex(), null, "test"), trained.onnx())
+        .toCompletableFuture().join();
     Path onnx = folder.resolve("tampered").resolve(tampered.version()).resolve("model.onnx");
     byte[] original = Files.readAllBytes(onnx);
     byte[] changed = original.clone();
     changed[changed.length - 1] ^= 1;
     Files.write(onnx, changed);
-    registry.setAlias("tampered", ModelRegistry.CHAMPION, tampered.version());
+    registry.setAlias("tampered", ModelRegistry.CHAMPION, tampered.version()).toCompletableFuture().join();
     try {
       given().get("/v2/health/ready").then().statusCode(503).body("ready", equalTo(false)).body("error", containsString("tampered"));
       given().get("/v2/models/tampered/ready").then().statusCode(503).body("ready", equalTo(false));

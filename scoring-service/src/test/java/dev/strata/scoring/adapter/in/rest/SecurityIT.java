@@ -57,7 +57,7 @@ class SecurityIT {
     }
     if (trained == null) {
       var rows = telco.rows().stream().map(Recipe.CHURN::example).toList();
-      trained = trainer.train(Recipe.CHURN.task(), TelcoCustomerFeatures.FEATURES, HoldoutSplit.of(rows, 0.2).training(), 3);
+      trained = trainer.train(Recipe.CHURN.task(), TelcoCustomerFeatures.FEATURES, HoldoutSplit.of(rows, 0.2).training(), 3).toCompletableFuture().join();
     }
   }
 

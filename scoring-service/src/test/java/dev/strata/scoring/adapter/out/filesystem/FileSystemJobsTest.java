@@ -20,7 +20,7 @@ class FileSystemJobsTest {
   @TempDir Path registry;
 
   private FileSystemScoringJobs jobs() {
-    return new FileSystemScoringJobs(registry, new ObjectMapper().registerModule(new JavaTimeModule()));
+    return new FileSystemScoringJobs(registry, new ObjectMapper().registerModule(new JavaTimeModule()), Runnable::run);
   }
 
   @Test
@@ -34,9 +34,9 @@ class FileSystemJobsTest {
 
     jobs.touch(ID, at);
 
-    assertThat(jobs.touchedAt(ID)).contains(at);
+    assertThat(jobs.touchedAt(ID).toCompletableFuture().join()).contains(at);
     assertThat(Files.readString(file)).isEqualTo(saved);
-    assertThat(jobs.find(ID)).contains(job);
+    assertThat(jobs.find(ID).toCompletableFuture().join()).contains(job);
   }
 
   @Test
@@ -44,7 +44,7 @@ class FileSystemJobsTest {
     FileSystemScoringJobs jobs = jobs();
     Instant before = Instant.now().minusSeconds(5);
     jobs.save(ScoringJob.started(ID, 3, before));
-    assertThat(jobs.touchedAt(ID)).hasValueSatisfying(at -> assertThat(at).isAfter(before));
+    assertThat(jobs.touchedAt(ID).toCompletableFuture().join()).hasValueSatisfying(at -> assertThat(at).isAfter(before));
   }
 
   @Test
@@ -52,9 +52,9 @@ class FileSystemJobsTest {
     FileSystemScoringJobs jobs = jobs();
     jobs.touch(ID, Instant.now());
     jobs.touch("../escape", Instant.now());
-    assertThat(jobs.touchedAt(ID)).isEmpty();
-    assertThat(jobs.touchedAt("../escape")).isEmpty();
-    assertThat(jobs.touchTimes()).isEmpty();
+    assertThat(jobs.touchedAt(ID).toCompletableFuture().join()).isEmpty();
+    assertThat(jobs.touchedAt("../escape").toCompletableFuture().join()).isEmpty();
+    assertThat(jobs.touchTimes().toCompletableFuture().join()).isEmpty();
   }
 
   @Test
@@ -66,11 +66,11 @@ class FileSystemJobsTest {
     Files.writeString(registry.resolve(".jobs/scoring/not-a-job.json"), "{}");
     Files.writeString(registry.resolve(".jobs/scoring/0f6f1f0e-2222-4a1a-9a1a-000000000009.json"), "not json");
 
-    assertThat(jobs.touchTimes()).containsEntry(ID, at).hasSize(2).doesNotContainKey("not-a-job");
+    assertThat(jobs.touchTimes().toCompletableFuture().join()).containsEntry(ID, at).hasSize(2).doesNotContainKey("not-a-job");
 
     jobs.delete(ID);
     jobs.delete("../escape");
-    assertThat(jobs.find(ID)).isEmpty();
-    assertThat(jobs.touchTimes()).containsOnlyKeys("0f6f1f0e-2222-4a1a-9a1a-000000000009");
+    assertThat(jobs.find(ID).toCompletableFuture().join()).isEmpty();
+    assertThat(jobs.touchTimes().toCompletableFuture().join()).containsOnlyKeys("0f6f1f0e-2222-4a1a-9a1a-000000000009");
   }
 }

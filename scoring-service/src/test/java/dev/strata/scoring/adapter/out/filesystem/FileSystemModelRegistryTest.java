@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,38 +34,38 @@ class FileSystemModelRegistryTest {
 
   @Test
   void versionsAreNumberedFromOneAndLaidOutAsModelVersionFolders() throws Exception {
-    var registry = new FileSystemModelRegistry(folder, json);
-    ModelCard first = registry.register(card("churn_model"), new byte[] {1, 2, 3});
-    ModelCard second = registry.register(card("churn_model"), new byte[] {4, 5});
+    var registry = new FileSystemModelRegistry(folder, json, Runnable::run);
+    ModelCard first = join(registry.register(card("churn_model"), new byte[] {1, 2, 3}));
+    ModelCard second = join(registry.register(card("churn_model"), new byte[] {4, 5}));
 
     assertThat(first.version()).isEqualTo("1");
     assertThat(second.version()).isEqualTo("2");
     assertThat(Files.readAllBytes(folder.resolve("churn_model/2/model.onnx"))).containsExactly(4, 5);
     String written = Files.readString(folder.resolve("churn_model/1/model.json"));
     assertThat(written).contains("\"trained_at\"", "\"sha256\" : \"" + Sha256.hex(new byte[] {1, 2, 3}) + "\"", "\"training_fingerprint\"");
-    assertThat(registry.versions("churn_model")).extracting(ModelCard::version).containsExactly("1", "2");
-    assertThat(registry.models()).containsExactly("churn_model");
+    assertThat(join(registry.versions("churn_model"))).extracting(ModelCard::version).containsExactly("1", "2");
+    assertThat(join(registry.models())).containsExactly("churn_model");
   }
 
   @Test
   void anArchivedVersionIsRecordedForEveryProcessAndStaysListed() {
-    var admin = new FileSystemModelRegistry(folder, json);
-    var serving = new FileSystemModelRegistry(folder, json);
+    var admin = new FileSystemModelRegistry(folder, json, Runnable::run);
+    var serving = new FileSystemModelRegistry(folder, json, Runnable::run);
     admin.register(card("churn_model"), new byte[] {1});
     admin.register(card("churn_model"), new byte[] {2});
-    assertThat(serving.archived("churn_model")).isEmpty();
+    assertThat(join(serving.archived("churn_model"))).isEmpty();
 
     admin.archive(new ModelRef("churn_model", "2"));
     admin.archive(new ModelRef("churn_model", "1"));
 
-    assertThat(serving.archived("churn_model")).containsExactlyInAnyOrder("1", "2");
-    assertThat(serving.versions("churn_model")).extracting(ModelCard::version).containsExactly("1", "2");
-    assertThatThrownBy(() -> admin.archive(new ModelRef("churn_model", "9"))).isInstanceOf(DomainException.NotFound.class);
+    assertThat(join(serving.archived("churn_model"))).containsExactlyInAnyOrder("1", "2");
+    assertThat(join(serving.versions("churn_model"))).extracting(ModelCard::version).containsExactly("1", "2");
+    assertThatThrownBy(() -> join(admin.archive(new ModelRef("churn_model", "9")))).isInstanceOf(DomainException.NotFound.class);
   }
 
   @Test
   void anAliasCanBeRemoved() {
-    var registry = new FileSystemModelRegistry(folder, json);
+    var registry = new FileSystemModelRegistry(folder, json, Runnable::run);
     registry.register(card("churn_model"), new byte[] {1});
     registry.setAlias("churn_model", ModelRegistry.CHAMPION, "1");
     registry.setAlias("churn_model", ModelRegistry.CHALLENGER, "1");
@@ -71,40 +73,48 @@ class FileSystemModelRegistryTest {
     registry.removeAlias("churn_model", ModelRegistry.CHALLENGER);
     registry.removeAlias("churn_model", "never-set");
 
-    assertThat(new FileSystemModelRegistry(folder, json).aliases("churn_model")).containsOnlyKeys(ModelRegistry.CHAMPION);
+    assertThat(join(new FileSystemModelRegistry(folder, json, Runnable::run).aliases("churn_model"))).containsOnlyKeys(ModelRegistry.CHAMPION);
   }
 
   @Test
   void aVersionOrAliasWrittenByAnotherProcessIsSeenWithoutRestart() {
-    var serving = new FileSystemModelRegistry(folder, json);
-    var trainer = new FileSystemModelRegistry(folder, json);
-    assertThat(serving.versions("churn_model")).isEmpty();
-    assertThat(serving.aliases("churn_model")).isEmpty();
+    var serving = new FileSystemModelRegistry(folder, json, Runnable::run);
+    var trainer = new FileSystemModelRegistry(folder, json, Runnable::run);
+    assertThat(join(serving.versions("churn_model"))).isEmpty();
+    assertThat(join(serving.aliases("churn_model"))).isEmpty();
 
-    ModelCard registered = trainer.register(card("churn_model"), new byte[] {9});
+    ModelCard registered = join(trainer.register(card("churn_model"), new byte[] {9}));
     trainer.setAlias("churn_model", ModelRegistry.CHAMPION, registered.version());
 
-    assertThat(serving.card(new ModelRef("churn_model", "1"))).contains(registered);
-    assertThat(serving.aliases("churn_model")).containsEntry(ModelRegistry.CHAMPION, "1");
+    assertThat(join(serving.card(new ModelRef("churn_model", "1")))).contains(registered);
+    assertThat(join(serving.aliases("churn_model"))).containsEntry(ModelRegistry.CHAMPION, "1");
   }
 
   @Test
   void anAliasMovesToAnotherVersionButNeverToOneThatDoesNotExist() {
-    var registry = new FileSystemModelRegistry(folder, json);
+    var registry = new FileSystemModelRegistry(folder, json, Runnable::run);
     registry.register(card("risk_model"), new byte[] {1});
     registry.register(card("risk_model"), new byte[] {2});
     registry.setAlias("risk_model", ModelRegistry.CHAMPION, "1");
     registry.setAlias("risk_model", ModelRegistry.CHAMPION, "2");
 
-    assertThat(registry.aliases("risk_model")).containsEntry(ModelRegistry.CHAMPION, "2");
-    assertThatThrownBy(() -> registry.setAlias("risk_model", ModelRegistry.CHALLENGER, "3")).isInstanceOf(DomainException.NotFound.class);
+    assertThat(join(registry.aliases("risk_model"))).containsEntry(ModelRegistry.CHAMPION, "2");
+    assertThatThrownBy(() -> join(registry.setAlias("risk_model", ModelRegistry.CHALLENGER, "3"))).isInstanceOf(DomainException.NotFound.class);
   }
 
   @Test
   void namesThatCouldLeaveTheFolderAreRefused() {
-    var registry = new FileSystemModelRegistry(folder, json);
-    assertThatThrownBy(() -> registry.register(card("../escape"), new byte[] {1})).isInstanceOf(DomainException.Invalid.class);
-    assertThatThrownBy(() -> registry.versions("..")).isInstanceOf(DomainException.Invalid.class);
+    var registry = new FileSystemModelRegistry(folder, json, Runnable::run);
+    assertThatThrownBy(() -> join(registry.register(card("../escape"), new byte[] {1}))).isInstanceOf(DomainException.Invalid.class);
+    assertThatThrownBy(() -> join(registry.versions(".."))).isInstanceOf(DomainException.Invalid.class);
     assertThatThrownBy(() -> new ModelRef("churn_model", "../1")).isInstanceOf(DomainException.Invalid.class);
+  }
+  /** The stage's value, or the exception it failed with, as the call itself used to give them. */
+  private static <T> T join(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().join();
+    } catch (CompletionException e) {
+      throw (RuntimeException) e.getCause();
+    }
   }
 }

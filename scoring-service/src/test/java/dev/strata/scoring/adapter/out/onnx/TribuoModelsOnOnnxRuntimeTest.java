@@ -35,12 +35,12 @@ class TribuoModelsOnOnnxRuntimeTest {
 
   @TempDir Path folder;
   private final TelcoCustomerFeatures telco = new TelcoCustomerFeatures();
-  private final TribuoModelTrainer trainer = new TribuoModelTrainer(15);
+  private final TribuoModelTrainer trainer = new TribuoModelTrainer(15, Runnable::run);
 
   @Test
   void theExportedChurnModelTakesOneFloatMatrixAndGivesClassProbabilities() {
     Trained churn = train(Recipe.CHURN);
-    ModelSignature signature = churn.models.signature(churn.card);
+    ModelSignature signature = churn.models.signature(churn.card).toCompletableFuture().join();
 
     assertThat(signature.inputs()).singleElement().satisfies(input -> {
       assertThat(input.name()).isEqualTo(churn.card.inputName());
@@ -78,8 +78,8 @@ class TribuoModelsOnOnnxRuntimeTest {
     bytes[bytes.length - 1] ^= 1;
     Files.write(onnx, bytes);
 
-    assertThatThrownBy(() -> churn.models.signature(churn.card))
-        .isInstanceOf(ModelUnavailable.class).hasMessageContaining("sha256");
+    assertThatThrownBy(() -> churn.models.signature(churn.card).toCompletableFuture().join())
+        .hasCauseInstanceOf(ModelUnavailable.class).cause().hasMessageContaining("sha256");
   }
 
   private void assertOnnxMatchesTribuo(Trained t) {
@@ -93,7 +93,7 @@ class TribuoModelsOnOnnxRuntimeTest {
       }
     }
     Tensor input = new Tensor(t.card.inputName(), new long[] {rows.size(), width}, new TensorData.Floats(matrix));
-    Tensor output = t.models.infer(t.card, List.of(input), List.of(t.card.outputName())).getFirst();
+    Tensor output = t.models.infer(t.card, List.of(input), List.of(t.card.outputName())).toCompletableFuture().join().getFirst();
     float[] onnx = ((TensorData.Floats) output.data()).values();
     int columns = onnx.length / rows.size();
     int column = t.card.positiveIndex() == null ? 0 : t.card.positiveIndex();
@@ -107,11 +107,11 @@ class TribuoModelsOnOnnxRuntimeTest {
   private Trained train(Recipe recipe) {
     List<LabeledRow> rows = telco.rows().stream().map(recipe::example).toList();
     HoldoutSplit split = HoldoutSplit.of(rows, 0.2);
-    TrainedModel trained = trainer.train(recipe.task(), TelcoCustomerFeatures.FEATURES, split.training(), 42);
-    var registry = new FileSystemModelRegistry(folder, new ObjectMapper().registerModule(new JavaTimeModule()));
+    TrainedModel trained = trainer.train(recipe.task(), TelcoCustomerFeatures.FEATURES, split.training(), 42).toCompletableFuture().join();
+    var registry = new FileSystemModelRegistry(folder, new ObjectMapper().registerModule(new JavaTimeModule()), Runnable::run);
     ModelCard card = registry.register(new ModelCard(recipe.model(), "1", recipe.task(), Instant.now(), Map.of(),
         trained.featureOrder().stream().map(FeatureSpec::number).toList(), trained.inputName(), trained.outputName(),
-        trained.positiveIndex(), null, "test"), trained.onnx());
-    return new Trained(card, trained, split, new OnnxScoringModels(registry, 1));
+        trained.positiveIndex(), null, "test"), trained.onnx()).toCompletableFuture().join();
+    return new Trained(card, trained, split, new OnnxScoringModels(registry, 1, Runnable::run));
   }
 }

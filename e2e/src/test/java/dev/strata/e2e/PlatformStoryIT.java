@@ -16,6 +16,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -50,6 +51,7 @@ class PlatformStoryIT {
   private static final String RUN_TAG = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
   private static PackagedServices services;
   private static LocalPrometheus prometheus;
+  private static LocalTraceCollector traces;
   private static PlatformClient api;
   private static EventProducer producer;
   private static WebhookReceiver webhook;
@@ -60,7 +62,8 @@ class PlatformStoryIT {
   @BeforeAll
   static void startThePlatform() throws Exception {
     PackagedServices.resetStores(RUN_DIR);
-    services = new PackagedServices(RUN_DIR);
+    traces = new LocalTraceCollector();
+    services = new PackagedServices(RUN_DIR, traces.exporterEnvironment());
     services.startAll();
     prometheus = LocalPrometheus.start(RUN_DIR);
     api = new PlatformClient(Map.of(
@@ -85,6 +88,9 @@ class PlatformStoryIT {
     }
     if (prometheus != null) {
       prometheus.close();
+    }
+    if (traces != null) {
+      traces.close();
     }
   }
 
@@ -149,6 +155,50 @@ class PlatformStoryIT {
 
   @Test
   @Order(5)
+  void barsPostedOverHttpAreOneTraceFromTheRequestToTheWarehousePromotion() {
+    String traceId = newTraceId();
+    String jobId = "trace-" + RUN_TAG;
+    String bars = "[" + String.join(",", List.of(
+        "{\"ts\":\"2024-01-02T14:30:00Z\",\"open\":10,\"high\":11,\"low\":9,\"close\":10.5,\"volume\":100}",
+        "{\"ts\":\"2024-01-02T14:31:00Z\",\"open\":10.5,\"high\":11,\"low\":10,\"close\":10.8,\"volume\":120}")) + "]";
+
+    api.send("ingest", "POST", "/bars?symbol=TRACE&frame=1m&jobId=" + jobId, "application/json", bars,
+        Map.of("traceparent", traceParent(traceId)));
+    story.awaitPromotion(List.of(jobId), Duration.ofMinutes(2));
+
+    List<LocalTraceCollector.ExportedSpan> trace = awaitSpans(traceId, Map.of(
+        "ingest-service", "POST /bars", "warehouse-service", "dataset.ingested process"));
+    System.out.println("[e2e] the bar's trace " + traceId + ":");
+    trace.forEach(span -> System.out.println("[e2e]   " + span));
+  }
+
+  @Test
+  @Order(6)
+  void aWorkflowStartIsOneTraceThroughItsStepsTheServicesTheyCallAndItsAudit() {
+    String traceId = newTraceId();
+    Map<String, Object> workflow = Map.of("name", "traced " + UUID.randomUUID(), "steps", List.of(
+        Map.of("id", "top", "kind", "warehouse-query", "params", Map.of("query", "at-risk-customers", "params", Map.of("limit", 3))),
+        Map.of("id", "scores", "kind", "score", "params", Map.of("customerIds", "{{steps.top.customer_id}}"))));
+    String workflowId = api.post("agent", "/workflows", workflow).path("id").asText();
+
+    String executionId = api.send("agent", "POST", "/workflows/" + workflowId + "/executions", "application/json", "{\"input\":{}}",
+        Map.of("Idempotency-Key", UUID.randomUUID().toString(), "traceparent", traceParent(traceId))).path("id").asText();
+    RetentionStory.awaitTrue(Duration.ofMinutes(2), Duration.ofMillis(500),
+        () -> api.get("agent", "/executions/" + executionId).path("status").asText().equals("SUCCEEDED"),
+        "execution " + executionId + " did not succeed");
+
+    List<LocalTraceCollector.ExportedSpan> trace = awaitSpans(traceId, Map.of(
+        "agent-service", "workflow.execute process",
+        "warehouse-service", "POST /queries/{name}",
+        "scoring-service", "POST /scores/customers"));
+    assertThat(trace).extracting(LocalTraceCollector.ExportedSpan::name)
+        .contains("step warehouse-query", "step score", "audit.log process");
+    System.out.println("[e2e] the execution's trace " + traceId + ":");
+    trace.forEach(span -> System.out.println("[e2e]   " + span));
+  }
+
+  @Test
+  @Order(7)
   void theRetentionReviewRunsOnceAcrossAnAgentRestartAndTheAuditChainVerifies() {
     JsonNode execution = story.runRetentionReview(webhook.url(HOOK), false, Duration.ofMinutes(2));
     assertThat(execution.path("status").asText()).isEqualTo("SUCCEEDED");
@@ -168,7 +218,7 @@ class PlatformStoryIT {
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void aPoisonMessageEndsInItsDeadLetterQueueAndFiresTheDeadLetterAlert() throws Exception {
     assertThat(prometheus.firing("StrataDeadLetterQueueGrowing", "queue", Queues.INGEST_USAGE))
         .as("the dead-letter alert fires before any poison").isFalse();
@@ -188,10 +238,15 @@ class PlatformStoryIT {
         () -> prometheus.firing("StrataDeadLetterQueueGrowing", "queue", Queues.INGEST_USAGE, "job", "ingest-service",
             "reason", "undecodable", "severity", "page"),
         "Prometheus did not fire StrataDeadLetterQueueGrowing for ingest.usage; alerts: " + prometheus.alerts());
+    // the consumer's log lines about it carry the trace of its delivery (JSON logs: in their mdc)
+    assertThat(Files.readAllLines(RUN_DIR.resolve("logs/ingest-service.log")))
+        .filteredOn(line -> line.contains("message on " + Queues.INGEST_USAGE + " undecodable"))
+        .isNotEmpty()
+        .allMatch(line -> line.matches(".*\"mdc\":\\{[^}]*\"traceId\":\"[0-9a-f]{32}\".*"), "carries a trace id");
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void anUploadInProgressWhenIngestIsStoppedIsAnsweredBeforeTheServiceExits() throws Exception {
     String jobId = RUN_TAG + "-graceful";
     byte[] head = "ts,open,high,low,close,volume\n2024-03-04T15:00:00Z,10,11,9,10.5,100\n".getBytes(StandardCharsets.UTF_8);
@@ -225,7 +280,7 @@ class PlatformStoryIT {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   void everyMetricTheDashboardsAndAlertsNameWasScrapedFromThePackagedServices() {
     Set<String> named = new TreeSet<>();
     ObservabilityAsCode.dashboards().forEach(dashboard ->
@@ -237,5 +292,27 @@ class PlatformStoryIT {
     RetentionStory.awaitTrue(Duration.ofSeconds(30), Duration.ofMillis(500),
         () -> prometheus.query("up{job=~\".+-service\"} == 1").size() == Service.values().length,
         "Prometheus does not scrape all four services: " + prometheus.query("up"));
+  }
+
+  private static String newTraceId() {
+    return UUID.randomUUID().toString().replace("-", "");
+  }
+
+  private static String traceParent(String traceId) {
+    return "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+  }
+
+  /** Waits until the trace holds, for each service named, a span of the name given (exported in batches). */
+  private static List<LocalTraceCollector.ExportedSpan> awaitSpans(String traceId, Map<String, String> spanByService) {
+    try {
+      RetentionStory.awaitTrue(Duration.ofSeconds(30), Duration.ofMillis(500), () -> {
+        Set<String> seen = new TreeSet<>();
+        traces.trace(traceId).forEach(span -> seen.add(span.service() + " " + span.name()));
+        return spanByService.entrySet().stream().allMatch(expected -> seen.contains(expected.getKey() + " " + expected.getValue()));
+      }, "trace " + traceId + " lacks one of " + spanByService);
+    } catch (IllegalStateException missing) {
+      throw new AssertionError(missing.getMessage() + "; it has " + traces.trace(traceId), missing);
+    }
+    return traces.trace(traceId);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.strata.agent.adapter.out.http.GuardedHttp;
 import dev.strata.agent.adapter.out.http.HttpStepEffect;
 import dev.strata.agent.adapter.out.http.RestStepEffects;
+import dev.strata.agent.adapter.out.otel.TracedStepEffects;
 import dev.strata.agent.adapter.out.http.ScoringApi;
 import dev.strata.agent.adapter.out.http.WarehouseApi;
 import dev.strata.agent.adapter.out.llm.LlmStepEffect;
@@ -36,6 +37,7 @@ import dev.strata.agent.settings.AgentConfig;
 import dev.strata.support.messaging.OutboundMessages;
 import dev.strata.support.messaging.OutboxRelay;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -84,12 +86,12 @@ public class RunnerConfiguration {
 
   @Produces @Singleton
   PerformStep performStep(AgentConfig config, CompleteChat completeChat, @RestClient ScoringApi scoring,
-      @RestClient WarehouseApi warehouse, ObjectMapper mapper, GuardedHttp http) {
-    Map<StepKind, StepEffects> effects = Map.of(
+      @RestClient WarehouseApi warehouse, ObjectMapper mapper, GuardedHttp http, Tracer tracer) {
+    Map<StepKind, StepEffects> effects = TracedStepEffects.traced(tracer, Map.of(
         StepKind.HTTP, new HttpStepEffect(http),
         StepKind.LLM, new LlmStepEffect(completeChat),
         StepKind.SCORE, RestStepEffects.score(scoring, mapper),
-        StepKind.WAREHOUSE_QUERY, RestStepEffects.warehouseQuery(warehouse, mapper));
+        StepKind.WAREHOUSE_QUERY, RestStepEffects.warehouseQuery(warehouse, mapper)));
     return new PerformStep(effects, retryPolicy(config));
   }
 

@@ -6,9 +6,16 @@ import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.UndecodableMessage;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -62,14 +70,16 @@ public class InboundMessages {
   private final Duration drainTimeout;
   private final long maxMessageSize;
   private final TrustedPublishers publishers;
+  private final Tracer tracer;
   private final AtomicInteger inProgress = new AtomicInteger();
   private volatile boolean draining;
 
-  InboundMessages(MeterRegistry meters, TrustedPublishers publishers,
+  InboundMessages(MeterRegistry meters, TrustedPublishers publishers, Tracer tracer,
       @ConfigProperty(name = "strata.messaging.drain-timeout", defaultValue = "10s") Duration drainTimeout,
       @ConfigProperty(name = "strata.messaging.max-message-size", defaultValue = "16M") MemorySize maxMessageSize) {
     this.meters = meters;
     this.publishers = publishers;
+    this.tracer = tracer;
     this.drainTimeout = drainTimeout;
     this.maxMessageSize = maxMessageSize.asLongValue();
   }
@@ -93,7 +103,8 @@ public class InboundMessages {
         inProgress.decrementAndGet();
         return Uni.createFrom().nothing();
       }
-      return settle(message, type, decoder, work).onTermination().invoke(inProgress::decrementAndGet);
+      return traced(message, type.queue(), () -> settle(message, type, decoder, work))
+          .onTermination().invoke(inProgress::decrementAndGet);
     });
   }
 
@@ -139,7 +150,34 @@ public class InboundMessages {
         .onFailure().recoverWithUni(failure -> reject(message, type.queue(), "failed", failure));
   }
 
+  /**
+   * Handles the delivery in a span of its own, a child of the delivery's span (which continues the
+   * publisher's trace), current on the delivery's own Vert.x context until it is settled: the statements,
+   * requests and messages of the work, and the log lines of the work and of a rejection, then belong to the
+   * trace that published the message.
+   */
+  private Uni<Void> traced(Message<byte[]> message, String queue, Supplier<Uni<? extends Void>> handling) {
+    Context delivery = TracingMetadata.fromMessage(message).map(TracingMetadata::getCurrentContext).orElseGet(Context::current);
+    Span span = tracer.spanBuilder(queue + " process").setParent(delivery).setSpanKind(SpanKind.CONSUMER)
+        .setAttribute("messaging.system", "rabbitmq")
+        .setAttribute("messaging.destination.name", queue)
+        .setAttribute("messaging.operation.type", "process")
+        .startSpan();
+    Scope scope = span.storeInContext(delivery).makeCurrent();
+    return Uni.createFrom().deferred(handling)
+        .onFailure().invoke(failure -> failed(span, failure))
+        .onTermination().invoke(() -> {
+          scope.close();
+          span.end();
+        });
+  }
+
+  private static void failed(Span span, Throwable failure) {
+    span.recordException(failure).setStatus(StatusCode.ERROR);
+  }
+
   private Uni<Void> reject(Message<byte[]> message, String queue, String reason, Throwable failure) {
+    failed(Span.current(), failure);
     meters.counter("strata.messages.rejected", "queue", queue, "reason", reason).increment();
     int previousDeliveries = previousDeliveries(message);
     if (previousDeliveries >= Queues.DELIVERY_LIMIT) {
@@ -154,6 +192,7 @@ public class InboundMessages {
 
   /** Sends the message to its dead-letter queue now: the broker dead-letters a message rejected without requeue. */
   private Uni<Void> deadLetter(Message<byte[]> message, String queue, String reason, Throwable failure) {
+    failed(Span.current(), failure);
     meters.counter("strata.messages.rejected", "queue", queue, "reason", reason).increment();
     meters.counter("strata.messages.dead.lettered", "queue", queue, "reason", reason).increment();
     LOG.errorf("message on %s dead-lettered (%s): %s", queue, reason, failure.getMessage());

@@ -4,6 +4,7 @@ import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.MessageType;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -32,13 +33,19 @@ public class OutboundMessages {
     this.brokerUser = brokerUser;
   }
 
+  /** Sends an envelope as part of the current trace. */
   public <T> CompletionStage<Void> send(Emitter<byte[]> emitter, MessageType<T> type, Envelope<T> envelope) {
-    return send(emitter, CODEC.encode(envelope), envelope.messageId().toString(), envelope.correlationId(), type);
+    return send(emitter, CODEC.encode(envelope), envelope.messageId().toString(), envelope.correlationId(), type,
+        io.opentelemetry.context.Context.current());
   }
 
-  /** Sends an already encoded envelope (as an outbox stores it). */
-  public CompletionStage<Void> send(
-      Emitter<byte[]> emitter, byte[] body, String messageId, String correlationId, MessageType<?> type) {
+  /**
+   * Sends an already encoded envelope (as an outbox stores it) as part of {@code trace}: the connector
+   * writes its {@code traceparent} header from there, since the message is handed over on a context of
+   * its own, which holds no trace.
+   */
+  public CompletionStage<Void> send(Emitter<byte[]> emitter, byte[] body, String messageId, String correlationId,
+      MessageType<?> type, io.opentelemetry.context.Context trace) {
     OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
         .withMessageId(messageId)
         .withCorrelationId(correlationId)
@@ -49,7 +56,7 @@ public class OutboundMessages {
         .withUserId(brokerUser)
         .build();
     var done = new CompletableFuture<Void>();
-    Message<byte[]> message = Message.of(body, Metadata.of(metadata))
+    Message<byte[]> message = Message.of(body, Metadata.of(metadata, TracingMetadata.withCurrent(trace)))
         .withAck(() -> {
           done.complete(null);
           return done;

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The one transactional outbox relay. A service writes its outgoing messages as rows of its outbox table
- * ({@code id, message_type, correlation_id, body, created_at}; {@link #insert(String)}) in the transaction
+ * ({@code id, message_type, correlation_id, body, created_at, trace_parent}; {@link #insert(String)}) in the transaction
  * that changes its state; this publishes committed rows and deletes them, in one transaction that holds
  * them ({@code FOR UPDATE SKIP LOCKED}, so replicas share the work), batch after batch while batches are
  * full. A crash between the broker's confirm and the commit publishes a row again: consumers are idempotent
@@ -52,7 +52,7 @@ public class OutboxRelay {
     this.pool = pool;
     this.emitter = emitter;
     this.outbound = outbound;
-    this.take = "SELECT id, message_type, correlation_id, body FROM " + table
+    this.take = "SELECT id, message_type, correlation_id, body, trace_parent FROM " + table
         + " ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED";
     // by the ids taken, not one DELETE … WHERE id IN (SELECT … SKIP LOCKED): that statement's plan, made while the
     // table was empty (an outbox mostly is), re-ran the sub-select for every row of a large backlog
@@ -63,9 +63,12 @@ public class OutboxRelay {
     this.pollInterval = pollInterval;
   }
 
-  /** The statement that writes one outbox row: {@code id, message_type, correlation_id, body, created_at}. */
+  /**
+   * The statement that writes one outbox row: {@code id, message_type, correlation_id, body, created_at,
+   * trace_parent} (the writer's {@link TraceParent#current()}).
+   */
   public static String insert(String table) {
-    return "INSERT INTO " + table + " (id, message_type, correlation_id, body, created_at) VALUES ($1, $2, $3, $4, $5)";
+    return "INSERT INTO " + table + " (id, message_type, correlation_id, body, created_at, trace_parent) VALUES ($1, $2, $3, $4, $5, $6)";
   }
 
   /** How often a round runs without a nudge. */
@@ -134,6 +137,7 @@ public class OutboxRelay {
     MessageType<?> type = MessageType.named(row.getString("message_type")).orElseThrow();
     byte[] body = row.getBuffer("body").getBytes();
     return Uni.createFrom().completionStage(
-        () -> outbound.send(emitter, body, row.getUUID("id").toString(), row.getString("correlation_id"), type));
+        () -> outbound.send(emitter, body, row.getUUID("id").toString(), row.getString("correlation_id"), type,
+            TraceParent.context(row.getString("trace_parent"))));
   }
 }

@@ -7,6 +7,7 @@ import dev.strata.kernel.messaging.MessageType;
 import dev.strata.kernel.messaging.Queues;
 import dev.strata.kernel.messaging.contract.NotificationSend;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.mutiny.Uni;
@@ -29,7 +30,7 @@ class InboundMessagesDrainTest {
   private static final Envelope<NotificationSend> ENVELOPE =
       Envelope.of(MessageType.NOTIFICATION_SEND, new NotificationSend("ops", null, "subject", "body", null), "c-1");
 
-  private final InboundMessages inbound = new InboundMessages(new SimpleMeterRegistry(), new TrustedPublishers(Optional.empty()), Duration.ofSeconds(5), new MemorySize(BigInteger.valueOf(1 << 20)));
+  private final InboundMessages inbound = new InboundMessages(new SimpleMeterRegistry(), new TrustedPublishers(Optional.empty()), TracerProvider.noop().get("test"), Duration.ofSeconds(5), new MemorySize(BigInteger.valueOf(1 << 20)));
 
   /** A delivery whose settlement is recorded: "ack", "nack" or nothing yet. */
   private static final class Delivery {
@@ -78,7 +79,7 @@ class InboundMessagesDrainTest {
 
   @Test
   void theDrainGivesUpAfterItsTimeoutAndLeavesTheDeliveryUnsettled() throws Exception {
-    var quick = new InboundMessages(new SimpleMeterRegistry(), new TrustedPublishers(Optional.empty()), Duration.ofMillis(100), new MemorySize(BigInteger.valueOf(1 << 20)));
+    var quick = new InboundMessages(new SimpleMeterRegistry(), new TrustedPublishers(Optional.empty()), TracerProvider.noop().get("test"), Duration.ofMillis(100), new MemorySize(BigInteger.valueOf(1 << 20)));
     var delivery = new Delivery();
     quick.handle(delivery.message, OPEN_TYPE, bytes -> ENVELOPE,
         envelope -> Uni.createFrom().nothing()).subscribe().with(done -> {});

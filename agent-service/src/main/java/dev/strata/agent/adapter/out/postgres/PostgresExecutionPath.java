@@ -5,6 +5,7 @@ import dev.strata.agent.domain.execution.Execution;
 import dev.strata.agent.domain.execution.ExecutionPath;
 import dev.strata.agent.domain.execution.Resumption;
 import dev.strata.kernel.messaging.EnvelopeCodec;
+import dev.strata.support.messaging.TraceParent;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -38,7 +39,7 @@ public class PostgresExecutionPath implements ExecutionPath {
         ON CONFLICT (workflow_id, idempotency_key) DO NOTHING
         RETURNING workflow_version),
       queued AS (
-        INSERT INTO agent.outbox (id, message_type, body, correlation_id, created_at) SELECT $10, $11, $12, $13, $9 FROM created)
+        INSERT INTO agent.outbox (id, message_type, body, correlation_id, created_at, trace_parent) SELECT $10, $11, $12, $13, $9, $15 FROM created)
       SELECT workflow_version FROM created""";
 
   private static final String CLAIM = """
@@ -65,8 +66,8 @@ public class PostgresExecutionPath implements ExecutionPath {
         INSERT INTO agent.checkpoints (id, execution_id, step_index, step_id, state, parent_id, created_at)
         SELECT $10, $1, $11, $12, CAST($13::text AS jsonb), $14, $19 FROM progressed),
       queued AS (
-        INSERT INTO agent.outbox (id, message_type, body, correlation_id, created_at)
-        SELECT m.id, m.type, m.body, m.correlation_id, $7 FROM progressed,
+        INSERT INTO agent.outbox (id, message_type, body, correlation_id, created_at, trace_parent)
+        SELECT m.id, m.type, m.body, m.correlation_id, $7, $20 FROM progressed,
           unnest($15::uuid[], $16::varchar[], $17::bytea[], $18::varchar[]) AS m(id, type, body, correlation_id))
       SELECT version FROM progressed""".formatted(LIVE);
 
@@ -85,7 +86,7 @@ public class PostgresExecutionPath implements ExecutionPath {
     Tuple row = Tuple.tuple().addValue(x.id()).addValue(x.workflowId()).addValue(x.status().name()).addValue(Sql.json(x.input()))
         .addValue(x.idempotencyKey()).addValue(x.forkedFrom()).addInteger(x.nextStep()).addLong(x.version()).addValue(Sql.time(x.createdAt()))
         .addValue(message.envelope().messageId()).addValue(message.type().name()).addValue(Buffer.buffer(codec.encode(message.envelope())))
-        .addValue(message.envelope().correlationId()).addValue(x.workflowVersion());
+        .addValue(message.envelope().correlationId()).addValue(x.workflowVersion()).addValue(TraceParent.current());
     return run(START, row).thenApply(rows -> {
       var created = rows.iterator();
       if (!created.hasNext()) {
@@ -128,7 +129,7 @@ public class PostgresExecutionPath implements ExecutionPath {
         .addValue(x.error()).addInteger(x.nextStep()).addValue(Sql.time(x.updatedAt())).addValue(holder).addValue(seconds(lease))
         .addValue(c.id()).addInteger(c.stepIndex()).addValue(c.stepId()).addValue(PostgresCheckpoints.state(c)).addValue(c.parentId())
         .addArrayOfUUID(ids).addArrayOfString(types).addArrayOfBuffer(bodies).addArrayOfString(correlationIds)
-        .addValue(Sql.time(c.createdAt()));
+        .addValue(Sql.time(c.createdAt())).addValue(TraceParent.current());
     return run(COMMIT_STEP, row).thenApply(rows -> {
       var stored = rows.iterator();
       if (!stored.hasNext()) {

@@ -5,6 +5,7 @@ import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.MessageType;
 import dev.strata.support.messaging.OutboxRelay;
+import dev.strata.support.messaging.TraceParent;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
@@ -21,7 +22,7 @@ public class PostgresOutbox implements Outbox {
   @Override
   public <T> CompletionStage<Void> enqueue(MessageType<T> type, Envelope<T> envelope) {
     return Sql.run(INSERT, Tuple.of(envelope.messageId(), type.name(), envelope.correlationId(), Buffer.buffer(codec.encode(envelope)),
-        Sql.time(Instant.now()))).thenApply(rows -> {
+        Sql.time(Instant.now()), TraceParent.current())).thenApply(rows -> {
           Sql.outboxWritten();
           return null;
         });

@@ -14,6 +14,7 @@ import dev.strata.kernel.messaging.Envelope;
 import dev.strata.kernel.messaging.EnvelopeCodec;
 import dev.strata.kernel.messaging.contract.DatasetIngested;
 import dev.strata.support.messaging.OutboxRelay;
+import dev.strata.support.messaging.TraceParent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -97,10 +98,11 @@ public final class PostgresIngestionJobs implements IngestionJobs {
   public CompletionStage<Boolean> finish(IngestionJob job, String holder, List<Envelope<DatasetIngested>> events) {
     Tuple update = Tuple.from(Arrays.asList(job.id(), job.status().name(), job.accepted(), write(job.rejections()),
         write(job.files()), job.error(), utc(job.updatedAt()), holder));
+    List<Tuple> outboxRows = events.stream().map(event -> outboxRow(event, TraceParent.current())).toList();
     return pool.withTransaction(connection -> connection.preparedQuery(FINISH).execute(update)
             .flatMap(done -> done.rowCount() == 0 || events.isEmpty()
                 ? Uni.createFrom().item(done.rowCount() == 1)
-                : connection.preparedQuery(OUTBOX).executeBatch(events.stream().map(this::outboxRow).toList()).replaceWith(true)))
+                : connection.preparedQuery(OUTBOX).executeBatch(outboxRows).replaceWith(true)))
         .invoke(held -> {
           if (held && !events.isEmpty()) {
             afterCommit.run();
@@ -109,9 +111,9 @@ public final class PostgresIngestionJobs implements IngestionJobs {
         .subscribeAsCompletionStage();
   }
 
-  private Tuple outboxRow(Envelope<DatasetIngested> envelope) {
+  private Tuple outboxRow(Envelope<DatasetIngested> envelope, String traceParent) {
     return Tuple.of(envelope.messageId(), envelope.type(), envelope.correlationId(),
-        io.vertx.core.buffer.Buffer.buffer(codec.encode(envelope)), utc(envelope.occurredAt()));
+        io.vertx.core.buffer.Buffer.buffer(codec.encode(envelope)), utc(envelope.occurredAt()), traceParent);
   }
 
   private Uni<Optional<IngestionJob>> find(SqlClient client, String id) {

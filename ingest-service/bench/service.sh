@@ -34,7 +34,9 @@ purge_bench_queue() { rabbitmqctl -q purge_queue -p "$RABBITMQ_VHOST" dataset.in
 start_service() {
   rm -rf "$WORK/run"
   clean_rows
+  # the prod profile refuses to start on the broker's default credentials: the local broker administrator
   STRATA_RUN_DIR=$WORK/run STRATA_JWT_PUBLIC_KEY_LOCATION=file:$WORK/jwt-public.pem DB_PASSWORD=strata QUARKUS_HTTP_PORT=$PORT \
+    RABBITMQ_USERNAME=strata RABBITMQ_PASSWORD=strata STRATA_MESSAGING_TRUSTED_PUBLISHERS=strata \
     QUARKUS_LOG_CONSOLE_JSON_ENABLED=false "$JAVA" $SERVICE_JAVA_OPTS -jar "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar" \
     > "$WORK/service.log" 2>&1 &
   PID=$!

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 
 /** Ingesting a batch of bars: validate, land one file per partition, report. */
 public final class IngestBars {
@@ -61,9 +62,11 @@ public final class IngestBars {
     List<ValidBar> landing = validation.landing(command.mode());
     Instant now = clock.instant();
     IngestionJob job = IngestionJob.pending(jobId, JobKind.BARS, symbol, frame.value(), now);
+    // split here, with the validation: the writer runs where the job's claim completed, maybe an event loop
+    Map<BarPartition, List<ValidBar>> partitions = BarPartition.split(symbol, frame, landing);
     return new LandingPlan(job, command.overwrite(), landing.size(), validation.rejected(),
         refusal(command, validation),
-        overwrite -> write(BarPartition.split(symbol, frame, landing), jobId, now, overwrite),
+        overwrite -> write(partitions, jobId, now, overwrite),
         file -> DatasetIdentity.bars(source, frame.value(), symbol), days(frame, landing));
   }
 
@@ -109,7 +112,8 @@ public final class IngestBars {
     }
   }
 
-  private List<LandedFile> write(Map<BarPartition, List<ValidBar>> partitions, String jobId, Instant now, boolean overwrite) {
+  private CompletionStage<List<LandedFile>> write(Map<BarPartition, List<ValidBar>> partitions, String jobId, Instant now,
+      boolean overwrite) {
     return lake.writeBars(partitions, jobId, now, overwrite);
   }
 }

@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
 /** Ingesting a batch of usage events: validate, land one file per UTC day, report. */
@@ -45,9 +46,10 @@ public final class IngestUsage {
     String refusal = command.events().isEmpty() ? "the batch has no events"
         : rejectAll ? validation.rejected().size() + " of " + command.events().size() + " events were rejected"
         : landing.isEmpty() ? "no event passed validation" : null;
+    Map<LocalDate, List<ValidUsageEvent>> days = byDay(landing);
     return new LandingPlan(IngestionJob.pending(jobId, JobKind.USAGE, null, null, now), command.overwrite(),
         landing.size(), validation.rejected(), refusal,
-        overwrite -> write(byDay(landing), jobId, now, overwrite), file -> DatasetIdentity.usage(), Map.of());
+        overwrite -> write(days, jobId, now, overwrite), file -> DatasetIdentity.usage(), Map.of());
   }
 
   private static Map<LocalDate, List<ValidUsageEvent>> byDay(List<ValidUsageEvent> events) {
@@ -55,9 +57,8 @@ public final class IngestUsage {
         event -> LocalDate.ofInstant(event.ts(), ZoneOffset.UTC), TreeMap::new, Collectors.toList()));
   }
 
-  private List<LandedFile> write(Map<LocalDate, List<ValidUsageEvent>> days, String jobId, Instant now, boolean overwrite) {
-    return LakeWrites.all(lake, days.entrySet().stream()
-        .map(day -> (LakeWrites.Write) () -> lake.writeUsage(day.getKey(), jobId, day.getValue(), now, overwrite))
-        .toList());
+  private CompletionStage<List<LandedFile>> write(Map<LocalDate, List<ValidUsageEvent>> days, String jobId, Instant now,
+      boolean overwrite) {
+    return lake.writeUsage(days, jobId, now, overwrite);
   }
 }

@@ -15,13 +15,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * Runs a landing plan as a job, shared by every intake: claim the job id (a completed one is
  * replayed, not rewritten, while its files are in the lake — landed again when they are gone; one
- * held by a live attempt is a conflict), write the files off the
- * event loop while a heartbeat keeps the claim alive, then complete the job and queue one
+ * held by a live attempt is a conflict), write the files (the lake completes off the event loop) while a
+ * heartbeat keeps the claim alive, then complete the job and queue one
  * {@code dataset.ingested} per file in the same transaction. A failure removes what the job had
  * landed, so nothing is half-written, and records the job as failed, so a retry may start it again.
  */
@@ -32,14 +31,12 @@ public final class JobLifecycle {
 
   private final IngestionJobs jobs;
   private final BronzeLake lake;
-  private final Executor blocking;
   private final Clock clock;
   private final ClaimTerms terms;
 
-  public JobLifecycle(IngestionJobs jobs, BronzeLake lake, Executor blocking, Clock clock, ClaimTerms terms) {
+  public JobLifecycle(IngestionJobs jobs, BronzeLake lake, Clock clock, ClaimTerms terms) {
     this.jobs = jobs;
     this.lake = lake;
-    this.blocking = blocking;
     this.clock = clock;
     this.terms = terms;
   }
@@ -53,16 +50,20 @@ public final class JobLifecycle {
           // a completed job whose files left the lake (a wiped run folder, a lost disk) is landed again,
           // so that resubmitting it restores what it reported instead of replaying a report of nothing
           // (a stat per file, on the rare resubmission of a completed job)
-          boolean lost = resubmitted && !lake.holds(prior.get().files());
-          if (resubmitted && !lost) {
-            return Uni.createFrom().item(IngestionReport.of(prior.get(), true));
-          }
-          // a job id seen before may have left its own files behind: those are ours to replace
-          boolean overwrite = plan.overwrite() || prior.isPresent();
-          return Uni.createFrom().completionStage(() -> jobs.begin(started, claim, plan.overwrite() || lost))
-              .flatMap(blocker -> blocker.isPresent()
-                  ? Uni.createFrom().failure(new DomainException.Conflict("job " + started.id() + " is already running"))
-                  : new Heartbeat(jobs, clock, terms).keepAlive(started.id(), claim, land(started, claim.holder(), plan, overwrite)));
+          Uni<Boolean> lostFiles = resubmitted
+              ? Uni.createFrom().completionStage(() -> lake.holds(prior.get().files())).map(holds -> !holds)
+              : Uni.createFrom().item(false);
+          return lostFiles.flatMap(lost -> {
+            if (resubmitted && !lost) {
+              return Uni.createFrom().item(IngestionReport.of(prior.get(), true));
+            }
+            // a job id seen before may have left its own files behind: those are ours to replace
+            boolean overwrite = plan.overwrite() || prior.isPresent();
+            return Uni.createFrom().completionStage(() -> jobs.begin(started, claim, plan.overwrite() || lost))
+                .flatMap(blocker -> blocker.isPresent()
+                    ? Uni.createFrom().failure(new DomainException.Conflict("job " + started.id() + " is already running"))
+                    : new Heartbeat(jobs, clock, terms).keepAlive(started.id(), claim, land(started, claim.holder(), plan, overwrite)));
+          });
         });
   }
 
@@ -71,12 +72,12 @@ public final class JobLifecycle {
       IngestionJob failed = started.fail(plan.refusal(), plan.rejected(), clock.instant());
       return finish(failed, holder, List.of()).replaceWith(IngestionReport.of(failed, false));
     }
-    return Uni.createFrom().item(() -> plan.writer().apply(overwrite)).runSubscriptionOn(blocking)
+    return Uni.createFrom().completionStage(() -> plan.writer().apply(overwrite))
         .onFailure().call(failure -> giveUp(started, holder, plan, failure))
         .flatMap(files -> {
           IngestionJob done = started.complete(plan.accepted(), plan.rejected(), files, clock.instant());
           return finish(done, holder, events(done, plan))
-              .onFailure().invoke(failure -> lake.remove(files))
+              .onFailure().call(failure -> Uni.createFrom().completionStage(() -> lake.remove(files)))
               .onFailure().call(failure -> giveUp(started, holder, plan, failure))
               .flatMap(held -> held
                   ? Uni.createFrom().item(IngestionReport.of(done, false))

@@ -8,6 +8,7 @@ import dev.strata.kernel.messaging.contract.DatasetIdentity;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -17,5 +18,5 @@ import java.util.function.Function;
  */
 record LandingPlan(
     IngestionJob job, boolean overwrite, int accepted, List<RejectedRow> rejected, String refusal,
-    Function<Boolean, List<LandedFile>> writer, Function<LandedFile, DatasetIdentity> dataset,
+    Function<Boolean, CompletionStage<List<LandedFile>>> writer, Function<LandedFile, DatasetIdentity> dataset,
     Map<LocalDate, BarsLanded.DaySummary> days) {}

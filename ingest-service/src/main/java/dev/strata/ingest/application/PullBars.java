@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executor;
 
 /**
  * Backfilling from the provider: resume after the symbol's checkpoint, find the trading days the
@@ -34,16 +33,14 @@ public final class PullBars {
   private final Checkpoints checkpoints;
   private final IngestBars ingestBars;
   private final NyseCalendar calendar;
-  private final Executor blocking;
 
   public PullBars(MarketData provider, LakeReader lake, Checkpoints checkpoints, IngestBars ingestBars,
-      NyseCalendar calendar, Executor blocking) {
+      NyseCalendar calendar) {
     this.provider = provider;
     this.lake = lake;
     this.checkpoints = checkpoints;
     this.ingestBars = ingestBars;
     this.calendar = calendar;
-    this.blocking = blocking;
   }
 
   public Uni<PullReport> run(PullBarsCommand command) {
@@ -54,26 +51,32 @@ public final class PullBars {
     }
     return Uni.createFrom().completionStage(() -> checkpoints.last(symbol, frame.value(), SOURCE))
         .map(last -> last.map(ts -> Gaps.tradingDay(frame, ts).plusDays(1)).filter(day -> day.isAfter(command.from())).orElse(command.from()))
-        .flatMap(start -> Uni.createFrom().item(() -> fetchGaps(symbol, frame, start, command.to())).runSubscriptionOn(blocking))
+        .flatMap(start -> fetchGaps(symbol, frame, start, command.to()))
         .flatMap(fetch -> land(symbol, frame, command.to(), fetch));
   }
 
-  private Fetch fetchGaps(String symbol, Frame frame, LocalDate start, LocalDate to) {
+  private Uni<Fetch> fetchGaps(String symbol, Frame frame, LocalDate start, LocalDate to) {
     List<Instant> present = new ArrayList<>();
-    lake.bars(new BarQuery(symbol, frame.value(), midnight(start), midnight(to.plusDays(1)), null), bar -> present.add(bar.ts()));
-    List<LocalDate> gaps = start.isAfter(to) ? List.of() : Gaps.missing(calendar, frame, start, to, present);
-    if (gaps.isEmpty()) {
-      return new Fetch(start, gaps, present, List.of());
-    }
-    Set<LocalDate> wanted = Set.copyOf(gaps);
-    List<Bar> fetched = new ArrayList<>();
-    String token = null;
-    do {
-      MarketData.Page page = provider.bars(symbol, frame.value(), midnight(gaps.getFirst()), midnight(gaps.getLast().plusDays(1)), token);
-      page.bars().stream().filter(bar -> bar.ts() != null && wanted.contains(Gaps.tradingDay(frame, bar.ts()))).forEach(fetched::add);
-      token = page.nextPageToken();
-    } while (token != null);
-    return new Fetch(start, gaps, present, fetched);
+    return Uni.createFrom().completionStage(() ->
+            lake.bars(new BarQuery(symbol, frame.value(), midnight(start), midnight(to.plusDays(1)), null), bar -> present.add(bar.ts())))
+        .flatMap(read -> {
+          List<LocalDate> gaps = start.isAfter(to) ? List.of() : Gaps.missing(calendar, frame, start, to, present);
+          if (gaps.isEmpty()) {
+            return Uni.createFrom().item(new Fetch(start, gaps, present, List.of()));
+          }
+          List<Bar> fetched = new ArrayList<>();
+          return pages(symbol, frame, gaps, Set.copyOf(gaps), null, fetched).replaceWith(() -> new Fetch(start, gaps, present, fetched));
+        });
+  }
+
+  /** Fetches the page after {@code token} and the ones after it, one after another, keeping the bars of wanted days. */
+  private Uni<Void> pages(String symbol, Frame frame, List<LocalDate> gaps, Set<LocalDate> wanted, String token, List<Bar> fetched) {
+    return Uni.createFrom().completionStage(() ->
+            provider.bars(symbol, frame.value(), midnight(gaps.getFirst()), midnight(gaps.getLast().plusDays(1)), token))
+        .flatMap(page -> {
+          page.bars().stream().filter(bar -> bar.ts() != null && wanted.contains(Gaps.tradingDay(frame, bar.ts()))).forEach(fetched::add);
+          return page.nextPageToken() == null ? Uni.createFrom().voidItem() : pages(symbol, frame, gaps, wanted, page.nextPageToken(), fetched);
+        });
   }
 
   private Uni<PullReport> land(String symbol, Frame frame, LocalDate to, Fetch fetch) {

@@ -7,12 +7,12 @@ import dev.strata.ingest.domain.lake.LakeReader;
 import dev.strata.ingest.domain.lake.StoredBar;
 import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.value.SafeName;
+import io.smallrye.mutiny.Uni;
 import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
  * Streaming the bars of a symbol over a time range, optionally rolled up to a coarser frame.
- * Blocking: the caller streams the response from a worker thread.
  */
 public final class ReadBars {
 
@@ -32,7 +32,8 @@ public final class ReadBars {
     return new BarQuery(SafeName.SYMBOL.require(symbol), source.value(), from, to, aggregation);
   }
 
-  public void stream(BarQuery query, Consumer<StoredBar> sink) {
-    reader.bars(query, sink);
+  /** Hands every bar to {@code sink}, on the reader's thread, one after another; done after the last. */
+  public Uni<Void> stream(BarQuery query, Consumer<StoredBar> sink) {
+    return Uni.createFrom().completionStage(() -> reader.bars(query, sink));
   }
 }

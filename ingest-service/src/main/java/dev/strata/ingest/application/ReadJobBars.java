@@ -5,19 +5,16 @@ import dev.strata.ingest.domain.lake.JobBars;
 import dev.strata.ingest.domain.lake.LakeReader;
 import dev.strata.kernel.error.DomainException;
 import io.smallrye.mutiny.Uni;
-import java.util.concurrent.Executor;
 
 /** Reading back the bars a job landed, per symbol and ordered by ts. */
 public final class ReadJobBars {
 
   private final FindJob findJob;
   private final LakeReader reader;
-  private final Executor blocking;
 
-  public ReadJobBars(FindJob findJob, LakeReader reader, Executor blocking) {
+  public ReadJobBars(FindJob findJob, LakeReader reader) {
     this.findJob = findJob;
     this.reader = reader;
-    this.blocking = blocking;
   }
 
   public Uni<JobBars> run(String jobId) {
@@ -25,7 +22,7 @@ public final class ReadJobBars {
       if (job.kind() != JobKind.BARS) {
         return Uni.createFrom().failure(new DomainException.Invalid("job " + jobId + " ingested " + job.kind() + ", not bars"));
       }
-      return Uni.createFrom().item(() -> reader.jobBars(jobId, job.files())).runSubscriptionOn(blocking);
+      return Uni.createFrom().completionStage(() -> reader.jobBars(jobId, job.files()));
     });
   }
 }

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * {@code GET /bars/{symbol}/gaps}: for each trading session of a range, the intraday bars the lake lacks, with
@@ -26,12 +25,10 @@ public final class ReportSessionGaps {
 
   private final LakeReader lake;
   private final NyseCalendar calendar;
-  private final Executor blocking;
 
-  public ReportSessionGaps(LakeReader lake, NyseCalendar calendar, Executor blocking) {
+  public ReportSessionGaps(LakeReader lake, NyseCalendar calendar) {
     this.lake = lake;
     this.calendar = calendar;
-    this.blocking = blocking;
   }
 
   /**
@@ -49,13 +46,15 @@ public final class ReportSessionGaps {
     if (from == null || to == null || from.isAfter(to) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
       throw new DomainException.Invalid("from and to are required days, from not after to, at most " + MAX_DAYS + " days");
     }
-    return Uni.createFrom().item(() -> {
+    BarQuery query = new BarQuery(symbol, frame.value(), from.atStartOfDay(NyseCalendar.ZONE).toInstant(),
+        to.plusDays(1).atStartOfDay(NyseCalendar.ZONE).toInstant(), null);
+    return Uni.createFrom().deferred(() -> {
       List<Instant> starts = new ArrayList<>();
-      lake.bars(new BarQuery(symbol, frame.value(), from.atStartOfDay(NyseCalendar.ZONE).toInstant(),
-          to.plusDays(1).atStartOfDay(NyseCalendar.ZONE).toInstant(), null), bar -> starts.add(bar.ts()));
-      List<SessionGaps.Day> sessions = SessionGaps.of(calendar, frame, from, to, starts);
-      return new Report(symbol, frame.value(), from, to, sessions.stream().mapToInt(day -> day.expected() - day.present()).sum(),
-          sessions.stream().filter(SessionGaps.Day::earlyClose).map(SessionGaps.Day::day).toList(), sessions);
-    }).runSubscriptionOn(blocking);
+      return Uni.createFrom().completionStage(() -> lake.bars(query, bar -> starts.add(bar.ts()))).map(read -> {
+        List<SessionGaps.Day> sessions = SessionGaps.of(calendar, frame, from, to, starts);
+        return new Report(symbol, frame.value(), from, to, sessions.stream().mapToInt(day -> day.expected() - day.present()).sum(),
+            sessions.stream().filter(SessionGaps.Day::earlyClose).map(SessionGaps.Day::day).toList(), sessions);
+      });
+    });
   }
 }

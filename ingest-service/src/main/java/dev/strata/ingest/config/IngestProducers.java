@@ -52,6 +52,7 @@ public class IngestProducers {
   private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IngestProducers.class);
 
   private final IngestConfig config;
+  /** Where blocking adapters (the Parquet lake, DuckDB reads, the provider's HTTP client) complete their calls. */
   private final Executor blocking = Infrastructure.getDefaultWorkerPool();
 
   IngestProducers(IngestConfig config) {
@@ -72,14 +73,14 @@ public class IngestProducers {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the lake root " + config.lake().root(), e);
     }
-    return new ParquetBronzeLake(config.lake().root(), json);
+    return new ParquetBronzeLake(config.lake().root(), json, blocking);
   }
 
   @Produces
   @Singleton
   LakeReader lakeReader() {
     var session = config.session();
-    return new DuckDbLakeReader(config.lake().root(), new BarSql(session.zone(), session.open(), session.close()));
+    return new DuckDbLakeReader(config.lake().root(), new BarSql(session.zone(), session.open(), session.close()), blocking);
   }
 
   @Produces
@@ -114,7 +115,7 @@ public class IngestProducers {
   @Produces
   @Singleton
   JobLifecycle jobLifecycle(IngestionJobs jobs, BronzeLake lake, Clock clock, ClaimTerms terms) {
-    return new JobLifecycle(jobs, lake, blocking, clock, terms);
+    return new JobLifecycle(jobs, lake, clock, terms);
   }
 
   @Produces
@@ -153,7 +154,7 @@ public class IngestProducers {
   @Produces
   @Singleton
   ReadJobBars readJobBars(FindJob findJob, LakeReader reader) {
-    return new ReadJobBars(findJob, reader, blocking);
+    return new ReadJobBars(findJob, reader);
   }
 
   @Produces
@@ -162,8 +163,8 @@ public class IngestProducers {
     var alpaca = config.alpaca();
     var settings = new AlpacaMarketData.Settings(alpaca.baseUrl(), alpaca.keyId().orElse(""), alpaca.secretKey().orElse(""),
         alpaca.requestsPerMinute(), alpaca.maxAttempts(), alpaca.firstBackoff(), alpaca.maxBackoff());
-    return new PullBars(new AlpacaMarketData(settings, alpaca.archive(), json), reader, new PostgresCheckpoints(pool),
-        ingestBars, new NyseCalendar(), blocking);
+    return new PullBars(new AlpacaMarketData(settings, alpaca.archive(), json, blocking), reader, new PostgresCheckpoints(pool),
+        ingestBars, new NyseCalendar());
   }
 
   @Produces
@@ -175,6 +176,6 @@ public class IngestProducers {
   @Produces
   @Singleton
   ReportSessionGaps reportSessionGaps(LakeReader reader) {
-    return new ReportSessionGaps(reader, new NyseCalendar(), blocking);
+    return new ReportSessionGaps(reader, new NyseCalendar());
   }
 }

@@ -28,9 +28,9 @@ public final class CrashingLakeWriter {
           public void beforeRename(Path temp) {
             Runtime.getRuntime().halt(CRASH_EXIT);
           }
-        });
+        }, Runnable::run);
     var bars = List.of(new ValidBar(Instant.parse("2013-01-02T00:00:00Z"), 553.82, 555.0, 541.63, 549.03, 20018500, false));
-    lake.writeBars(new BarPartition(Frame.of("1d"), args[1], "2013"), args[2], bars, Instant.now(), false);
+    lake.writeBars(new BarPartition(Frame.of("1d"), args[1], "2013"), args[2], bars, Instant.now(), false).toCompletableFuture().join();
     System.exit(0);
   }
 }

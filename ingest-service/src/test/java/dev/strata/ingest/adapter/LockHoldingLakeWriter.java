@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
  * A second writer process: it writes a bar file into a partition and, with the temp file complete
@@ -40,12 +41,15 @@ public final class LockHoldingLakeWriter {
         System.out.flush();
         awaitLine(stdin);
       }
-    });
+    }, Runnable::run);
     try {
-      lake.writeBars(partition(args[1]), args[2], bars(Double.parseDouble(args[3])), Instant.now(), false);
+      lake.writeBars(partition(args[1]), args[2], bars(Double.parseDouble(args[3])), Instant.now(), false).toCompletableFuture().join();
       System.out.println(LANDED);
-    } catch (DomainException.Conflict e) {
-      System.out.println(CONFLICT + " " + e.getMessage());
+    } catch (CompletionException e) {
+      if (!(e.getCause() instanceof DomainException.Conflict conflict)) {
+        throw e;
+      }
+      System.out.println(CONFLICT + " " + conflict.getMessage());
     }
     System.exit(0);
   }

@@ -23,6 +23,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,14 +41,14 @@ class ParquetBronzeLakeIT {
 
   @BeforeEach
   void openTheLake() {
-    lake = new ParquetBronzeLake(root, new ObjectMapper().registerModule(new JavaTimeModule()));
+    lake = new ParquetBronzeLake(root, new ObjectMapper().registerModule(new JavaTimeModule()), Runnable::run);
   }
 
   @Test
   void aBatchLandsOneFilePerPartitionWithTheLakeColumnsAndNothingOfItsStagingStays() throws Exception {
     Map<BarPartition, List<ValidBar>> batch = batch("2024-03-01", "2024-03-02", "2024-03-03");
 
-    List<LandedFile> landed = lake.writeBars(batch, "batch-job", INGESTED, false);
+    List<LandedFile> landed = join(lake.writeBars(batch, "batch-job", INGESTED, false));
 
     assertThat(landed).extracting(LandedFile::path).containsExactly(
         "frame=1m/symbol=SPLIT/date=2024-03-01/batch-job.parquet", "frame=1m/symbol=SPLIT/date=2024-03-02/batch-job.parquet",
@@ -70,9 +72,9 @@ class ParquetBronzeLakeIT {
   void whenOnePartitionOfABatchConflictsNoFileOfTheBatchStaysAndTheExistingFileIsUntouched() throws Exception {
     Map<BarPartition, List<ValidBar>> batch = batch("2024-04-01", "2024-04-02", "2024-04-03");
     BarPartition middle = new ArrayList<>(batch.keySet()).get(1);
-    LandedFile existing = lake.writeBars(middle, "same-job", bars("2024-04-02"), INGESTED, false);
+    LandedFile existing = join(lake.writeBars(middle, "same-job", bars("2024-04-02"), INGESTED, false));
 
-    assertThatThrownBy(() -> lake.writeBars(batch, "same-job", INGESTED, false)).isInstanceOf(DomainException.Conflict.class);
+    assertThatThrownBy(() -> join(lake.writeBars(batch, "same-job", INGESTED, false))).isInstanceOf(DomainException.Conflict.class);
 
     assertThat(filesUnder(lakeRoot().resolve("frame=1m/symbol=SPLIT")))
         .containsExactlyInAnyOrder("date=2024-04-02/same-job.parquet", "date=2024-04-02/same-job.manifest.json");
@@ -113,6 +115,15 @@ class ParquetBronzeLakeIT {
     try (Stream<Path> files = Files.walk(folder)) {
       return files.filter(Files::isRegularFile).map(file -> folder.relativize(file).toString())
           .filter(name -> !name.endsWith(".lock")).toList();
+    }
+  }
+
+  /** The stage's value, or the exception it failed with, as the call itself used to give them. */
+  private static <T> T join(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().join();
+    } catch (CompletionException e) {
+      throw (RuntimeException) e.getCause();
     }
   }
 }

@@ -67,7 +67,8 @@ class PartitionLockAcrossProcessesIT {
 
     CountDownLatch waiting = new CountDownLatch(1);
     CompletableFuture<LandedFile> ours = CompletableFuture.supplyAsync(() -> lakeSignalling(waiting)
-        .writeBars(LockHoldingLakeWriter.partition(SYMBOL), "our-job", LockHoldingLakeWriter.bars(20.0), Instant.now(), false));
+        .writeBars(LockHoldingLakeWriter.partition(SYMBOL), "our-job", LockHoldingLakeWriter.bars(20.0), Instant.now(), false)
+        .toCompletableFuture().join());
 
     assertThat(waiting.await(60, TimeUnit.SECONDS)).as(() -> "our writer found the lock taken by the other process: " + ours).isTrue();
     assertThat(ours).isNotDone();
@@ -95,7 +96,8 @@ class PartitionLockAcrossProcessesIT {
 
     CountDownLatch waiting = new CountDownLatch(1);
     CompletableFuture<LandedFile> ours = CompletableFuture.supplyAsync(() -> lakeSignalling(waiting)
-        .writeBars(LockHoldingLakeWriter.partition(SYMBOL), "same-job", LockHoldingLakeWriter.bars(20.0), Instant.now(), false));
+        .writeBars(LockHoldingLakeWriter.partition(SYMBOL), "same-job", LockHoldingLakeWriter.bars(20.0), Instant.now(), false)
+        .toCompletableFuture().join());
     assertThat(waiting.await(60, TimeUnit.SECONDS)).as(() -> "our writer found the lock taken: " + ours).isTrue();
 
     release(other);
@@ -127,7 +129,7 @@ class PartitionLockAcrossProcessesIT {
       public void waitingForAnotherProcess(Path partition) {
         waiting.countDown();
       }
-    });
+    }, Runnable::run);
   }
 
   private void assertWholeAsItsManifestSays(String jobId) throws Exception {
@@ -145,8 +147,9 @@ class PartitionLockAcrossProcessesIT {
 
   private List<StoredBar> readBack() {
     List<StoredBar> bars = new ArrayList<>();
-    new DuckDbLakeReader(root, new BarSql(ZoneId.of("America/New_York"), LocalTime.of(9, 30), LocalTime.of(16, 0)))
-        .bars(new BarQuery(SYMBOL, "1d", Instant.parse("2013-01-01T00:00:00Z"), Instant.parse("2014-01-01T00:00:00Z"), null), bars::add);
+    new DuckDbLakeReader(root, new BarSql(ZoneId.of("America/New_York"), LocalTime.of(9, 30), LocalTime.of(16, 0)), Runnable::run)
+        .bars(new BarQuery(SYMBOL, "1d", Instant.parse("2013-01-01T00:00:00Z"), Instant.parse("2014-01-01T00:00:00Z"), null), bars::add)
+        .toCompletableFuture().join();
     return bars;
   }
 

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** A lake of file names in memory; {@code failOnWrite} makes the n-th write (1-based) blow up. */
 final class InMemoryLake implements BronzeLake {
@@ -24,31 +26,42 @@ final class InMemoryLake implements BronzeLake {
 
   /** All or nothing, as the real lake: a failing partition takes the batch's other files away again. */
   @Override
-  public synchronized List<LandedFile> writeBars(Map<BarPartition, List<ValidBar>> partitions, String jobId, Instant ingestedAt, boolean overwrite) {
+  public synchronized CompletionStage<List<LandedFile>> writeBars(Map<BarPartition, List<ValidBar>> partitions, String jobId,
+      Instant ingestedAt, boolean overwrite) {
     List<LandedFile> landed = new ArrayList<>();
     try {
       partitions.forEach((partition, bars) -> landed.add(
           land(partition.folder() + "/" + jobId + ".parquet", bars.size(), bars.getFirst().ts(), bars.getLast().ts(), overwrite)));
-      return landed;
+      return CompletableFuture.completedFuture(landed);
     } catch (RuntimeException e) {
       remove(landed);
-      throw e;
+      return CompletableFuture.failedFuture(e);
     }
   }
 
   @Override
-  public synchronized LandedFile writeUsage(LocalDate day, String jobId, List<ValidUsageEvent> events, Instant ingestedAt, boolean overwrite) {
-    return land("dataset=usage/date=" + day + "/" + jobId + ".parquet", events.size(), events.getFirst().ts(), events.getLast().ts(), overwrite);
+  public synchronized CompletionStage<List<LandedFile>> writeUsage(Map<LocalDate, List<ValidUsageEvent>> days, String jobId,
+      Instant ingestedAt, boolean overwrite) {
+    List<LandedFile> landed = new ArrayList<>();
+    try {
+      days.forEach((day, events) -> landed.add(land("dataset=usage/date=" + day + "/" + jobId + ".parquet", events.size(),
+          events.getFirst().ts(), events.getLast().ts(), overwrite)));
+      return CompletableFuture.completedFuture(landed);
+    } catch (RuntimeException e) {
+      remove(landed);
+      return CompletableFuture.failedFuture(e);
+    }
   }
 
   @Override
-  public synchronized boolean holds(List<LandedFile> landed) {
-    return landed.stream().allMatch(file -> files.containsKey(file.path()));
+  public synchronized CompletionStage<Boolean> holds(List<LandedFile> landed) {
+    return CompletableFuture.completedFuture(landed.stream().allMatch(file -> files.containsKey(file.path())));
   }
 
   @Override
-  public synchronized void remove(List<LandedFile> landed) {
+  public synchronized CompletionStage<Void> remove(List<LandedFile> landed) {
     landed.forEach(file -> files.remove(file.path()));
+    return CompletableFuture.completedFuture(null);
   }
 
   private LandedFile land(String path, int rows, Instant from, Instant to, boolean overwrite) {

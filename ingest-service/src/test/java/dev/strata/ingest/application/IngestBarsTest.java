@@ -21,7 +21,7 @@ class IngestBarsTest {
   private final InMemoryJobs jobs = new InMemoryJobs();
   private final InMemoryLake lake = new InMemoryLake();
   private final Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
-  private final IngestBars ingestBars = new IngestBars(new JobLifecycle(jobs, lake, Runnable::run, clock, TestClaims.TERMS), lake, clock, new DomainEvents(failure -> { }));
+  private final IngestBars ingestBars = new IngestBars(new JobLifecycle(jobs, lake, clock, TestClaims.TERMS), lake, clock, new DomainEvents(failure -> { }));
 
   private static Bar daily(String date, double close) {
     return new Bar(Instant.parse(date + "T00:00:00Z"), close, close + 1, close - 1, close, 1000.0);
@@ -55,7 +55,7 @@ class IngestBarsTest {
       landed.add(event);
       return io.smallrye.mutiny.Uni.createFrom().voidItem();
     });
-    var minuteIngest = new IngestBars(new JobLifecycle(jobs, lake, Runnable::run, clock, TestClaims.TERMS), lake, clock, events);
+    var minuteIngest = new IngestBars(new JobLifecycle(jobs, lake, clock, TestClaims.TERMS), lake, clock, events);
     // 03:59Z and 04:00Z on 2023-03-14 are 23:59 and 00:00 in New York (EDT): two trading days
     var bars = List.of(minute("2023-03-13T15:00:00Z"), minute("2023-03-14T03:59:00Z"), minute("2023-03-14T04:00:00Z"),
         minute("2023-03-14T04:01:00Z"));

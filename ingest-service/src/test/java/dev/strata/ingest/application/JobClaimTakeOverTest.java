@@ -26,7 +26,7 @@ class JobClaimTakeOverTest {
   private final TestClaims.MovableClock clock = new TestClaims.MovableClock(START);
 
   private IngestBars ingestBars(ClaimTerms terms) {
-    return new IngestBars(new JobLifecycle(jobs, lake, Runnable::run, clock, terms), lake, clock, new DomainEvents(failure -> { }));
+    return new IngestBars(new JobLifecycle(jobs, lake, clock, terms), lake, clock, new DomainEvents(failure -> { }));
   }
 
   private IngestionReport run(String jobId) {

@@ -97,6 +97,7 @@ public class BarsResource {
       @Parameter(description = "roll up to: a multiple of an intraday frame such as 5m, 15m or 1h, or 1d for one bar per exchange session "
           + "(in the exchange's time zone); absent, the bars as stored") @QueryParam("interval") String interval) {
     var query = readBars.query(symbol, frame, instant("from", from), instant("to", to), interval);
+    // written from the lake reader's thread while this worker thread waits for the last bar
     StreamingOutput stream = output -> readBars.stream(query, bar -> {
       try {
         output.write(json.writeValueAsBytes(bar));
@@ -104,7 +105,7 @@ public class BarsResource {
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-    });
+    }).await().indefinitely();
     return Response.ok(stream, NDJSON).build();
   }
 

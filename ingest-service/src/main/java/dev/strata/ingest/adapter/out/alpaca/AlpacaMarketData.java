@@ -16,6 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -23,7 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * Alpaca market-data v2 bars over HTTP: rate limited by a token bucket, retrying 429 and 5xx with
  * exponential backoff or the server's {@code Retry-After} (seconds or an HTTP-date), every response
- * archived with its request before it is parsed.
+ * archived with its request before it is parsed. Calls block (rate limit, backoff, the request), so they
+ * complete on the executor this adapter is given.
  */
 public final class AlpacaMarketData implements MarketData {
 
@@ -46,8 +50,10 @@ public final class AlpacaMarketData implements MarketData {
   private final TokenBucket bucket;
   private final ResponseArchive archive;
   private final ObjectMapper json;
+  private final Executor executor;
 
-  public AlpacaMarketData(Settings settings, Path archiveRoot, ObjectMapper json) {
+  public AlpacaMarketData(Settings settings, Path archiveRoot, ObjectMapper json, Executor executor) {
+    this.executor = executor;
     this.settings = settings;
     this.bucket = TokenBucket.perMinute(settings.requestsPerMinute());
     this.archive = new ResponseArchive(archiveRoot, json);
@@ -63,7 +69,11 @@ public final class AlpacaMarketData implements MarketData {
   }
 
   @Override
-  public Page bars(String symbol, String frame, Instant start, Instant end, String pageToken) {
+  public CompletionStage<Page> bars(String symbol, String frame, Instant start, Instant end, String pageToken) {
+    return CompletableFuture.supplyAsync(() -> page(symbol, frame, start, end, pageToken), executor);
+  }
+
+  private Page page(String symbol, String frame, Instant start, Instant end, String pageToken) {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("timeframe", AlpacaBars.timeframe(frame));
     parameters.put("start", start.toString());

@@ -16,13 +16,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * Reads the bar lake with an in-memory DuckDB per request. Duplicates of a (symbol, ts) landed by
  * several jobs are resolved on read, keeping the latest ingestion, so re-ingesting never shows a
- * bar twice.
+ * bar twice. Reading is blocking, so every call completes on the executor the reader is given.
  */
 public final class DuckDbLakeReader implements LakeReader {
 
@@ -30,14 +33,25 @@ public final class DuckDbLakeReader implements LakeReader {
 
   private final Path root;
   private final BarSql sql;
+  private final Executor executor;
 
-  public DuckDbLakeReader(Path root, BarSql sql) {
+  public DuckDbLakeReader(Path root, BarSql sql, Executor executor) {
     this.root = root.toAbsolutePath().normalize();
     this.sql = sql;
+    this.executor = executor;
   }
 
   @Override
-  public JobBars jobBars(String jobId, List<LandedFile> files) {
+  public CompletionStage<JobBars> jobBars(String jobId, List<LandedFile> files) {
+    return CompletableFuture.supplyAsync(() -> jobBarsNow(jobId, files), executor);
+  }
+
+  @Override
+  public CompletionStage<Void> bars(BarQuery query, Consumer<StoredBar> sink) {
+    return CompletableFuture.runAsync(() -> barsNow(query, sink), executor);
+  }
+
+  private JobBars jobBarsNow(String jobId, List<LandedFile> files) {
     Map<String, List<StoredBar>> bars = new TreeMap<>();
     List<String> warnings = new ArrayList<>();
     try (Connection connection = open()) {
@@ -56,8 +70,7 @@ public final class DuckDbLakeReader implements LakeReader {
     return new JobBars(jobId, bars, warnings);
   }
 
-  @Override
-  public void bars(BarQuery query, Consumer<StoredBar> sink) {
+  private void barsNow(BarQuery query, Consumer<StoredBar> sink) {
     Path folder = root.resolve("frame=" + query.frame()).resolve("symbol=" + query.symbol());
     if (!Files.isDirectory(folder)) {
       return;

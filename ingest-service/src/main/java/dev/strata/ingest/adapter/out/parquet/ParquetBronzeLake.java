@@ -20,14 +20,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
  * The bronze lake as Hive-partitioned Parquet files under one root. A file is written as a hidden
  * temp file in its partition, then renamed atomically into place under the partition's lock, so a
  * reader globbing {@code *.parquet} sees a whole file or none; temp files a crashed writer left
- * behind are swept by the next writer of the partition.
+ * behind are swept by the next writer of the partition. Every call is file work, so it completes on the
+ * executor the lake is given.
  */
 public final class ParquetBronzeLake implements BronzeLake {
 
@@ -42,13 +46,15 @@ public final class ParquetBronzeLake implements BronzeLake {
   private final ObjectMapper json;
   private final PartitionLocks locks;
   private final WriteSeams seams;
+  private final Executor executor;
 
-  public ParquetBronzeLake(Path root, ObjectMapper json) {
-    this(root, json, WriteSeams.NONE);
+  public ParquetBronzeLake(Path root, ObjectMapper json, Executor executor) {
+    this(root, json, WriteSeams.NONE, executor);
   }
 
   /** {@code seams} let a test stop a write between the temp write and the rename, or see it wait for a lock. */
-  public ParquetBronzeLake(Path root, ObjectMapper json, WriteSeams seams) {
+  public ParquetBronzeLake(Path root, ObjectMapper json, WriteSeams seams, Executor executor) {
+    this.executor = executor;
     this.root = root.toAbsolutePath().normalize();
     this.json = json;
     this.writer = new DuckDbParquetWriter(json);
@@ -63,7 +69,12 @@ public final class ParquetBronzeLake implements BronzeLake {
    * removed again, so the batch lands whole or not at all; the staging folder is always removed.
    */
   @Override
-  public List<LandedFile> writeBars(Map<BarPartition, List<ValidBar>> partitions, String jobId, Instant ingestedAt, boolean overwrite) {
+  public CompletionStage<List<LandedFile>> writeBars(Map<BarPartition, List<ValidBar>> partitions, String jobId, Instant ingestedAt,
+      boolean overwrite) {
+    return CompletableFuture.supplyAsync(() -> writeBarsNow(partitions, jobId, ingestedAt, overwrite), executor);
+  }
+
+  private List<LandedFile> writeBarsNow(Map<BarPartition, List<ValidBar>> partitions, String jobId, Instant ingestedAt, boolean overwrite) {
     if (partitions.isEmpty()) {
       return List.of();
     }
@@ -96,25 +107,34 @@ public final class ParquetBronzeLake implements BronzeLake {
       }
     });
     if (!failures.isEmpty()) {
-      remove(List.copyOf(landed));
+      removeNow(List.copyOf(landed));
       throw failures.peek();
     }
     return landed.stream().sorted(Comparator.comparing(LandedFile::path)).toList();
   }
 
+  /** One file per day, the days in parallel (each under its own partition's lock), whole or not at all as bars. */
   @Override
-  public LandedFile writeUsage(LocalDate day, String jobId, List<ValidUsageEvent> events, Instant ingestedAt, boolean overwrite) {
-    Coverage coverage = new Coverage(events.size(), events.getFirst().ts(), events.getLast().ts());
-    return land("dataset=usage/date=" + day, jobId, overwrite, coverage, temp -> writer.usage(temp, jobId, events, ingestedAt));
+  public CompletionStage<List<LandedFile>> writeUsage(Map<LocalDate, List<ValidUsageEvent>> days, String jobId, Instant ingestedAt,
+      boolean overwrite) {
+    return CompletableFuture.supplyAsync(() -> landAll(days.entrySet().stream().map(day -> (Supplier<LandedFile>) () -> {
+      List<ValidUsageEvent> events = day.getValue();
+      Coverage coverage = new Coverage(events.size(), events.getFirst().ts(), events.getLast().ts());
+      return land("dataset=usage/date=" + day.getKey(), jobId, overwrite, coverage, temp -> writer.usage(temp, jobId, events, ingestedAt));
+    }).toList()), executor);
   }
 
   @Override
-  public boolean holds(List<LandedFile> files) {
-    return files.stream().allMatch(file -> Files.exists(resolve(file.path())));
+  public CompletionStage<Boolean> holds(List<LandedFile> files) {
+    return CompletableFuture.supplyAsync(() -> files.stream().allMatch(file -> Files.exists(resolve(file.path()))), executor);
   }
 
   @Override
-  public void remove(List<LandedFile> files) {
+  public CompletionStage<Void> remove(List<LandedFile> files) {
+    return CompletableFuture.runAsync(() -> removeNow(files), executor);
+  }
+
+  private void removeNow(List<LandedFile> files) {
     for (LandedFile file : files) {
       Path parquet = resolve(file.path());
       locks.locked(parquet.getParent(), () -> {

@@ -69,12 +69,15 @@ echo "== HTTP batch of $BATCH rows: wrk -t2 -c8 -d$DURATION"
 wrk -t2 -c8 -d"$DURATION" --latency -s "$OUT/batch.lua" "$URL" | tee "$OUT/wrk-batch.txt"
 kill $SERVICE; wait $SERVICE 2>/dev/null || true
 
-echo "== in-process ONNX Runtime (JMH)"
-"$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" org.openjdk.jmh.Main OnnxInferenceBenchmark -rf text -rff "$OUT/jmh.txt" | tail -8 || echo "JMH failed"
+# BENCH_SKIP_JMH=1 leaves out the in-process reference (for alternating runs of two builds of the service)
+if [ -z "${BENCH_SKIP_JMH:-}" ]; then
+  echo "== in-process ONNX Runtime (JMH)"
+  "$JAVA" --enable-native-access=ALL-UNNAMED -cp "$CP" org.openjdk.jmh.Main OnnxInferenceBenchmark -rf text -rff "$OUT/jmh.txt" | tail -8 || echo "JMH failed"
+fi
 
 single=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-single.txt")
 batch=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-batch.txt")
 echo "== summary"
 echo "HTTP single-row req/s: $single"
 echo "HTTP batch rows/s:     $(awk -v r="$batch" -v b="$BATCH" 'BEGIN {printf "%.0f", r*b}') ($batch req/s x $BATCH rows)"
-cat "$OUT/jmh.txt"
+if [ -f "$OUT/jmh.txt" ]; then cat "$OUT/jmh.txt"; fi

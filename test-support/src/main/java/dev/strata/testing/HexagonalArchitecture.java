@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * The architecture rules of ARCHITECTURE.md for one service (STYLE.md #17): dependencies point
@@ -61,6 +62,13 @@ public final class HexagonalArchitecture {
             "io.quarkus..", "io.vertx..", "org.hibernate..", "org.duckdb..", "ai.onnxruntime..", "jakarta.ws.rs..",
             "com.rabbitmq..", "jakarta.enterprise..", "jakarta.inject..", "java.sql..")
         .because("use cases orchestrate ports, not technologies; config/ builds them (STYLE.md #12)")
+        .check(classes);
+
+    noClasses().that().resideInAPackage(root + ".application..")
+        .should().dependOnClassesThat().areAssignableTo(Executor.class)
+        .orShould().dependOnClassesThat().resideInAPackage("io.smallrye.mutiny.infrastructure..")
+        .because("a use case runs no blocking work itself: a port answers a CompletionStage, which a blocking adapter "
+            + "completes on the executor it owns (CONTRIBUTING.md, Ports)")
         .check(classes);
 
     String[] others = SERVICES.stream().filter(other -> !other.equals(service))

@@ -7,7 +7,6 @@ import dev.strata.agent.adapter.out.postgres.PostgresApiKeys;
 import dev.strata.agent.adapter.out.postgres.PostgresRevokedTokens;
 import dev.strata.agent.adapter.out.postgres.PostgresUsers;
 import dev.strata.agent.adapter.out.redis.RedisLoginAttempts;
-import dev.strata.agent.application.BlockingWork;
 import dev.strata.agent.application.CreateResource;
 import dev.strata.agent.application.GetResource;
 import dev.strata.agent.application.ListResources;
@@ -36,6 +35,7 @@ import dev.strata.support.messaging.AuditTrail;
 import dev.strata.support.security.ServiceTokenSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -54,9 +54,9 @@ public class AccessConfiguration {
 
   /** Counts every password hash check, so a limit's effect is observable ({@code agent.auth.password.checks}). */
   @Produces @Singleton
-  PasswordHasher passwordHasher(MeterRegistry meters) {
+  PasswordHasher passwordHasher(Vertx vertx, MeterRegistry meters) {
     var checks = meters.counter("agent.auth.password.checks");
-    return new BcryptPasswordHasher(checks::increment);
+    return new BcryptPasswordHasher(vertx, checks::increment);
   }
   @Produces @Singleton Logins logins() { return new PostgresUsers(); }
   @Produces @Singleton ApiKeys apiKeys() { return new PostgresApiKeys(); }
@@ -95,9 +95,8 @@ public class AccessConfiguration {
   @Produces @Singleton ActionAudit actionAudit(AuditTrail audit) { return new AuditTrailActions(audit); }
 
   @Produces @Singleton
-  ManageUsers manageUsers(CreateResource<User> create, AccessChanges changes, PasswordHasher hasher, BlockingWork blocking,
-      ActionAudit audit, Clock clock) {
-    return new ManageUsers(create, changes, hasher, blocking, audit, clock);
+  ManageUsers manageUsers(CreateResource<User> create, AccessChanges changes, PasswordHasher hasher, ActionAudit audit, Clock clock) {
+    return new ManageUsers(create, changes, hasher, audit, clock);
   }
 
   @Produces @Singleton

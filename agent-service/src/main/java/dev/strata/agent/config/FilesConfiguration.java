@@ -3,9 +3,7 @@ package dev.strata.agent.config;
 import dev.strata.agent.adapter.out.files.LocalFolderFileStore;
 import dev.strata.agent.adapter.out.postgres.PostgresAttachmentOwners;
 import dev.strata.agent.adapter.out.postgres.PostgresAttachments;
-import dev.strata.agent.adapter.out.vertx.VertxBlockingWork;
 import dev.strata.agent.application.files.AttachFile;
-import dev.strata.agent.application.BlockingWork;
 import dev.strata.agent.application.files.ReadAttachments;
 import dev.strata.agent.application.files.RemoveAttachment;
 import dev.strata.agent.application.files.SweepOrphanContent;
@@ -26,15 +24,14 @@ import java.time.Clock;
 @ApplicationScoped
 public class FilesConfiguration {
 
-  @Produces @Singleton FileStore fileStore(FilesConfig config) { return new LocalFolderFileStore(Path.of(config.files().root())); }
+  @Produces @Singleton FileStore fileStore(FilesConfig config, Vertx vertx) { return new LocalFolderFileStore(Path.of(config.files().root()), vertx); }
   @Produces @Singleton Attachments attachments() { return new PostgresAttachments(); }
   @Produces @Singleton AttachmentOwners attachmentOwners() { return new PostgresAttachmentOwners(); }
-  @Produces @Singleton BlockingWork blockingWork(Vertx vertx) { return new VertxBlockingWork(vertx); }
 
   @Produces @Singleton
-  AttachFile attachFile(AttachmentOwners owners, Attachments attachments, FileStore files, BlockingWork blocking, UnitOfWork u,
-      FilesConfig config, Clock clock) {
-    return new AttachFile(owners, attachments, files, blocking, u, new ContentTypes(config.files().contentTypes()),
+  AttachFile attachFile(AttachmentOwners owners, Attachments attachments, FileStore files, UnitOfWork u, FilesConfig config,
+      Clock clock) {
+    return new AttachFile(owners, attachments, files, u, new ContentTypes(config.files().contentTypes()),
         config.files().maxSize().asLongValue(), clock);
   }
 
@@ -44,8 +41,8 @@ public class FilesConfiguration {
   }
 
   @Produces @Singleton
-  SweepOrphanContent sweepOrphanContent(Attachments attachments, FileStore files, BlockingWork blocking, UnitOfWork u) {
-    return new SweepOrphanContent(attachments, files, blocking, u);
+  SweepOrphanContent sweepOrphanContent(Attachments attachments, FileStore files, UnitOfWork u) {
+    return new SweepOrphanContent(attachments, files, u);
   }
 
   @Produces @Singleton

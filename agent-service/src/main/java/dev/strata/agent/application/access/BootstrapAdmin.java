@@ -43,9 +43,9 @@ public final class BootstrapAdmin {
       if (count > 0) {
         return Uni.createFrom().item(false);
       }
-      User admin = User.create("admin@strata.local", "Administrator", "admin", USERNAME, Set.of(Roles.ADMIN),
-          hasher.hash(password), clock.instant());
-      return Async.uni(() -> unitOfWork.write(() -> users.create(admin))).replaceWith(true)
+      return Async.uni(() -> hasher.hash(password))
+          .map(hash -> User.create("admin@strata.local", "Administrator", "admin", USERNAME, Set.of(Roles.ADMIN), hash, clock.instant()))
+          .chain(admin -> Async.uni(() -> unitOfWork.write(() -> users.create(admin)))).replaceWith(true)
           .onFailure(DomainException.Conflict.class).recoverWithItem(false);
     });
   }

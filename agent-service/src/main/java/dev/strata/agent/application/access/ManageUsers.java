@@ -1,7 +1,6 @@
 package dev.strata.agent.application.access;
 
 import dev.strata.agent.application.Async;
-import dev.strata.agent.application.BlockingWork;
 import dev.strata.agent.application.CreateResource;
 import dev.strata.agent.domain.access.PasswordHasher;
 import dev.strata.agent.domain.access.Passwords;
@@ -15,8 +14,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Users created, revised and deleted by an administrator: the password hashed (off the event loop, bcrypt is
- * slow on purpose), the change saved (a revision or deletion that changes what the user's tokens say takes
+ * Users created, revised and deleted by an administrator: the password hashed (bcrypt, slow on purpose: off the
+ * event loop), the change saved (a revision or deletion that changes what the user's tokens say takes
  * them back, {@link AccessChanges}), and audited with who made it.
  */
 public final class ManageUsers {
@@ -33,16 +32,14 @@ public final class ManageUsers {
   private final CreateResource<User> create;
   private final AccessChanges changes;
   private final PasswordHasher hasher;
-  private final BlockingWork blocking;
   private final ActionAudit audit;
   private final Clock clock;
 
-  public ManageUsers(CreateResource<User> create, AccessChanges changes, PasswordHasher hasher, BlockingWork blocking,
-      ActionAudit audit, Clock clock) {
+  public ManageUsers(CreateResource<User> create, AccessChanges changes, PasswordHasher hasher, ActionAudit audit,
+      Clock clock) {
     this.create = create;
     this.changes = changes;
     this.hasher = hasher;
-    this.blocking = blocking;
     this.audit = audit;
     this.clock = clock;
   }
@@ -75,7 +72,7 @@ public final class ManageUsers {
       return Uni.createFrom().nullItem();
     }
     Passwords.requireHashable(password);
-    return Async.uni(() -> blocking.run(() -> hasher.hash(password)));
+    return Async.uni(() -> hasher.hash(password));
   }
 
   private static Map<String, String> details(User user) {

@@ -13,7 +13,6 @@ import dev.strata.agent.domain.access.TokenIssuer.IssuedToken;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -41,8 +40,8 @@ public final class SignIn {
   private final TokenIssuer issuer;
   private final UnitOfWork unitOfWork;
   private final Grants grants;
-  // compared against when the user is unknown, so both cases take one bcrypt check
-  private final String decoyHash;
+  // compared against when the user is unknown, so both cases take one bcrypt check; null until hashed
+  private volatile String decoyHash;
 
   public SignIn(Logins logins, ApiKeys apiKeys, PasswordHasher hasher, LoginAttempts attempts, TokenIssuer issuer,
       UnitOfWork unitOfWork, Grants grants) {
@@ -53,7 +52,8 @@ public final class SignIn {
     this.issuer = issuer;
     this.unitOfWork = unitOfWork;
     this.grants = grants;
-    this.decoyHash = hasher.hash("decoy-" + System.nanoTime());
+    // hashed now, without waiting: the bean may be built on the event loop, which must not wait for a worker
+    hasher.hash(decoyPassword()).thenAccept(hash -> decoyHash = hash);
   }
 
   /** {@code source}: the client's address, counted as well as the username. */
@@ -96,9 +96,26 @@ public final class SignIn {
     return "api-key:" + key.name();
   }
 
-  // bcrypt is slow on purpose: never on the event loop
+  // the hasher checks off the event loop and answers on this request's context
   private Uni<Optional<Login>> verify(Optional<Login> login, String password) {
-    return Uni.createFrom().item(() -> hasher.matches(password, login.map(Login::passwordHash).orElse(decoyHash)) ? login : Optional.<Login>empty())
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    return login.map(found -> Uni.createFrom().item(found.passwordHash())).orElseGet(this::decoy)
+        .chain(hash -> Async.uni(() -> hasher.matches(password, hash)))
+        .map(matched -> matched ? login : Optional.<Login>empty());
+  }
+
+  /**
+   * The decoy hash; a request that comes before the one started at construction is ready hashes its own
+   * (never waiting on, or resuming on the context of, work another caller started).
+   */
+  private Uni<String> decoy() {
+    String ready = decoyHash;
+    if (ready != null) {
+      return Uni.createFrom().item(ready);
+    }
+    return Async.uni(() -> hasher.hash(decoyPassword())).invoke(hash -> decoyHash = hash);
+  }
+
+  private static String decoyPassword() {
+    return "decoy-" + System.nanoTime();
   }
 }

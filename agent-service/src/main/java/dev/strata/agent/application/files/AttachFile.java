@@ -1,7 +1,6 @@
 package dev.strata.agent.application.files;
 
 import dev.strata.agent.application.Async;
-import dev.strata.agent.application.BlockingWork;
 import dev.strata.agent.domain.attachment.Attachment;
 import dev.strata.agent.domain.attachment.AttachmentOwner;
 import dev.strata.agent.domain.attachment.AttachmentOwners;
@@ -27,18 +26,16 @@ public final class AttachFile {
   private final AttachmentOwners owners;
   private final Attachments attachments;
   private final FileStore files;
-  private final BlockingWork blocking;
   private final UnitOfWork unitOfWork;
   private final ContentTypes contentTypes;
   private final long maxBytes;
   private final Clock clock;
 
-  public AttachFile(AttachmentOwners owners, Attachments attachments, FileStore files, BlockingWork blocking,
-      UnitOfWork unitOfWork, ContentTypes contentTypes, long maxBytes, Clock clock) {
+  public AttachFile(AttachmentOwners owners, Attachments attachments, FileStore files, UnitOfWork unitOfWork,
+      ContentTypes contentTypes, long maxBytes, Clock clock) {
     this.owners = owners;
     this.attachments = attachments;
     this.files = files;
-    this.blocking = blocking;
     this.unitOfWork = unitOfWork;
     this.contentTypes = contentTypes;
     this.maxBytes = maxBytes;
@@ -54,9 +51,9 @@ public final class AttachFile {
             throw new DomainException.NotFound(owner + " not found");
           }
         })
-        .chain(found -> Async.uni(() -> blocking.run(() -> files.stage(content, maxBytes))))
+        .chain(found -> Async.uni(() -> files.stage(content, maxBytes)))
         .chain(staged -> record(Attachment.of(owner, name, type, staged, clock.instant()), staged)
-            .onFailure().call(() -> Async.uni(() -> blocking.run(() -> discard(staged)))));
+            .onFailure().call(() -> Async.uni(() -> files.discard(staged))));
     // a client that disconnects cancels the request; the upload still ends in a row + blob or in a
     // discarded staging copy, never in a staging file nobody removes
     return Uni.createFrom().emitter(done -> upload.subscribe().with(done::complete, done::fail));
@@ -67,14 +64,6 @@ public final class AttachFile {
     // of the last row with this content either ran before (and removed the old blob) or waits
     return Async.uni(() -> unitOfWork.write(() -> attachments.lockContent(staged.sha256())
         .thenCompose(locked -> attachments.add(attachment))
-        .thenCompose(added -> blocking.run(() -> {
-          files.keep(staged);
-          return added;
-        }))));
-  }
-
-  private Void discard(StoredContent staged) {
-    files.discard(staged);
-    return null;
+        .thenCompose(added -> files.keep(staged).thenApply(kept -> added))));
   }
 }

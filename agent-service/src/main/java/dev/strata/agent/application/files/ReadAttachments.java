@@ -45,8 +45,7 @@ public final class ReadAttachments {
     })));
   }
 
-  /** Opening a local file does not wait on the network; a remote store would open lazily. */
   public Uni<Download> open(UUID id) {
-    return get(id).map(attachment -> new Download(attachment, files.open(attachment.sha256())));
+    return get(id).chain(attachment -> Async.uni(() -> files.open(attachment.sha256())).map(content -> new Download(attachment, content)));
   }
 }

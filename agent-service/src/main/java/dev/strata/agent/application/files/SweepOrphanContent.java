@@ -1,7 +1,6 @@
 package dev.strata.agent.application.files;
 
 import dev.strata.agent.application.Async;
-import dev.strata.agent.application.BlockingWork;
 import dev.strata.agent.domain.attachment.Attachments;
 import dev.strata.agent.domain.attachment.FileStore;
 import dev.strata.agent.domain.shared.UnitOfWork;
@@ -20,19 +19,17 @@ public final class SweepOrphanContent {
 
   private final Attachments attachments;
   private final FileStore files;
-  private final BlockingWork blocking;
   private final UnitOfWork unitOfWork;
 
-  public SweepOrphanContent(Attachments attachments, FileStore files, BlockingWork blocking, UnitOfWork unitOfWork) {
+  public SweepOrphanContent(Attachments attachments, FileStore files, UnitOfWork unitOfWork) {
     this.attachments = attachments;
     this.files = files;
-    this.blocking = blocking;
     this.unitOfWork = unitOfWork;
   }
 
   /** How many blobs were deleted. */
   public Uni<Integer> run() {
-    return Async.uni(() -> blocking.run(files::digests))
+    return Async.uni(files::digests)
         .onItem().transformToMulti(digests -> Multi.createFrom().iterable(digests))
         .onItem().transformToUniAndConcatenate(this::deleteIfOrphan)
         .collect().with(java.util.stream.Collectors.summingInt(deleted -> deleted ? 1 : 0));
@@ -42,9 +39,6 @@ public final class SweepOrphanContent {
   public Uni<Boolean> deleteIfOrphan(String sha256) {
     return Async.uni(() -> unitOfWork.write(() -> attachments.lockContent(sha256)
         .thenCompose(locked -> attachments.countWithContent(sha256))
-        .thenCompose(rows -> rows > 0 ? CompletableFuture.completedFuture(false) : blocking.run(() -> {
-          files.delete(sha256);
-          return true;
-        }))));
+        .thenCompose(rows -> rows > 0 ? CompletableFuture.completedFuture(false) : files.delete(sha256).thenApply(deleted -> true))));
   }
 }

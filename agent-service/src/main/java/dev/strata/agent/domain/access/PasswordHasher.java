@@ -1,9 +1,11 @@
 package dev.strata.agent.domain.access;
 
-/** A deliberately slow password hash (bcrypt); callers keep it off the event loop. */
+import java.util.concurrent.CompletionStage;
+
+/** A deliberately slow password hash (bcrypt): its stages complete off the event loop, back on the caller's context. */
 public interface PasswordHasher {
 
-  String hash(String password);
+  CompletionStage<String> hash(String password);
 
-  boolean matches(String password, String hash);
+  CompletionStage<Boolean> matches(String password, String hash);
 }

@@ -26,14 +26,14 @@ class SignInTest {
   private final AtomicInteger hashChecks = new AtomicInteger();
   private final PasswordHasher hasher = new PasswordHasher() {
     @Override
-    public String hash(String password) {
-      return "h:" + password;
+    public CompletionStage<String> hash(String password) {
+      return CompletableFuture.completedFuture("h:" + password);
     }
 
     @Override
-    public boolean matches(String password, String hash) {
+    public CompletionStage<Boolean> matches(String password, String hash) {
       hashChecks.incrementAndGet();
-      return hash.equals("h:" + password);
+      return CompletableFuture.completedFuture(hash.equals("h:" + password));
     }
   };
   /** Attempts per username+source; the limit is 2. */

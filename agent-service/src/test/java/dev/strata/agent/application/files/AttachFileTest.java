@@ -2,7 +2,6 @@ package dev.strata.agent.application.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import dev.strata.agent.application.BlockingWork;
 import dev.strata.agent.application.DirectUnitOfWork;
 import dev.strata.agent.domain.attachment.Attachment;
 import dev.strata.agent.domain.attachment.AttachmentOwner;
@@ -25,7 +24,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** The upload use case with in-memory ports: what is checked before reading, and what is cleaned up after a failure. */
@@ -37,41 +35,29 @@ class AttachFileTest {
 
   private final UnitOfWork direct = new DirectUnitOfWork();
 
-  /** Blocking work waits for this gate (already open unless a test closes it). */
+  /** The store's work waits for this gate (already open unless a test closes it). */
   private CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
-
-  private final BlockingWork inline = new BlockingWork() {
-    @Override
-    public <T> CompletionStage<T> run(Supplier<T> work) {
-      if (!gate.isDone()) {
-        return gate.thenApply(open -> work.get());
-      }
-      try {
-        return CompletableFuture.completedFuture(work.get());
-      } catch (RuntimeException e) {
-        return CompletableFuture.failedFuture(e);
-      }
-    }
-  };
 
   private final FileStore files = new FileStore() {
     @Override
-    public StoredContent stage(InputStream content, long maxBytes) {
-      try (content) {
-        byte[] bytes = content.readAllBytes();
-        events.add("staged " + bytes.length);
-        return new StoredContent("a".repeat(64), bytes.length, "token");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    public CompletionStage<StoredContent> stage(InputStream content, long maxBytes) {
+      return gate.thenApply(open -> {
+        try (content) {
+          byte[] bytes = content.readAllBytes();
+          events.add("staged " + bytes.length);
+          return new StoredContent("a".repeat(64), bytes.length, "token");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
     }
 
-    @Override public void keep(StoredContent staged) { events.add("kept"); }
-    @Override public void discard(StoredContent staged) { events.add("discarded"); }
-    @Override public InputStream open(String sha256) { throw new UnsupportedOperationException(); }
-    @Override public void delete(String sha256) { events.add("deleted"); }
-    @Override public boolean exists(String sha256) { return false; }
-    @Override public List<String> digests() { return List.of(); }
+    @Override public CompletionStage<Void> keep(StoredContent staged) { return gate.thenRun(() -> events.add("kept")); }
+    @Override public CompletionStage<Void> discard(StoredContent staged) { return gate.thenRun(() -> events.add("discarded")); }
+    @Override public CompletionStage<InputStream> open(String sha256) { throw new UnsupportedOperationException(); }
+    @Override public CompletionStage<Void> delete(String sha256) { return gate.thenRun(() -> events.add("deleted")); }
+    @Override public CompletionStage<Boolean> exists(String sha256) { return CompletableFuture.completedFuture(false); }
+    @Override public CompletionStage<List<String>> digests() { return CompletableFuture.completedFuture(List.of()); }
   };
 
   private final Attachments attachments = new Attachments() {
@@ -96,8 +82,8 @@ class AttachFileTest {
     @Override public CompletionStage<Long> countWithContent(String sha256) { throw new UnsupportedOperationException(); }
   };
 
-  private final AttachFile attach = new AttachFile(owner -> CompletableFuture.completedFuture(ownerExists), attachments, files, inline,
-      direct, new ContentTypes(List.of("text/plain")), 1_000, Clock.systemUTC());
+  private final AttachFile attach = new AttachFile(owner -> CompletableFuture.completedFuture(ownerExists), attachments, files, direct,
+      new ContentTypes(List.of("text/plain")), 1_000, Clock.systemUTC());
 
   /** A body that records whether anyone read it. */
   private InputStream body() {

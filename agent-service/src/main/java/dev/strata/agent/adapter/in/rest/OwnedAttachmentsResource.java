@@ -42,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  *
  * <p>Uploads are blocking (Quarkus REST streams an {@link InputStream} body only to a worker thread)
  * while the reactive database session lives on the request's Vert.x context, so the use case is
- * subscribed there; it reads the body on a worker itself ({@code BlockingWork}).
+ * subscribed there; the file store reads the body on a worker and answers back on that context.
  */
 abstract class OwnedAttachmentsResource {
 

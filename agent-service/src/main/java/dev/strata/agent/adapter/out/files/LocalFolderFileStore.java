@@ -1,10 +1,12 @@
 package dev.strata.agent.adapter.out.files;
 
+import dev.strata.agent.adapter.out.vertx.CallerContextWorker;
 import dev.strata.agent.domain.attachment.Attachment;
 import dev.strata.agent.domain.attachment.ContentTooLarge;
 import dev.strata.agent.domain.attachment.FileStore;
 import dev.strata.agent.domain.attachment.StoredContent;
 import dev.strata.kernel.error.DomainException;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,22 +20,26 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 import java.util.UUID;
 
 /**
  * {@link FileStore} on a local folder (a mounted volume in Kubernetes). Bytes are copied in 64 KiB
  * chunks into a staging file while hashed, never held whole in memory; the limit is checked per
- * chunk, so an oversized upload stops at limit + one chunk and its staging file is deleted.
+ * chunk, so an oversized upload stops at limit + one chunk and its staging file is deleted. Every
+ * operation runs on Vert.x's worker pool ({@link CallerContextWorker}).
  */
 public class LocalFolderFileStore implements FileStore {
 
   private static final int CHUNK = 64 * 1024;
 
   private final ContentAddressedLayout layout;
+  private final CallerContextWorker worker;
 
-  public LocalFolderFileStore(Path root) {
+  public LocalFolderFileStore(Path root, Vertx vertx) {
     this.layout = new ContentAddressedLayout(root);
+    this.worker = new CallerContextWorker(vertx);
     try {
       Files.createDirectories(layout.stagingFolder());
     } catch (IOException e) {
@@ -42,7 +48,54 @@ public class LocalFolderFileStore implements FileStore {
   }
 
   @Override
-  public StoredContent stage(InputStream content, long maxBytes) {
+  public CompletionStage<StoredContent> stage(InputStream content, long maxBytes) {
+    return worker.run(() -> staged(content, maxBytes));
+  }
+
+  @Override
+  public CompletionStage<Void> keep(StoredContent staged) {
+    return worker.run(() -> {
+      kept(staged);
+      return null;
+    });
+  }
+
+  @Override
+  public CompletionStage<Void> discard(StoredContent staged) {
+    return worker.run(() -> {
+      deleteQuietly(layout.staging(staged.stagingToken()));
+      return null;
+    });
+  }
+
+  @Override
+  public CompletionStage<InputStream> open(String sha256) {
+    return worker.run(() -> opened(sha256));
+  }
+
+  @Override
+  public CompletionStage<Void> delete(String sha256) {
+    return worker.run(() -> {
+      try {
+        Files.deleteIfExists(layout.blob(sha256));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public CompletionStage<Boolean> exists(String sha256) {
+    return worker.run(() -> Files.isRegularFile(layout.blob(sha256)));
+  }
+
+  @Override
+  public CompletionStage<List<String>> digests() {
+    return worker.run(this::allDigests);
+  }
+
+  private StoredContent staged(InputStream content, long maxBytes) {
     String token = UUID.randomUUID().toString();
     Path staging = layout.staging(token);
     MessageDigest sha256 = sha256();
@@ -64,8 +117,7 @@ public class LocalFolderFileStore implements FileStore {
     return new StoredContent(HexFormat.of().formatHex(sha256.digest()), size, token);
   }
 
-  @Override
-  public void keep(StoredContent staged) {
+  private void kept(StoredContent staged) {
     Path staging = layout.staging(staged.stagingToken());
     Path blob = layout.blob(staged.sha256());
     try {
@@ -82,13 +134,7 @@ public class LocalFolderFileStore implements FileStore {
     }
   }
 
-  @Override
-  public void discard(StoredContent staged) {
-    deleteQuietly(layout.staging(staged.stagingToken()));
-  }
-
-  @Override
-  public InputStream open(String sha256) {
+  private InputStream opened(String sha256) {
     try {
       return Files.newInputStream(layout.blob(sha256));
     } catch (NoSuchFileException e) {
@@ -98,22 +144,7 @@ public class LocalFolderFileStore implements FileStore {
     }
   }
 
-  @Override
-  public void delete(String sha256) {
-    try {
-      Files.deleteIfExists(layout.blob(sha256));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  @Override
-  public boolean exists(String sha256) {
-    return Files.isRegularFile(layout.blob(sha256));
-  }
-
-  @Override
-  public List<String> digests() {
+  private List<String> allDigests() {
     Path blobs = layout.blob("0".repeat(64)).getParent().getParent().getParent();
     if (!Files.isDirectory(blobs)) {
       return List.of();

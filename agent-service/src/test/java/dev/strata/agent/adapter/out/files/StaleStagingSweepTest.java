@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.strata.agent.domain.attachment.StoredContent;
 import dev.strata.support.files.StaleStagingSweep;
+import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,13 +27,25 @@ class StaleStagingSweepTest {
 
   @TempDir Path root;
 
+  private static Vertx vertx;
+
+  @BeforeAll
+  static void startVertx() {
+    vertx = Vertx.vertx();
+  }
+
+  @AfterAll
+  static void stopVertx() {
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+
   @Test
   void removesADeadUploadsStagingFileAndKeepsALiveOneAndTheBlobs() throws IOException {
-    var store = new LocalFolderFileStore(root);
+    var store = new LocalFolderFileStore(root, vertx);
     Path dead = staged(store, root, "dead upload", NOW.minus(Duration.ofHours(2)));
     Path live = staged(store, root, "live upload", NOW.minus(Duration.ofMinutes(2)));
-    StoredContent kept = store.stage(bytes("kept blob"), 1024);
-    store.keep(kept);
+    StoredContent kept = store.stage(bytes("kept blob"), 1024).toCompletableFuture().join();
+    store.keep(kept).toCompletableFuture().join();
     Path blob = new ContentAddressedLayout(root).blob(kept.sha256());
     Files.setLastModifiedTime(blob, FileTime.from(NOW.minus(Duration.ofDays(10))));
 
@@ -44,7 +59,7 @@ class StaleStagingSweepTest {
 
   @Test
   void removesAnOldLinkInStagingWithoutFollowingIt() throws IOException {
-    new LocalFolderFileStore(root);
+    new LocalFolderFileStore(root, vertx);
     Path outside = Files.writeString(root.resolve("outside.txt"), "not staging");
     Files.setLastModifiedTime(outside, FileTime.from(NOW.minus(Duration.ofDays(1))));
     Path link = Files.createSymbolicLink(new ContentAddressedLayout(root).stagingFolder().resolve("x.part"), outside);
@@ -57,7 +72,7 @@ class StaleStagingSweepTest {
   }
 
   private static Path staged(LocalFolderFileStore store, Path root, String content, Instant modified) throws IOException {
-    StoredContent staged = store.stage(bytes(content), 1024);
+    StoredContent staged = store.stage(bytes(content), 1024).toCompletableFuture().join();
     Path file = new ContentAddressedLayout(root).staging(staged.stagingToken());
     Files.setLastModifiedTime(file, FileTime.from(modified));
     return file;

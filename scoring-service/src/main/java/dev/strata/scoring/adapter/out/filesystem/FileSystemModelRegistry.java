@@ -36,8 +36,10 @@ import java.util.stream.Stream;
  * {@code <model>/aliases.json}, {@code <model>/archived.json}. A version is staged in a hidden folder and renamed into place, so
  * readers never see half a version; aliases are replaced atomically. Cards are cached forever
  * (versions are immutable), aliases and archived versions until their file changes, so another replica's or a
- * restarted trainer's registrations show up on the next call. Every call is file work, so it completes on
- * the executor the registry is given.
+ * restarted trainer's registrations show up on the next call. File work completes on the executor the
+ * registry is given; what is answered from memory (a cached card, aliases or archived versions whose
+ * file has not changed: one stat) completes where it is asked, since every inference asks for it and a
+ * hop to the executor costs more than the lookup.
  */
 public class FileSystemModelRegistry implements ModelRegistry {
 
@@ -78,7 +80,8 @@ public class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public CompletionStage<Optional<ModelCard>> card(ModelRef ref) {
-    return async(() -> cardNow(ref));
+    ModelCard cached = cards.get(ref);
+    return cached != null ? CompletableFuture.completedFuture(Optional.of(cached)) : async(() -> cardNow(ref));
   }
 
   @Override
@@ -88,6 +91,10 @@ public class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public CompletionStage<Map<String, String>> aliases(String model) {
+    CachedAliases cached = aliases.get(SafeName.IDENTIFIER.require(model));
+    if (cached != null && cached.modified().equals(modified(aliasesFile(model)))) {
+      return CompletableFuture.completedFuture(cached.byAlias());
+    }
     return async(() -> aliasesNow(model));
   }
 
@@ -109,6 +116,11 @@ public class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public CompletionStage<Set<String>> archived(String model) {
+    long modified = archivedFile(model).toFile().lastModified();
+    CachedArchive cached = archives.get(model);
+    if (modified == 0 || cached != null && cached.modified() == modified) {
+      return CompletableFuture.completedFuture(modified == 0 ? Set.of() : cached.versions());
+    }
     return async(() -> archivedNow(model));
   }
 
@@ -118,6 +130,23 @@ public class FileSystemModelRegistry implements ModelRegistry {
       archiveNow(ref);
       return null;
     });
+  }
+
+  private Path aliasesFile(String model) {
+    return root.resolve(SafeName.IDENTIFIER.require(model)).resolve("aliases.json");
+  }
+
+  private Path archivedFile(String model) {
+    return root.resolve(SafeName.IDENTIFIER.require(model)).resolve("archived.json");
+  }
+
+  /** When the file last changed; null when there is none (or it cannot be read: the executor's read says why). */
+  private static FileTime modified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private <T> CompletionStage<T> async(Supplier<T> work) {
@@ -195,7 +224,7 @@ public class FileSystemModelRegistry implements ModelRegistry {
   }
 
   private Map<String, String> aliasesNow(String model) {
-    Path file = root.resolve(SafeName.IDENTIFIER.require(model)).resolve("aliases.json");
+    Path file = aliasesFile(model);
     try {
       FileTime modified = Files.getLastModifiedTime(file);
       CachedAliases cached = aliases.get(model);
@@ -231,7 +260,7 @@ public class FileSystemModelRegistry implements ModelRegistry {
   }
 
   private Set<String> archivedNow(String model) {
-    Path file = root.resolve(SafeName.IDENTIFIER.require(model)).resolve("archived.json");
+    Path file = archivedFile(model);
     // 0 for a missing file: most models have nothing archived, and this is read on every versioned inference
     long modified = file.toFile().lastModified();
     if (modified == 0) {

@@ -27,8 +27,10 @@ import java.util.concurrent.Executor;
 /**
  * ONNX Runtime behind {@link ScoringModels}: one {@link OrtSession} per registered version, created
  * on first use after the artifact's sha256 matched its card, and shared by every request (sessions
- * are thread-safe). Versions are immutable, so a cached session never goes stale. Loading and inference
- * are blocking or CPU-heavy, so they complete on the executor the runtime is given.
+ * are thread-safe). Versions are immutable, so a cached session never goes stale. Loading a version reads
+ * and verifies its file on the executor the runtime is given. On a loaded version the signature and an
+ * inference are answered where they are asked (the infer routes' event loop): a run takes microseconds
+ * per row, less than the hop to a worker thread costs (BENCHMARKS.md, scoring).
  */
 public class OnnxScoringModels implements ScoringModels {
 
@@ -48,7 +50,7 @@ public class OnnxScoringModels implements ScoringModels {
 
   @Override
   public CompletionStage<ModelSignature> signature(ModelCard card) {
-    return load(card).thenApplyAsync(Loaded::signature, executor);
+    return load(card).thenApply(Loaded::signature);
   }
 
   @Override
@@ -58,7 +60,7 @@ public class OnnxScoringModels implements ScoringModels {
 
   @Override
   public CompletionStage<List<Tensor>> infer(ModelCard card, List<Tensor> inputs, List<String> outputs) {
-    return load(card).thenApplyAsync(loaded -> run(loaded, inputs, outputs), executor);
+    return load(card).thenApply(loaded -> run(loaded, inputs, outputs));
   }
 
   private List<Tensor> run(Loaded loaded, List<Tensor> inputs, List<String> outputs) {

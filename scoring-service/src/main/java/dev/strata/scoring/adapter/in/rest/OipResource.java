@@ -148,8 +148,8 @@ public class OipResource {
     return guard(() -> inferOn(name, Optional.of(version), body));
   }
 
-  // Parsing and writing are pure CPU and happen on the event loop (@NonBlocking); the registry reads
-  // and the model's run complete on the adapters' executor.
+  // Parsing and writing are pure CPU and happen on the event loop (@NonBlocking); on a loaded model the
+  // registry and the runtime answer from memory here too, and only a first load goes to a worker thread.
   private Uni<Response> inferOn(String name, Optional<String> version, byte[] body) {
     OipRequestReader.InferRequest request = reader.read(body);
     return infer.run(name, version, request.inputs(), request.outputs()).map(result -> {

@@ -9,6 +9,8 @@ import dev.strata.agent.domain.schedule.Cron;
 import dev.strata.agent.domain.schedule.MissedTicks;
 import dev.strata.agent.domain.schedule.Schedule;
 import dev.strata.agent.domain.schedule.Schedules;
+import dev.strata.agent.domain.shared.Page;
+import dev.strata.agent.domain.shared.Query;
 import dev.strata.agent.domain.shared.UnitOfWork;
 import dev.strata.agent.domain.workflow.Step;
 import dev.strata.agent.domain.workflow.StepKind;
@@ -32,16 +34,20 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Schedules ticking against Postgres through the real start path: two pollers on one database act as two replicas
- * (each with its own clock, set by the test), and every tick starts exactly one execution; the missed-tick policies
- * after an outage. The instants lie years ahead, so the service's own poller (on the system clock) never finds
+ * (each with its own clock, set by the test; both made to read the due schedule before either goes on), and every
+ * tick starts exactly one execution; the missed-tick policies after an outage. The instants lie years ahead, so the service's own poller (on the system clock) never finds
  * these schedules due; what these pollers do to other tests' schedules is not looked at.
  */
 @QuarkusTest
@@ -88,6 +94,10 @@ class ScheduleTicksIT {
 
   /** A poller as a replica runs it, reporting into {@code events}. */
   private FireSchedules replica(Clock clock, List<Event> events) {
+    return replica(schedules, clock, events);
+  }
+
+  private FireSchedules replica(Schedules schedules, Clock clock, List<Event> events) {
     return new FireSchedules(schedules, start, unitOfWork, clock, GRACE, 100, new FireSchedules.Listener() {
       @Override
       public void started(Schedule schedule, Instant tick, Execution execution) {
@@ -106,6 +116,76 @@ class ScheduleTicksIT {
     });
   }
 
+  /**
+   * The schedules of Postgres, but a poll's read of the due ones answers only once two polls have read them, so two
+   * replicas polling together both see the same due schedule before either starts its tick or moves it on. Records
+   * each read that found {@code watched} in {@code seen}.
+   */
+  static final class BothRead implements Schedules {
+    private final Schedules stored;
+    private final Schedule watched;
+    private final List<Event> seen;
+    private final CompletableFuture<Void> both = new CompletableFuture<>();
+    private final AtomicInteger reads = new AtomicInteger();
+
+    BothRead(Schedules stored, Schedule watched, List<Event> seen) {
+      this.stored = stored;
+      this.watched = watched;
+      this.seen = seen;
+    }
+
+    @Override
+    public CompletionStage<List<Schedule>> due(Instant now, int limit) {
+      return stored.due(now, limit).thenCompose(due -> {
+        due.stream().filter(s -> s.id().equals(watched.id())).forEach(s -> seen.add(new Event("seen", s, s.nextTick(), 1)));
+        if (reads.incrementAndGet() == 2) {
+          both.complete(null);
+        }
+        return both.thenApply(ignored -> due);
+      });
+    }
+
+    @Override
+    public CompletionStage<Boolean> advance(UUID id, Instant expected, Instant next, Instant ranTick, UUID executionId) {
+      return stored.advance(id, expected, next, ranTick, executionId);
+    }
+
+    @Override
+    public CompletionStage<Optional<Schedule>> get(UUID id) {
+      return stored.get(id);
+    }
+
+    @Override
+    public CompletionStage<Page<Schedule>> list(Query query) {
+      return stored.list(query);
+    }
+
+    @Override
+    public CompletionStage<Long> count(Query query) {
+      return stored.count(query);
+    }
+
+    @Override
+    public CompletionStage<Schedule> create(Schedule schedule) {
+      return stored.create(schedule);
+    }
+
+    @Override
+    public CompletionStage<List<Schedule>> createMany(List<Schedule> created) {
+      return stored.createMany(created);
+    }
+
+    @Override
+    public CompletionStage<Schedule> update(Schedule schedule) {
+      return stored.update(schedule);
+    }
+
+    @Override
+    public CompletionStage<Void> delete(UUID id) {
+      return stored.delete(id);
+    }
+  }
+
   private static <T> T await(Supplier<Uni<T>> work) throws Throwable {
     return VertxContextSupport.subscribeAndAwait(work);
   }
@@ -116,7 +196,7 @@ class ScheduleTicksIT {
 
   @BeforeEach
   void aWorkflow() throws Throwable {
-    Workflow fresh = Workflow.create("scheduled " + java.util.UUID.randomUUID(), "", null,
+    Workflow fresh = Workflow.create("scheduled " + UUID.randomUUID(), "", null,
         new WorkflowDefinition(List.of(new Step("t", StepKind.TEMPLATE, Map.of("text", "tick {{input.n}}")))), CREATED);
     workflow = write(() -> workflows.create(fresh));
   }
@@ -151,16 +231,20 @@ class ScheduleTicksIT {
     TestClock clockA = new TestClock();
     TestClock clockB = new TestClock();
     List<Event> events = new CopyOnWriteArrayList<>();
-    FireSchedules a = replica(clockA, events);
-    FireSchedules b = replica(clockB, events);
+    List<Event> seen = new CopyOnWriteArrayList<>();
 
     List<String> expected = new ArrayList<>();
     for (int hour = 11; hour <= 15; hour++) {
       Instant tick = Instant.parse("2031-01-06T%d:00:00Z".formatted(hour));
       clockA.set(tick.plusSeconds(1));
       clockB.set(tick.plusSeconds(2));
+      // neither replica goes on before both have read the due schedules: both start the tick
+      BothRead bothRead = new BothRead(schedules, schedule, seen);
+      FireSchedules a = replica(bothRead, clockA, events);
+      FireSchedules b = replica(bothRead, clockB, events);
       await(() -> Uni.combine().all().unis(a.run(), b.run()).asTuple());
       expected.add(schedule.idempotencyKey(tick));
+      assertThat(seen).as("replicas that found the schedule due at %s", tick).hasSize(2 * expected.size());
 
       assertThat(executionKeys()).as("executions after the tick of %s", tick).containsExactlyElementsOf(expected);
       assertThat(of(schedule, events, "started")).extracting(Event::tick).as("starts reported by both replicas")

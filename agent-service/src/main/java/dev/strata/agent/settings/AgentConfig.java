@@ -29,6 +29,26 @@ public interface AgentConfig {
     Duration sweepEvery();
   }
 
+  Schedules schedules();
+
+  /** Workflow schedules: the poller that starts each due tick's execution (README "Schedules"). */
+  interface Schedules {
+    /** How often each replica looks for due schedules; a tick starts at most this long after its time. */
+    @WithDefault("10s")
+    Duration pollEvery();
+
+    /**
+     * How late a tick may be found and still be on time, started whatever the schedule's missed-tick policy; a tick
+     * found later was missed (every replica down, the database out of reach). Longer than {@code poll-every}.
+     */
+    @WithDefault("1m")
+    Duration grace();
+
+    /** Most due schedules one poll handles, the longest due first; the rest wait for the next poll. */
+    @WithDefault("100")
+    int batchSize();
+  }
+
   Notifications notifications();
 
   Audit audit();

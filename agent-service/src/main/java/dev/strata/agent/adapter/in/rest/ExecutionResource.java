@@ -9,6 +9,8 @@ import dev.strata.agent.application.ReadCheckpoints;
 import dev.strata.agent.application.ReviseResource;
 import dev.strata.agent.application.StartExecution;
 import dev.strata.agent.domain.execution.Execution;
+import dev.strata.agent.domain.schedule.Schedule;
+import dev.strata.kernel.error.DomainException;
 import dev.strata.kernel.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -143,6 +145,11 @@ public class ExecutionResource {
   static String key(String key) {
     if (key == null || key.isBlank() || key.length() > MAX_KEY) {
       throw new BadRequestException("an Idempotency-Key header of 1.." + MAX_KEY + " characters is required");
+    }
+    // a client's key that looked like a schedule's could take a tick's place and keep it from running
+    if (key.startsWith(Schedule.KEY_PREFIX)) {
+      throw new DomainException.Invalid("Idempotency-Key must not start with '"
+          + Schedule.KEY_PREFIX + "' (the keys of scheduled starts)");
     }
     return key;
   }

@@ -204,6 +204,10 @@ public interface AgentConfig {
      */
     @WithDefault("5m")
     Duration verifyEvery();
+
+    /** How long after start-up the first check waits, so a rolling restart does not read the chain once per replica at once. */
+    @WithDefault("1m")
+    Duration verifyDelay();
   }
 
   /** Webhook delivery of {@code notification.send}. */

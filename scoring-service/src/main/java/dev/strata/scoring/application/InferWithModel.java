@@ -23,11 +23,18 @@ public class InferWithModel {
   /** The version that answered and its outputs. */
   public record Inference(ModelCard card, List<Tensor> outputs) {}
 
+  /**
+   * One {@code Uni} over the ports' stages chained together: this runs per inference request, and every
+   * Mutiny operator captures and restores the request's context, which costs more than a warm model's
+   * lookups and run (BENCHMARKS.md, scoring).
+   */
   public Uni<Inference> run(String model, Optional<String> version, List<Tensor> inputs, List<String> outputs) {
-    return Async.uni(() -> ModelResolution.resolve(registry, model, version))
-        .chain(card -> Async.uni(() -> models.signature(card))
-            .invoke(signature -> signature.check(inputs, outputs))
-            .chain(() -> Async.uni(() -> models.infer(card, inputs, outputs)))
-            .map(answer -> new Inference(card, answer)));
+    return Async.uni(() -> ModelResolution.resolve(registry, model, version)
+        .thenCompose(card -> models.signature(card)
+            .thenCompose(signature -> {
+              signature.check(inputs, outputs);
+              return models.infer(card, inputs, outputs);
+            })
+            .thenApply(answer -> new Inference(card, answer))));
   }
 }

@@ -178,16 +178,10 @@ public class OipResource {
 
   /** The protocol's errors as its answers; any other failure goes on to the exception mappers. */
   private static Uni<Response> guard(Supplier<Uni<Response>> call) {
-    return Uni.createFrom().deferred(call::get).onFailure().recoverWithUni(e -> {
-      if (e instanceof DomainException.NotFound) {
-        return Uni.createFrom().item(error(404, e.getMessage()));
-      } else if (e instanceof DomainException) {
-        return Uni.createFrom().item(error(400, e.getMessage()));
-      } else if (e instanceof ModelUnavailable) {
-        return Uni.createFrom().item(error(503, e.getMessage()));
-      }
-      return Uni.createFrom().failure(e);
-    });
+    return Uni.createFrom().deferred(call::get)
+        .onFailure(e -> e instanceof DomainException || e instanceof ModelUnavailable)
+        .recoverWithItem(e -> error(e instanceof DomainException.NotFound ? 404 : e instanceof DomainException ? 400 : 503,
+            e.getMessage()));
   }
 
   private static Response error(int status, String message) {

@@ -91,11 +91,8 @@ public class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public CompletionStage<Map<String, String>> aliases(String model) {
-    CachedAliases cached = aliases.get(SafeName.IDENTIFIER.require(model));
-    if (cached != null && cached.modified().equals(modified(aliasesFile(model)))) {
-      return CompletableFuture.completedFuture(cached.byAlias());
-    }
-    return async(() -> aliasesNow(model));
+    return cachedAliases(model).<CompletionStage<Map<String, String>>>map(CompletableFuture::completedFuture)
+        .orElseGet(() -> async(() -> readAliases(model)));
   }
 
   @Override
@@ -116,12 +113,8 @@ public class FileSystemModelRegistry implements ModelRegistry {
 
   @Override
   public CompletionStage<Set<String>> archived(String model) {
-    long modified = archivedFile(model).toFile().lastModified();
-    CachedArchive cached = archives.get(model);
-    if (modified == 0 || cached != null && cached.modified() == modified) {
-      return CompletableFuture.completedFuture(modified == 0 ? Set.of() : cached.versions());
-    }
-    return async(() -> archivedNow(model));
+    return cachedArchive(model).<CompletionStage<Set<String>>>map(CompletableFuture::completedFuture)
+        .orElseGet(() -> async(() -> readArchive(model)));
   }
 
   @Override
@@ -223,14 +216,21 @@ public class FileSystemModelRegistry implements ModelRegistry {
     }
   }
 
+  /** The cached aliases while their file has not changed (one stat); empty when the file must be read. */
+  private Optional<Map<String, String>> cachedAliases(String model) {
+    CachedAliases cached = aliases.get(model);
+    return cached != null && cached.modified().equals(modified(aliasesFile(model)))
+        ? Optional.of(cached.byAlias()) : Optional.empty();
+  }
+
   private Map<String, String> aliasesNow(String model) {
+    return cachedAliases(model).orElseGet(() -> readAliases(model));
+  }
+
+  private Map<String, String> readAliases(String model) {
     Path file = aliasesFile(model);
     try {
       FileTime modified = Files.getLastModifiedTime(file);
-      CachedAliases cached = aliases.get(model);
-      if (cached != null && cached.modified().equals(modified)) {
-        return cached.byAlias();
-      }
       Map<String, String> read = Map.copyOf(json.readValue(file.toFile(), new TypeReference<Map<String, String>>() {}));
       aliases.put(model, new CachedAliases(modified, read));
       return read;
@@ -259,17 +259,27 @@ public class FileSystemModelRegistry implements ModelRegistry {
     }
   }
 
-  private Set<String> archivedNow(String model) {
-    Path file = archivedFile(model);
-    // 0 for a missing file: most models have nothing archived, and this is read on every versioned inference
-    long modified = file.toFile().lastModified();
-    if (modified == 0) {
-      return Set.of();
-    }
+  /**
+   * The cached archived versions while their file has not changed (one stat), none while there is no file
+   * (most models have nothing archived, and this is asked on every versioned inference); empty when the
+   * file must be read.
+   */
+  private Optional<Set<String>> cachedArchive(String model) {
+    long modified = archivedFile(model).toFile().lastModified(); // 0 for a missing file
     CachedArchive cached = archives.get(model);
-    if (cached != null && cached.modified() == modified) {
-      return cached.versions();
+    if (modified == 0) {
+      return Optional.of(Set.of());
     }
+    return cached != null && cached.modified() == modified ? Optional.of(cached.versions()) : Optional.empty();
+  }
+
+  private Set<String> archivedNow(String model) {
+    return cachedArchive(model).orElseGet(() -> readArchive(model));
+  }
+
+  private Set<String> readArchive(String model) {
+    Path file = archivedFile(model);
+    long modified = file.toFile().lastModified();
     try {
       Set<String> read = Set.copyOf(json.readValue(file.toFile(), new TypeReference<List<String>>() {}));
       archives.put(model, new CachedArchive(modified, read));

@@ -34,7 +34,8 @@ trap 'exit 130' INT TERM
 source "$here/token.sh"
 auth="Authorization: Bearer $(bench_token)"
 
-cp -r "$module/target/quarkus-app" "$work/app"
+# (BENCH_APP_DIR: another build's quarkus-app, to compare two versions on the same machine state)
+cp -r "${BENCH_APP_DIR:-$module/target/quarkus-app}" "$work/app"
 # the shared dev database may carry migrations of branches not merged here yet: tolerate newer ones
 export QUARKUS_FLYWAY_IGNORE_MIGRATION_PATTERNS='*:future'
 AGENT_FILES_ROOT="$work/files" AGENT_FILES_MAX_SIZE=64M \
